@@ -1,0 +1,101 @@
+//! The command line, and nothing else: clap structs only. Each sub-command's
+//! behaviour lives in `cmd/<name>.rs`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::store::Mode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "collectsim",
+    version,
+    about = "Practise debt-collection calls against scripted debtor personas",
+    long_about = "collectsim plays a debtor (evasive, hardship, hostile, disputing, ...) in your terminal. \
+                  You talk as the collector; the debtor reacts to how you speak. Every call is saved and \
+                  can be replayed exactly from its seed.\n\nRun with no command to start the onboarding call.",
+    after_help = "Examples:\n  collectsim                          start the onboarding call\n  \
+                  collectsim list                     see every scenario\n  \
+                  collectsim play hostile-swearing    play one scenario\n  \
+                  collectsim validate scenarios/      check scenario files"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the scenarios you can play.
+    #[command(after_help = "Examples:\n  collectsim list\n  collectsim list --format json")]
+    List(ListArgs),
+    /// Play a call against a debtor persona.
+    #[command(after_help = "Examples:\n  collectsim play hardship-job-loss\n  \
+                            collectsim play hostile-swearing --mode assessment --trainee dana\n  \
+                            collectsim play disputing-not-my-debt --seed 7 --script lines.txt\n  \
+                            printf 'Hello, this is Sam from Ridgeline Recovery.\\n' | collectsim play\n\n\
+                            In a call: type what you would say. Commands start with ':' — \
+                            :help :hint :facts :note TEXT :undo :restart :end :quit")]
+    Play(PlayArgs),
+    /// Check scenario files and the signal lexicon for mistakes.
+    #[command(after_help = "Examples:\n  collectsim validate scenarios/\n  \
+                            collectsim validate my-scenario.yaml --format json\n  \
+                            collectsim validate                  (checks ./scenarios and ./rubrics, or the built-ins)")]
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PlayArgs {
+    /// Scenario id (see `collectsim list`) or path to a scenario file.
+    pub scenario: Option<String>,
+    /// Seed for the debtor's choices; the same seed and lines replay the same call.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// practice allows :hint, :undo and :restart; assessment refuses them.
+    #[arg(long, value_enum, default_value_t = Mode::Practice)]
+    pub mode: Mode,
+    /// Your name, as recorded in the session (default: your login name).
+    #[arg(long)]
+    pub trainee: Option<String>,
+    /// Read your lines from FILE (one per line; `-` for stdin) instead of the keyboard.
+    #[arg(long, value_name = "FILE")]
+    pub script: Option<PathBuf>,
+    /// Where sessions are saved (default: $COLLECTSIM_HOME, else your data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Continue an unfinished call from its session file.
+    #[arg(long, value_name = "SESSION", conflicts_with_all = ["scenario", "seed"])]
+    pub resume: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Scenario files, lexicon files or directories (default: ./scenarios and ./rubrics).
+    pub paths: Vec<PathBuf>,
+    /// Output format (json for editors and CI).
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}

@@ -1,0 +1,73 @@
+//! One file per sub-command; this module dispatches and holds what they share:
+//! loading the signal lexicon and the scenario library.
+
+mod list;
+mod play;
+mod validate;
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{bail, Result};
+
+use crate::cli::{Cli, Command};
+use crate::diagnostic::Diagnostic;
+use crate::scenario::Library;
+use crate::signals::{Detector, Lexicon};
+use crate::source::SourceFile;
+use crate::style::Style;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        None => play::run_default(),
+        Some(Command::List(args)) => list::run(&args),
+        Some(Command::Play(args)) => play::run(&args),
+        Some(Command::Validate(args)) => validate::run(&args),
+    }
+}
+
+/// The lexicon and scenarios every playing command needs.
+pub struct Workspace {
+    pub lexicon: Lexicon,
+    pub detector: Arc<Detector>,
+    pub library: Library,
+}
+
+/// On-disk lexicon that overrides the built-in one when present.
+pub const LOCAL_LEXICON: &str = "rubrics/signals.yaml";
+/// On-disk scenarios that override built-ins with the same id.
+pub const LOCAL_SCENARIOS: &str = "scenarios";
+
+impl Workspace {
+    pub fn load() -> Result<Workspace> {
+        let lexicon = load_lexicon()?;
+        let detector = Arc::new(Detector::new(&lexicon)?);
+        let library = Library::load(&lexicon, Some(Path::new(LOCAL_SCENARIOS)))?;
+        if !library.problems.is_empty() {
+            let style = Style::stderr();
+            let files: std::collections::BTreeSet<&str> = library.problems.iter().map(|d| d.file.as_str()).collect();
+            for file in files {
+                eprintln!("{} skipping {file}: it has errors (run `collectsim validate {file}`)", style.yellow("warning:"));
+            }
+        }
+        Ok(Workspace { lexicon, detector, library })
+    }
+}
+
+/// `./rubrics/signals.yaml` if it exists (it must then be valid), else the built-in.
+pub fn load_lexicon() -> Result<Lexicon> {
+    let path = Path::new(LOCAL_LEXICON);
+    if !path.is_file() {
+        return Ok(Lexicon::builtin());
+    }
+    match Lexicon::load(&SourceFile::read(path)?) {
+        Ok(lexicon) => Ok(lexicon),
+        Err(problems) => {
+            let shown: Vec<String> = problems.iter().map(Diagnostic::headline).collect();
+            bail!("{} has errors:\n{}", path.display(), shown.join("\n"))
+        }
+    }
+}
+
+

@@ -1,0 +1,117 @@
+//! `collectsim play`: one call against a debtor persona, from the keyboard, a
+//! script or a pipe. Also what plain `collectsim` runs (with a short menu).
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Result;
+
+use super::Workspace;
+use crate::cli::PlayArgs;
+use crate::engine::rng::fresh_seed;
+use crate::repl::call::Call;
+use crate::repl::input::{Input, LineSource, Script, Terminal};
+use crate::repl::{self, ui};
+use crate::store::{self, Mode, SessionRecord};
+use crate::style::Style;
+
+pub fn run(args: &PlayArgs) -> Result<ExitCode> {
+    let workspace = Workspace::load()?;
+    let data = store::data_dir(args.data_dir.as_deref())?;
+    let style = Style::stdout();
+    let mut source = line_source(args.script.as_deref(), &data)?;
+    let mut call = match &args.resume {
+        Some(path) => resume(&workspace, path, &style)?,
+        None => start(&workspace, args, &data)?,
+    };
+    play_call(&mut call, source.as_mut(), &style)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `collectsim` with no arguments: a short menu at a terminal, else the first call.
+pub fn run_default() -> Result<ExitCode> {
+    let workspace = Workspace::load()?;
+    let interactive = std::io::stdin().is_terminal();
+    let chosen = if interactive { menu(&workspace)? } else { workspace.library.scenarios.first().map(|s| s.id.clone()) };
+    let Some(scenario) = chosen else { return Ok(ExitCode::SUCCESS) };
+    let args = PlayArgs { scenario: Some(scenario), seed: None, mode: Mode::Practice, trainee: None, script: None, data_dir: None, resume: None };
+    run(&args)
+}
+
+fn menu(workspace: &Workspace) -> Result<Option<String>> {
+    let style = Style::stdout();
+    println!("{}", style.bold("collectsim: practise a collection call"));
+    for (i, s) in workspace.library.scenarios.iter().enumerate() {
+        println!("  {}. {}  {}", i + 1, s.title, style.dim(&format!("({}, {})", s.persona.kind, s.id)));
+    }
+    let mut terminal = Terminal::new(None)?;
+    loop {
+        let answer = match terminal.read("Pick a call [1]: ") {
+            Input::Line(line) => line.trim().to_string(),
+            Input::Interrupted | Input::Eof => return Ok(None),
+        };
+        let scenarios = &workspace.library.scenarios;
+        if answer.is_empty() {
+            return Ok(scenarios.first().map(|s| s.id.clone()));
+        }
+        let by_number = answer.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| scenarios.get(i));
+        match by_number.or_else(|| scenarios.iter().find(|s| s.id == answer)) {
+            Some(s) => return Ok(Some(s.id.clone())),
+            None => println!("Type a number from 1 to {}, or press Enter for the first.", scenarios.len()),
+        }
+    }
+}
+
+fn line_source(script: Option<&Path>, data: &Path) -> Result<Box<dyn LineSource>> {
+    Ok(match script {
+        Some(path) => Box::new(Script::file(path)?),
+        None if std::io::stdin().is_terminal() => {
+            std::fs::create_dir_all(data).ok();
+            Box::new(Terminal::new(Some(&data.join("history.txt")))?)
+        }
+        None => Box::new(Script::stdin()),
+    })
+}
+
+fn start(workspace: &Workspace, args: &PlayArgs, data: &Path) -> Result<Call> {
+    let wanted = match &args.scenario {
+        Some(id) => id.clone(),
+        None => workspace.library.scenarios.first().map(|s| s.id.clone()).unwrap_or_default(),
+    };
+    let scenario = workspace.library.resolve(&wanted, &workspace.lexicon)?;
+    let trainee = args.trainee.clone().unwrap_or_else(store::login_name);
+    let seed = args.seed.unwrap_or_else(fresh_seed);
+    Call::start(scenario, Arc::clone(&workspace.detector), seed, args.mode, &trainee, data)
+}
+
+fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {
+    let record = SessionRecord::load(path)?;
+    let scenario = workspace.library.resolve(&record.scenario.id, &workspace.lexicon)?;
+    if scenario.sha256 != record.scenario.sha256 {
+        eprintln!("{} scenario `{}` has changed since this call began; the debtor may answer differently", style.yellow("warning:"), scenario.id);
+    }
+    let (call, matches) = Call::resume(path, scenario, Arc::clone(&workspace.detector))?;
+    if !matches {
+        eprintln!("{} replaying the recorded lines did not give the recorded call; continuing from the replay", style.yellow("warning:"));
+    }
+    Ok(call)
+}
+
+/// Briefing, the call so far (when resuming), the conversation, the summary.
+fn play_call(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Result<()> {
+    let scenario = Arc::clone(call.session.scenario());
+    ui::briefing(&scenario, call, style);
+    let name = ui::speaker_name(&scenario);
+    for turn in call.session.turns() {
+        match turn.speaker {
+            crate::transcript::Speaker::Debtor => ui::debtor_line(&name, turn, style),
+            crate::transcript::Speaker::Collector => println!("You: {}", turn.text),
+        }
+    }
+    repl::run(call, source, style)?;
+    call.save()?;
+    ui::summary(call, style);
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! Problems found in user files, kept as data (in the style of Yarn Spinner's
+//! diagnostics) so a run can report all of them at once, then render them as
+//! `file:line:col: error: message` with the offending line quoted and a fix.
+
+use serde::Serialize;
+
+use crate::source::SourceFile;
+use crate::style::Style;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one file, located by 1-based line and column.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// A one-line fix or a did-you-mean, when we know one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The source line quoted under the message.
+    #[serde(skip)]
+    pub snippet: String,
+}
+
+/// A position inside a file, as found by the YAML locator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            file: file.name.clone(),
+            line: pos.line.max(1),
+            column: pos.column.max(1),
+            message: message.into(),
+            help: None,
+            snippet: file.line_text(pos.line.max(1)).to_string(),
+        }
+    }
+
+    pub fn error(file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, file, pos, message)
+    }
+
+    pub fn warning(file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, file, pos, message)
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The grep-friendly first line, `file:line:col: error: message`.
+    pub fn headline(&self) -> String {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!("{}:{}:{}: {level}: {}", self.file, self.line, self.column, self.message)
+    }
+
+    /// The headline, the quoted line with a caret under the column, and the fix.
+    pub fn render(&self, style: &Style) -> String {
+        let level = match self.severity {
+            Severity::Error => style.red("error"),
+            Severity::Warning => style.yellow("warning"),
+        };
+        let location = format!("{}:{}:{}", self.file, self.line, self.column);
+        let mut out = format!("{}: {level}: {}\n", style.bold(&location), style.bold(&self.message));
+        if !self.snippet.trim().is_empty() {
+            let number = self.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let caret_pad: String = self
+                .snippet
+                .chars()
+                .take(self.column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let width = token_width(&self.snippet, self.column);
+            out += &format!("{gutter} |\n{number} | {}\n", self.snippet);
+            out += &format!("{gutter} | {caret_pad}{}\n", style.red(&"^".repeat(width)));
+        }
+        if let Some(help) = &self.help {
+            out += &format!("  = {} {help}\n", style.cyan("fix:"));
+        }
+        out
+    }
+}
+
+/// Width of the token starting at `column`, so the caret underlines the whole word.
+fn token_width(line: &str, column: usize) -> usize {
+    let rest: String = line.chars().skip(column - 1).collect();
+    let rest = rest.trim_end();
+    let width = if rest.starts_with('"') || rest.starts_with('\'') {
+        rest.chars().count()
+    } else {
+        rest.chars().take_while(|c| !c.is_whitespace() && *c != ',' && *c != ']').count()
+    };
+    width.max(1)
+}
+
+/// Counts and prints a list of diagnostics, errors first within each file.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.severity).cmp(&(&b.file, b.line, b.column, b.severity))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_caret_under_the_token() {
+        let file = SourceFile::new("s.yaml", "nodes:\n  - goto: greting\n");
+        let d = Diagnostic::error(&file, Pos { line: 2, column: 11 }, "no node `greting`")
+            .with_help("did you mean `greeting`?");
+        let text = d.render(&Style::plain());
+        assert!(text.starts_with("s.yaml:2:11: error: no node `greting`\n"), "{text}");
+        assert!(text.contains("2 |   - goto: greting\n  |           ^^^^^^^\n"), "{text}");
+        assert!(text.contains("= fix: did you mean `greeting`?"), "{text}");
+    }
+}

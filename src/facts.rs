@@ -1,0 +1,173 @@
+//! Account facts: the one flat vocabulary shared by scenarios, transcript front
+//! matter and JSON Lines records (DESIGN.md). Unknown facts are kept and available to
+//! templates; known ones are type-checked so a typo in a value is caught early.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// What a known fact must look like.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FactKind {
+    Text,
+    Number,
+    Bool,
+    Time,
+    Jurisdiction,
+    List,
+    Any,
+}
+
+/// The known facts, with their kinds and what a collector's screen calls them.
+pub const KNOWN_FACTS: &[(&str, FactKind, &str)] = &[
+    ("consumer", FactKind::Text, "Consumer"),
+    ("jurisdiction", FactKind::Jurisdiction, "Jurisdiction"),
+    ("creditor", FactKind::Text, "Creditor"),
+    ("original_creditor", FactKind::Text, "Original creditor"),
+    ("balance", FactKind::Number, "Balance"),
+    ("currency", FactKind::Text, "Currency"),
+    ("due_date", FactKind::Text, "Due date"),
+    ("local_time", FactKind::Time, "Their local time"),
+    ("followup_call", FactKind::Bool, "Follow-up call"),
+    ("legal_action_intended", FactKind::Bool, "Legal action intended"),
+    ("legal_action_lawful", FactKind::Bool, "Legal action lawful"),
+    ("time_barred", FactKind::Bool, "Time-barred"),
+    ("credit_reporting", FactKind::Bool, "Reports to bureaus"),
+    ("attorney_on_file", FactKind::Any, "Attorney on file"),
+    ("fees_authorized", FactKind::List, "Fees authorised"),
+    ("authorized_options", FactKind::Any, "Authorised options"),
+    ("agency", FactKind::Text, "Your agency"),
+    ("account_number", FactKind::Text, "Account"),
+    ("last_payment", FactKind::Text, "Last payment"),
+    ("notes", FactKind::Text, "Account notes"),
+];
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Facts(pub BTreeMap<String, Value>);
+
+impl Facts {
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.get(name).filter(|v| !v.is_null())
+    }
+
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.get(name).and_then(Value::as_str)
+    }
+
+    pub fn number(&self, name: &str) -> Option<f64> {
+        self.get(name).and_then(Value::as_f64)
+    }
+
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        self.get(name).and_then(Value::as_bool)
+    }
+
+    /// The balance written as money in the account's currency, e.g. `$1,240.50`.
+    pub fn money(&self, amount: f64) -> String {
+        format_money(amount, self.text("currency").unwrap_or(""))
+    }
+
+    /// The facts a collector sees on screen before the call, in a fixed order.
+    pub fn briefing_lines(&self) -> Vec<(String, String)> {
+        KNOWN_FACTS
+            .iter()
+            .filter(|(name, _, _)| !matches!(*name, "currency" | "consumer"))
+            .filter_map(|(name, _, label)| {
+                let value = self.get(name)?;
+                let shown = match (*name, value) {
+                    ("balance", Value::Number(n)) => self.money(n.as_f64().unwrap_or(0.0)),
+                    (_, Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
+                    (_, Value::String(s)) => s.clone(),
+                    (_, Value::Array(items)) if items.is_empty() => "none".to_string(),
+                    (_, Value::Array(items)) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+                    (_, other) => plain(other),
+                };
+                Some((label.to_string(), shown))
+            })
+            .collect()
+    }
+}
+
+/// A JSON value as a person would write it (strings unquoted).
+pub fn plain(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Object(map) => map.iter().map(|(k, v)| format!("{k}: {}", plain(v))).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    }
+}
+
+/// `1240.5` in `USD` → `$1,240.50`; unknown currencies get their code as a suffix.
+pub fn format_money(amount: f64, currency: &str) -> String {
+    let cents = (amount.abs() * 100.0).round() as u64;
+    let whole = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if amount < 0.0 { "-" } else { "" };
+    let number = format!("{grouped}.{:02}", cents % 100);
+    match currency.to_ascii_uppercase().as_str() {
+        "" | "USD" => format!("{sign}${number}"),
+        "GBP" => format!("{sign}£{number}"),
+        "EUR" => format!("{sign}€{number}"),
+        code => format!("{sign}{number} {code}"),
+    }
+}
+
+/// Checks a known fact's value; `None` when fine, else what is wrong.
+pub fn check_fact(name: &str, value: &Value) -> Option<String> {
+    let (_, kind, _) = KNOWN_FACTS.iter().find(|(known, _, _)| *known == name)?;
+    let ok = match kind {
+        FactKind::Text => value.is_string(),
+        FactKind::Number => value.is_number(),
+        FactKind::Bool => value.is_boolean(),
+        FactKind::List => value.is_array(),
+        FactKind::Any => true,
+        FactKind::Jurisdiction => matches!(value.as_str(), Some("US" | "UK")),
+        FactKind::Time => value.as_str().is_some_and(is_clock_time),
+    };
+    if ok {
+        return None;
+    }
+    Some(match kind {
+        FactKind::Text => format!("`{name}` should be text"),
+        FactKind::Number => format!("`{name}` should be a number, like 1240.50 (no currency sign)"),
+        FactKind::Bool => format!("`{name}` should be true or false"),
+        FactKind::List => format!("`{name}` should be a list, like [late_fee]"),
+        FactKind::Jurisdiction => format!("`{name}` should be US or UK"),
+        FactKind::Time => format!("`{name}` should be a 24-hour time in quotes, like \"18:30\""),
+        FactKind::Any => unreachable!("any value is accepted"),
+    })
+}
+
+fn is_clock_time(text: &str) -> bool {
+    let Some((h, m)) = text.split_once(':') else { return false };
+    matches!((h.parse::<u32>(), m.parse::<u32>()), (Ok(h), Ok(m)) if h < 24 && m < 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_grouped_with_the_currency_sign() {
+        assert_eq!(format_money(1240.5, "USD"), "$1,240.50");
+        assert_eq!(format_money(1234567.0, "GBP"), "£1,234,567.00");
+        assert_eq!(format_money(12.0, "CAD"), "12.00 CAD");
+    }
+
+    #[test]
+    fn known_facts_are_type_checked() {
+        assert!(check_fact("jurisdiction", &Value::from("FR")).is_some());
+        assert!(check_fact("local_time", &Value::from("18:30")).is_none());
+        assert!(check_fact("local_time", &Value::from("6pm")).is_some());
+        assert!(check_fact("balance", &Value::from("$12")).is_some());
+        assert!(check_fact("favourite_colour", &Value::from(3)).is_none());
+    }
+}

@@ -1,0 +1,100 @@
+//! Where the trainee's lines come from: rustyline at a terminal, or a plain reader
+//! for scripts and pipes (rustyline misbehaves without a tty; see reference/style.md).
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rustyline::error::ReadlineError;
+use rustyline::DefaultEditor;
+
+pub enum Input {
+    Line(String),
+    /// Ctrl-C at the prompt.
+    Interrupted,
+    /// Ctrl-D, or the script ran out.
+    Eof,
+}
+
+pub trait LineSource {
+    fn read(&mut self, prompt: &str) -> Input;
+    /// Whether the trainee's words are already on screen (false for scripts, so the
+    /// REPL echoes them and the output reads as a transcript).
+    fn echoes(&self) -> bool;
+}
+
+/// Interactive input with history, saved in the data directory.
+pub struct Terminal {
+    editor: DefaultEditor,
+    history: Option<std::path::PathBuf>,
+}
+
+impl Terminal {
+    pub fn new(history: Option<&Path>) -> Result<Terminal> {
+        let mut editor = DefaultEditor::new().context("cannot start the line editor")?;
+        if let Some(path) = history {
+            let _ = editor.load_history(path);
+        }
+        Ok(Terminal { editor, history: history.map(Path::to_path_buf) })
+    }
+}
+
+impl LineSource for Terminal {
+    fn read(&mut self, prompt: &str) -> Input {
+        match self.editor.readline(prompt) {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = self.editor.add_history_entry(line.as_str());
+                    if let Some(path) = &self.history {
+                        let _ = self.editor.save_history(path);
+                    }
+                }
+                Input::Line(line)
+            }
+            Err(ReadlineError::Interrupted) => Input::Interrupted,
+            Err(_) => Input::Eof,
+        }
+    }
+
+    fn echoes(&self) -> bool {
+        true
+    }
+}
+
+/// Lines from a file or a pipe.
+pub struct Script {
+    reader: Box<dyn BufRead>,
+}
+
+impl Script {
+    pub fn stdin() -> Script {
+        Script { reader: Box::new(std::io::BufReader::new(std::io::stdin())) }
+    }
+
+    pub fn file(path: &Path) -> Result<Script> {
+        if path == Path::new("-") {
+            return Ok(Script::stdin());
+        }
+        let file = std::fs::File::open(path).with_context(|| format!("cannot open script {}", path.display()))?;
+        Ok(Script { reader: Box::new(std::io::BufReader::new(file)) })
+    }
+}
+
+impl LineSource for Script {
+    fn read(&mut self, prompt: &str) -> Input {
+        print!("{prompt}");
+        let _ = std::io::stdout().flush();
+        let mut line = String::new();
+        match self.reader.read_line(&mut line) {
+            Ok(0) | Err(_) => {
+                println!();
+                Input::Eof
+            }
+            Ok(_) => Input::Line(line.trim_end_matches(['\n', '\r']).to_string()),
+        }
+    }
+
+    fn echoes(&self) -> bool {
+        false
+    }
+}

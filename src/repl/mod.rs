@@ -1,0 +1,129 @@
+//! The interactive call: reads trainee lines from a [`input::LineSource`], runs
+//! `:` commands, feeds speech to the engine and prints the debtor's replies. The
+//! same loop serves the keyboard, scripts and pipes.
+
+pub mod call;
+pub mod input;
+pub mod ui;
+
+use anyhow::Result;
+
+use call::Call;
+use input::{Input, LineSource};
+
+use crate::store::Mode;
+use crate::style::Style;
+use crate::suggest::did_you_mean;
+
+/// What the loop does after a line.
+enum Next {
+    Continue,
+    Stop,
+}
+
+/// Runs the call until it ends, the trainee leaves, or input runs out.
+pub fn run(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Result<()> {
+    let name = ui::speaker_name(call.session.scenario());
+    while !call.session.is_over() {
+        let text = match source.read("You: ") {
+            Input::Line(text) => text,
+            Input::Interrupted | Input::Eof => break,
+        };
+        if !source.echoes() {
+            println!("{text}");
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let next = match text.strip_prefix(':') {
+            Some(command) => command_line(call, command, &name, style)?,
+            None => speak(call, text, &name, style)?,
+        };
+        if let Next::Stop = next {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn speak(call: &mut Call, text: &str, name: &str, style: &Style) -> Result<Next> {
+    if let Some(reply) = call.say(text)? {
+        ui::debtor_line(name, &reply, style);
+    }
+    Ok(Next::Continue)
+}
+
+fn command_line(call: &mut Call, command: &str, name: &str, style: &Style) -> Result<Next> {
+    let (word, rest) = command.split_once(char::is_whitespace).unwrap_or((command, ""));
+    let assessment = call.record.mode == Mode::Assessment;
+    match word {
+        "help" => ui::help(style),
+        "facts" => facts(call),
+        "note" => note(call, rest.trim(), style)?,
+        "hint" | "undo" | "restart" if assessment => {
+            println!("{}", style.yellow(&format!(":{word} is not available in assessment mode.")));
+        }
+        "hint" => hint(call, style)?,
+        "undo" => undo(call, name, style)?,
+        "restart" => {
+            call.restart()?;
+            println!("{}", style.dim("Starting the call again from the top."));
+            print_last_debtor_line(call, name, style);
+        }
+        "end" => {
+            call.end_early()?;
+            return Ok(Next::Stop);
+        }
+        "quit" => return Ok(Next::Stop),
+        other => {
+            let words = ui::COMMANDS.iter().map(|(c, _)| c.trim_start_matches(':').split(' ').next().unwrap_or(""));
+            let tip = did_you_mean(other, words).map(|w| format!(" Did you mean :{w}?")).unwrap_or_default();
+            println!("{}", style.yellow(&format!("Unknown command :{other}.{tip} Type :help for the list.")));
+        }
+    }
+    Ok(Next::Continue)
+}
+
+fn facts(call: &Call) {
+    for (label, value) in call.session.scenario().facts.briefing_lines() {
+        println!("  {:<26} {value}", format!("{label}:"));
+    }
+}
+
+fn note(call: &mut Call, text: &str, style: &Style) -> Result<()> {
+    if text.is_empty() {
+        println!("{}", style.yellow("Usage: :note what you want on the account, e.g. :note promised $50 on the 15th"));
+    } else {
+        call.add_note(text)?;
+        println!("{}", style.dim("Noted on the account."));
+    }
+    Ok(())
+}
+
+fn hint(call: &mut Call, style: &Style) -> Result<()> {
+    let node = call.session.node();
+    let mut text = node.hint.clone().unwrap_or_else(|| "No tip for this moment: listen to what the debtor just said.".into());
+    if let Some(model) = &node.model {
+        text = format!("{text}\nYou could say: \"{}\"", model.trim());
+    }
+    println!("{}", style.cyan(&format!("Hint: {text}")));
+    call.record_hint(&text)
+}
+
+fn undo(call: &mut Call, name: &str, style: &Style) -> Result<()> {
+    match call.undo()? {
+        Some(line) => {
+            println!("{}", style.dim(&format!("Took back: \"{line}\"")));
+            print_last_debtor_line(call, name, style);
+        }
+        None => println!("{}", style.yellow("Nothing to undo yet.")),
+    }
+    Ok(())
+}
+
+fn print_last_debtor_line(call: &Call, name: &str, style: &Style) {
+    if let Some(last) = call.session.turns().last() {
+        ui::debtor_line(name, last, style);
+    }
+}

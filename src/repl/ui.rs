@@ -1,0 +1,79 @@
+//! What the trainee sees: the briefing, the debtor's lines, command help and the
+//! end-of-call summary. Plain `println!` tables in the style of small REPLs.
+
+use crate::repl::call::Call;
+use crate::scenario::Scenario;
+use crate::store::Mode;
+use crate::style::Style;
+use crate::transcript::Turn;
+
+pub const COMMANDS: &[(&str, &str)] = &[
+    (":help", "show these commands"),
+    (":hint", "a tip for this moment of the call (practice mode)"),
+    (":facts", "show the account on your screen again"),
+    (":note TEXT", "add to the account note (document every call)"),
+    (":undo", "take back your last line (practice mode)"),
+    (":restart", "start the call again from the top (practice mode)"),
+    (":end", "hang up now and finish the call"),
+    (":quit", "leave without finishing; resume later with --resume"),
+];
+
+/// The collector's screen before dialling: who, what account, which rules.
+pub fn briefing(scenario: &Scenario, call: &Call, style: &Style) {
+    println!("{}", style.bold(&format!("── {} ──", scenario.title)));
+    if let Some(summary) = &scenario.summary {
+        println!("{}", summary.trim());
+    }
+    println!();
+    println!("{} {}", style.bold("Calling:"), scenario.facts.text("consumer").unwrap_or(&scenario.persona.name));
+    for (label, value) in scenario.facts.briefing_lines() {
+        println!("  {:<26} {value}", format!("{label}:"));
+    }
+    let mode = match call.record.mode {
+        Mode::Practice => "practice (hints, undo and restart allowed)",
+        Mode::Assessment => "assessment (no hints, no undo)",
+    };
+    println!();
+    println!("{} {mode}   {} {}   {} {}", style.dim("Mode:"), style.dim("Seed:"), call.record.seed, style.dim("Trainee:"), call.record.trainee);
+    println!("{}", style.dim("Type what you would say. Commands start with ':' (:help lists them)."));
+    println!();
+}
+
+pub fn help(style: &Style) {
+    for (command, what) in COMMANDS {
+        println!("  {:<12} {what}", style.cyan(command));
+    }
+}
+
+pub fn debtor_line(name: &str, turn: &Turn, style: &Style) {
+    println!("{} {}", style.magenta(&format!("{name}:")), turn.text);
+}
+
+/// The first name of the persona, as the debtor's speaker label.
+pub fn speaker_name(scenario: &Scenario) -> String {
+    scenario.persona.name.split_whitespace().next().unwrap_or("Debtor").to_string()
+}
+
+pub fn summary(call: &Call, style: &Style) {
+    println!();
+    let record = &call.record;
+    let verdict = match record.success {
+        Some(true) => style.green("success"),
+        Some(false) => style.red("not a success"),
+        None => style.yellow("unfinished"),
+    };
+    println!("{} {} ({verdict})", style.bold("Call over:"), record.outcome.replace('_', " "));
+    if let Some(ending) = call.session.ending() {
+        if let Some(text) = &ending.summary {
+            println!("{}", text.trim());
+        }
+    }
+    let meters: Vec<String> = record.final_meters.iter().map(|(m, v)| format!("{m} {v:.0}")).collect();
+    if !meters.is_empty() {
+        println!("{} {}", style.dim("How the debtor felt at the end:"), meters.join(", "));
+    }
+    if !call.session.is_over() && record.outcome != crate::repl::call::COLLECTOR_ENDED {
+        println!("Resume with: collectsim play --resume {}", call.path.display());
+    }
+    println!("Session saved: {}", call.path.display());
+}

@@ -1,0 +1,91 @@
+//! The scenarios a user can play: those built into the binary (so collectsim works
+//! from any directory and after `cargo install`), overridden by files with the same id
+//! in `./scenarios`, plus any file named on the command line.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{bail, Result};
+
+use super::model::Scenario;
+use crate::diagnostic::Diagnostic;
+use crate::signals::Lexicon;
+use crate::source::SourceFile;
+
+/// Built-in scenario files, in curriculum order; the first is the default call.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("scenarios/hardship-job-loss.yaml", include_str!("../../scenarios/hardship-job-loss.yaml")),
+];
+
+pub struct Library {
+    pub scenarios: Vec<Arc<Scenario>>,
+    /// Problems in on-disk files that could not be loaded (built-ins are tested).
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Library {
+    /// Built-ins, then every `*.yaml` in `dir` replacing a built-in of the same id.
+    pub fn load(lexicon: &Lexicon, dir: Option<&Path>) -> Result<Library> {
+        let mut library = Library { scenarios: Vec::new(), problems: Vec::new() };
+        for (name, text) in BUILTIN {
+            library.add(&SourceFile::new(format!("builtin:{name}"), *text), lexicon);
+        }
+        if let Some(dir) = dir.filter(|d| d.is_dir()) {
+            for path in yaml_files(dir)? {
+                library.add(&SourceFile::read(&path)?, lexicon);
+            }
+        }
+        Ok(library)
+    }
+
+    fn add(&mut self, file: &SourceFile, lexicon: &Lexicon) {
+        let (scenario, problems) = super::load(file, lexicon);
+        self.problems.extend(problems.into_iter().filter(Diagnostic::is_error));
+        if let Some(scenario) = scenario {
+            let scenario = Arc::new(scenario);
+            match self.scenarios.iter().position(|s| s.id == scenario.id) {
+                Some(i) => self.scenarios[i] = scenario,
+                None => self.scenarios.push(scenario),
+            }
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<Arc<Scenario>> {
+        self.scenarios.iter().find(|s| s.id == id).cloned()
+    }
+
+    /// A scenario by id, or by path to a YAML file; an unknown id lists the known ones.
+    pub fn resolve(&self, wanted: &str, lexicon: &Lexicon) -> Result<Arc<Scenario>> {
+        if let Some(scenario) = self.get(wanted) {
+            return Ok(scenario);
+        }
+        let path = Path::new(wanted);
+        if path.is_file() {
+            let file = SourceFile::read(path)?;
+            let (scenario, problems) = super::load(&file, lexicon);
+            return match scenario {
+                Some(s) => Ok(Arc::new(s)),
+                None => {
+                    let shown: Vec<String> = problems.iter().filter(|d| d.is_error()).map(Diagnostic::headline).collect();
+                    bail!("{} has errors; run `collectsim validate {wanted}`:\n{}", path.display(), shown.join("\n"))
+                }
+            };
+        }
+        let ids: Vec<&str> = self.scenarios.iter().map(|s| s.id.as_str()).collect();
+        let hint = match crate::suggest::did_you_mean(wanted, ids.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`? "),
+            None => String::new(),
+        };
+        bail!("no scenario `{wanted}`; {hint}known scenarios: {}", ids.join(", "))
+    }
+}
+
+/// `*.yaml` and `*.yml` files directly in `dir`, sorted so runs are deterministic.
+pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,208 @@
+//! One pass per utterance: every pattern of every signal sits in one `RegexSet` (a
+//! single automaton), so an utterance is scanned once to learn which patterns match;
+//! only those are run again to find where, and then checked for negation.
+
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::{Entry, Lexicon};
+use super::normalize::Normalized;
+
+/// A signal or event found in an utterance, with the words that triggered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hit {
+    pub id: String,
+    /// Byte range in the utterance.
+    pub span: [usize; 2],
+    pub evidence: String,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    signals: Matcher,
+    events: Matcher,
+    negators: Regex,
+    conditionals: Regex,
+}
+
+#[derive(Debug, Clone)]
+struct Matcher {
+    set: RegexSet,
+    patterns: Vec<Regex>,
+    /// For each pattern, the index of the entry it belongs to.
+    owner: Vec<usize>,
+    ids: Vec<String>,
+    negatable: Vec<bool>,
+}
+
+impl Detector {
+    pub fn new(lexicon: &Lexicon) -> anyhow::Result<Detector> {
+        Ok(Detector {
+            signals: Matcher::new(&lexicon.signals)?,
+            events: Matcher::new(&lexicon.events)?,
+            negators: case_insensitive(&lexicon.negators)?,
+            conditionals: case_insensitive(&lexicon.conditionals)?,
+        })
+    }
+
+    /// What a collector's utterance does, first hit per signal, in text order.
+    pub fn signals(&self, text: &str) -> Vec<Hit> {
+        self.detect(&self.signals, text)
+    }
+
+    /// What a debtor's utterance says, first hit per event, in text order.
+    pub fn events(&self, text: &str) -> Vec<Hit> {
+        self.detect(&self.events, text)
+    }
+
+    fn detect(&self, matcher: &Matcher, original: &str) -> Vec<Hit> {
+        let normalized = Normalized::new(original);
+        let text = normalized.text.as_ref();
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; matcher.ids.len()];
+        for pattern in matcher.set.matches(text).iter() {
+            let entry = matcher.owner[pattern];
+            let first_kept = matcher.patterns[pattern]
+                .find_iter(text)
+                .find(|m| !(matcher.negatable[entry] && self.is_negated(text, m.start())));
+            if let Some(m) = first_kept {
+                let slot = &mut best[entry];
+                if slot.is_none_or(|(start, _)| m.start() < start) {
+                    *slot = Some((m.start(), m.end()));
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = best
+            .iter()
+            .enumerate()
+            .filter_map(|(entry, span)| {
+                let (start, end) = (*span)?;
+                let (start, end) = (normalized.original(start), normalized.original(end));
+                Some(Hit { id: matcher.ids[entry].clone(), span: [start, end], evidence: original[start..end].to_string() })
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.span[0], h.span[1]));
+        hits
+    }
+
+    /// A negator earlier in the same clause cancels a match, unless the negator sits
+    /// inside a condition ("if you don't pay, ...").
+    fn is_negated(&self, text: &str, start: usize) -> bool {
+        let clause = &text[clause_start(text, start)..start];
+        let Some(negator) = self.negators.find_iter(clause).last() else {
+            return false;
+        };
+        !self.conditionals.is_match(&clause[..negator.start()])
+    }
+}
+
+/// Byte offset where the clause containing `at` begins: after the last sentence or
+/// clause punctuation, or after a clause-joining word such as "but".
+fn clause_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let punctuation = before.rfind(['.', '!', '?', ';', ',', ':', '\n']).map_or(0, |i| i + 1);
+    let lowered = before.to_ascii_lowercase();
+    let joiner = [" but ", " however ", " otherwise ", " or else ", " though "]
+        .iter()
+        .filter_map(|word| lowered.rfind(word).map(|i| i + word.len()))
+        .max()
+        .unwrap_or(0);
+    punctuation.max(joiner)
+}
+
+impl Matcher {
+    fn new(entries: &[Entry]) -> anyhow::Result<Matcher> {
+        let mut sources = Vec::new();
+        let mut owner = Vec::new();
+        for (index, entry) in entries.iter().enumerate() {
+            for pattern in &entry.patterns {
+                sources.push(pattern.as_str());
+                owner.push(index);
+            }
+        }
+        let set = RegexSetBuilder::new(&sources).case_insensitive(true).build()?;
+        let patterns = sources.iter().map(|p| case_insensitive(p)).collect::<anyhow::Result<_>>()?;
+        Ok(Matcher {
+            set,
+            patterns,
+            owner,
+            ids: entries.iter().map(|e| e.id.clone()).collect(),
+            negatable: entries.iter().map(|e| e.negatable).collect(),
+        })
+    }
+}
+
+fn case_insensitive(pattern: &str) -> anyhow::Result<Regex> {
+    Ok(RegexBuilder::new(pattern).case_insensitive(true).build()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(&Lexicon::builtin()).unwrap());
+
+    fn signal_ids(text: &str) -> Vec<String> {
+        DETECTOR.signals(text).into_iter().map(|h| h.id).collect()
+    }
+
+    fn event_ids(text: &str) -> Vec<String> {
+        DETECTOR.events(text).into_iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn threats_are_found_with_their_words() {
+        let hits = DETECTOR.signals("If you don't pay today you will be arrested.");
+        let arrest = hits.iter().find(|h| h.id == "threatens_arrest").expect("arrest threat");
+        assert_eq!(arrest.evidence, "arrested");
+        assert!(signal_ids("Pay now or we will sue you.").contains(&"threatens_legal_action".into()));
+        assert!(signal_ids("You'll be arrested, but you won't be sued.").contains(&"threatens_arrest".into()));
+    }
+
+    #[test]
+    fn negations_and_reassurances_are_not_threats() {
+        for text in [
+            "You will not be arrested.",
+            "There is no lawsuit.",
+            "We do not report to the credit bureaus.",
+            "I'm not an attorney.",
+            "Nobody is going to take you to court over this.",
+            "You won\u{2019}t be arrested for this, ever.",
+        ] {
+            let ids = signal_ids(text);
+            for threat in ["threatens_arrest", "threatens_legal_action", "mentions_credit_reporting", "claims_authority"] {
+                assert!(!ids.contains(&threat.to_string()), "{text:?} raised {threat}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_opening_of_a_good_call_is_recognised() {
+        let ids = signal_ids(
+            "Hi, this is Sam Ortiz calling from Ridgeline Recovery. Am I speaking with Maria Alvarez? \
+             This is an attempt to collect a debt and any information obtained will be used for that purpose.",
+        );
+        for expected in ["greets", "identifies_self", "identifies_company", "verifies_identity", "mini_miranda"] {
+            assert!(ids.contains(&expected.to_string()), "missing {expected} in {ids:?}");
+        }
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text_even_with_curly_quotes() {
+        let text = "I\u{2019}m so sorry to hear that.";
+        let hit = DETECTOR.signals(text).into_iter().find(|h| h.id == "acknowledges_feelings").unwrap();
+        assert_eq!(&text[hit.span[0]..hit.span[1]], hit.evidence);
+        assert!(hit.evidence.starts_with("I\u{2019}m so sorry"));
+    }
+
+    #[test]
+    fn debtor_events_are_detected_from_plain_speech() {
+        assert!(event_ids("I don't owe this, it's not my account.").contains(&"disputes_debt".into()));
+        assert!(event_ids("I lost my job in March.").contains(&"hardship_disclosed".into()));
+        assert!(event_ids("Talk to my lawyer.").contains(&"attorney_represented".into()));
+        assert!(event_ids("She's not home, I'm her roommate.").contains(&"third_party_answering".into()));
+        assert!(event_ids("Stop calling me.").contains(&"cease_request".into()));
+        assert!(!event_ids("I don't have a lawyer.").contains(&"attorney_represented".into()));
+    }
+}

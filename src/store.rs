@@ -1,0 +1,181 @@
+//! Sessions on disk: one versioned JSON document per call under the data directory,
+//! rewritten atomically (temp file + rename) after every turn so a closed terminal or
+//! a crash loses at most the line being typed.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::facts::Facts;
+use crate::transcript::Turn;
+
+/// Bump when the session document changes shape; readers refuse newer formats.
+pub const SESSION_FORMAT: u32 = 1;
+
+/// Outcome recorded while a call is under way, so a crash leaves an honest file.
+pub const ABANDONED: &str = "abandoned";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Hints, undo and restart allowed (their use is recorded).
+    Practice,
+    /// No hints, undo or restart: the call counts as it goes.
+    Assessment,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub format: u32,
+    pub id: String,
+    pub scenario: ScenarioRef,
+    pub persona: PersonaRef,
+    pub facts: Facts,
+    pub seed: u64,
+    pub rng: String,
+    pub mode: Mode,
+    pub trainee: String,
+    pub started_at: String,
+    pub ended_at: Option<String>,
+    pub turns: Vec<Turn>,
+    #[serde(default)]
+    pub hints: Vec<HintUse>,
+    #[serde(default)]
+    pub undos: Vec<Undo>,
+    #[serde(default)]
+    pub restarts: u32,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// The ending's outcome id, or `abandoned`.
+    pub outcome: String,
+    /// Whether the ending counts as a success in the story (null when abandoned).
+    pub success: Option<bool>,
+    #[serde(default)]
+    pub final_meters: Vec<(String, f64)>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ScenarioRef {
+    pub id: String,
+    pub title: String,
+    pub sha256: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PersonaRef {
+    pub name: String,
+    pub kind: String,
+    pub difficulty: String,
+}
+
+/// A hint shown in practice mode, with the trainee turn it came before (1-based).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HintUse {
+    pub before_turn: usize,
+    pub node: String,
+    pub text: String,
+}
+
+/// A trainee line taken back with `:undo`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Undo {
+    pub text: String,
+    pub at: String,
+}
+
+/// An account note, as collectors document every call.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Note {
+    pub after_turn: usize,
+    pub text: String,
+    pub at: String,
+}
+
+impl SessionRecord {
+    /// Reads a session file, with a clear message for anything that is not one.
+    pub fn load(path: &Path) -> Result<SessionRecord> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a collectsim session (not JSON)", path.display()))?;
+        let format = value.get("format").and_then(serde_json::Value::as_u64);
+        match format {
+            None => bail!("{} is not a collectsim session (no `format`)", path.display()),
+            Some(f) if f > u64::from(SESSION_FORMAT) => {
+                bail!("{} was written by a newer collectsim (session format {f}); upgrade to read it", path.display())
+            }
+            Some(_) => {}
+        }
+        serde_json::from_value(value).with_context(|| format!("{} is not a valid collectsim session", path.display()))
+    }
+
+    /// Writes the file atomically: a temporary file next to it, then a rename.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let text = serde_json::to_string_pretty(self)?;
+        let temp = path.with_extension("json.tmp");
+        std::fs::write(&temp, text + "\n").with_context(|| format!("cannot write {}", temp.display()))?;
+        std::fs::rename(&temp, path).with_context(|| format!("cannot save {}", path.display()))?;
+        Ok(())
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.outcome != ABANDONED
+    }
+}
+
+/// The data directory: `--data-dir`, else `$COLLECTSIM_HOME`, else the platform's
+/// per-user data directory.
+pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(home) = std::env::var_os("COLLECTSIM_HOME").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(home));
+    }
+    platform_data_dir().map(|d| d.join("collectsim")).context(
+        "cannot find a data directory: set COLLECTSIM_HOME or pass --data-dir",
+    )
+}
+
+fn platform_data_dir() -> Option<PathBuf> {
+    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if cfg!(windows) {
+        return env("APPDATA");
+    }
+    if cfg!(target_os = "macos") {
+        return env("HOME").map(|h| h.join("Library/Application Support"));
+    }
+    env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
+}
+
+/// A new, unused session path under `<data>/sessions/`.
+pub fn new_session_path(data: &Path, stem: &str) -> Result<PathBuf> {
+    let dir = data.join("sessions");
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut path = dir.join(format!("{stem}.json"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.json"));
+        n += 1;
+    }
+    Ok(path)
+}
+
+/// The login name, used as the trainee when `--trainee` is not given.
+pub fn login_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "trainee".to_string())
+}
+
+/// A file-name-safe version of a name.
+pub fn slug(text: &str) -> String {
+    let slug: String = text
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let parts: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() { "x".to_string() } else { parts.join("-") }
+}

@@ -1,0 +1,102 @@
+//! Debtor lines are handlebars templates over the account facts, the persona and the
+//! difficulty (`{{facts.creditor}}`, `{{money facts.balance}}`, `{{persona.name}}`).
+//! Each scenario compiles its lines once into its own registry, with a `money` helper
+//! that knows the account's currency. Output is plain text, so nothing is escaped here;
+//! HTML reports escape at their own boundary.
+
+use std::sync::LazyLock;
+
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
+};
+use regex::Regex;
+use serde_json::Value;
+
+use crate::facts::format_money;
+
+pub struct Templates {
+    registry: Handlebars<'static>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Templates")
+    }
+}
+
+impl Templates {
+    pub fn new(currency: &str) -> Self {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(handlebars::no_escape);
+        registry.register_helper("money", Box::new(Money { currency: currency.to_string() }));
+        Templates { registry }
+    }
+
+    /// Compiles one line; the error says what is wrong and where in the line.
+    pub fn add(&mut self, name: &str, text: &str) -> Result<(), String> {
+        self.registry.register_template_string(name, text).map_err(|error| {
+            let reason = error.reason().to_string();
+            match error.pos() {
+                Some((line, column)) => format!("template error at line {line}, column {column} of the text: {reason}"),
+                None => format!("template error: {reason}"),
+            }
+        })
+    }
+
+    /// Renders a compiled line; a failure (only possible with facts missing at run
+    /// time) falls back to the raw text rather than losing the turn.
+    pub fn render(&self, name: &str, data: &Value) -> Result<String, String> {
+        self.registry.render(name, data).map_err(|e| e.to_string())
+    }
+}
+
+struct Money {
+    currency: String,
+}
+
+impl HelperDef for Money {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        helper: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let amount = helper
+            .param(0)
+            .and_then(|p| p.value().as_f64())
+            .ok_or_else(|| RenderErrorReason::Other("`money` needs a number, e.g. {{money facts.balance}}".into()))?;
+        out.write(&format_money(amount, &self.currency))?;
+        Ok(())
+    }
+}
+
+static FACT_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{[^}]*?\bfacts\.([A-Za-z_][A-Za-z0-9_]*)").expect("valid regex"));
+
+/// The fact names a template uses, so `validate` can name a missing one.
+pub fn fact_references(text: &str) -> Vec<String> {
+    FACT_REFERENCE.captures_iter(text).map(|c| c[1].to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn renders_facts_and_money_without_escaping() {
+        let mut t = Templates::new("USD");
+        t.add("a", "{{facts.creditor}} says I owe {{money facts.balance}}?").unwrap();
+        let data = json!({"facts": {"creditor": "Smith & Sons", "balance": 1240.5}});
+        assert_eq!(t.render("a", &data).unwrap(), "Smith & Sons says I owe $1,240.50?");
+    }
+
+    #[test]
+    fn finds_fact_references_and_bad_syntax() {
+        assert_eq!(fact_references("{{facts.a}} and {{money facts.b_c}}"), vec!["a", "b_c"]);
+        assert!(Templates::new("").add("b", "{{#if x}}unclosed").is_err());
+    }
+}

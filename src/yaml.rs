@@ -1,0 +1,352 @@
+//! The only module that touches YAML libraries.
+//!
+//! serde_yaml (deprecated upstream, so kept behind this one file) turns a file into
+//! our raw serde structs and reports shape errors with a line and column. It keeps no
+//! positions for values it parsed successfully, so semantic errors found later ("goto
+//! names no node") need a locator of our own: yaml-rust2's marked parser events give a
+//! tree of positions that we walk with a path such as `nodes[3].on[0].goto`. The same
+//! tree catches duplicate mapping keys, which serde_yaml silently collapses.
+
+use serde::de::DeserializeOwned;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::source::SourceFile;
+use crate::suggest;
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> From<&'a str> for Seg<'a> {
+    fn from(key: &'a str) -> Self {
+        Seg::Key(key)
+    }
+}
+
+impl From<usize> for Seg<'_> {
+    fn from(index: usize) -> Self {
+        Seg::Index(index)
+    }
+}
+
+/// Builds a `Vec<Seg>` from keys and indexes: `ypath!["nodes", 3, "goto"]`.
+#[macro_export]
+macro_rules! ypath {
+    ($($seg:expr),* $(,)?) => { vec![$($crate::yaml::Seg::from($seg)),*] };
+}
+
+/// A YAML node with the position where it starts.
+#[derive(Debug, Clone)]
+enum Located {
+    Scalar(Pos),
+    Seq(Pos, Vec<Located>),
+    Map(Pos, Vec<(String, Pos, Located)>),
+}
+
+impl Located {
+    fn pos(&self) -> Pos {
+        match self {
+            Located::Scalar(pos) | Located::Seq(pos, _) | Located::Map(pos, _) => *pos,
+        }
+    }
+}
+
+/// Finds the line and column of any path in a parsed file.
+#[derive(Debug, Clone)]
+pub struct Locator {
+    root: Option<Located>,
+}
+
+impl Locator {
+    /// Position of the value at `path`; falls back to the deepest ancestor found,
+    /// so a message about a missing key points at the mapping that lacks it.
+    pub fn value(&self, path: &[Seg]) -> Pos {
+        self.walk(path).1
+    }
+
+    /// Position of the key of the last path step (for "unknown field" messages).
+    pub fn key(&self, path: &[Seg]) -> Pos {
+        self.walk(path).0
+    }
+
+    fn walk(&self, path: &[Seg]) -> (Pos, Pos) {
+        let Some(mut node) = self.root.as_ref() else {
+            return (Pos { line: 1, column: 1 }, Pos { line: 1, column: 1 });
+        };
+        let mut key_pos = node.pos();
+        for seg in path {
+            let next = match (seg, node) {
+                (Seg::Key(key), Located::Map(_, entries)) => entries
+                    .iter()
+                    .find(|(name, _, _)| name == key)
+                    .map(|(_, pos, value)| (*pos, value)),
+                (Seg::Index(index), Located::Seq(_, items)) => {
+                    items.get(*index).map(|item| (item.pos(), item))
+                }
+                _ => None,
+            };
+            match next {
+                Some((pos, value)) => {
+                    key_pos = pos;
+                    node = value;
+                }
+                None => return (key_pos, node.pos()),
+            }
+        }
+        (key_pos, node.pos())
+    }
+}
+
+/// Parses `file` into `T`, returning the value and a locator, or every problem found.
+pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<(T, Locator), Vec<Diagnostic>> {
+    let (locator, duplicates) = build_locator(file).map_err(|d| vec![d])?;
+    if !duplicates.is_empty() {
+        return Err(duplicates);
+    }
+    match serde_yaml::from_str::<T>(&file.text) {
+        Ok(value) => Ok((value, locator)),
+        Err(error) => Err(vec![serde_error(file, &locator, &error)]),
+    }
+}
+
+/// Parses a YAML fragment (a playthrough line list, a front matter block) with no locator.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Turns a serde_yaml error into a diagnostic pointing at the offending key or value.
+fn serde_error(file: &SourceFile, locator: &Locator, error: &serde_yaml::Error) -> Diagnostic {
+    let full = error.to_string();
+    let message = strip_location(&full);
+    let (path_text, detail) = match message.split_once(": ") {
+        Some((path, detail)) if looks_like_path(path) => (path.to_string(), detail.to_string()),
+        _ => (String::new(), message.to_string()),
+    };
+    let segs = parse_path(&path_text);
+    let path: Vec<Seg> = segs.iter().map(|s| s.as_seg()).collect();
+    let mut pos = error
+        .location()
+        .map(|l| Pos { line: l.line(), column: l.column() })
+        .unwrap_or_else(|| locator.value(&path));
+    let mut help = None;
+    if let Some((field, expected)) = unknown_name(&detail) {
+        let mut key_path = path.clone();
+        key_path.push(Seg::Key(&field));
+        pos = locator.key(&key_path);
+        help = Some(suggest::help_for(&field, expected.iter().map(String::as_str), "keys here"));
+    } else if detail.starts_with("missing field") {
+        help = Some("add the missing key".to_string());
+    }
+    let where_ = if path_text.is_empty() { String::new() } else { format!(" (at `{path_text}`)") };
+    let diagnostic = Diagnostic::error(file, pos, format!("{detail}{where_}"));
+    match help {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
+}
+
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(index) => &message[..index],
+        None => message,
+    }
+}
+
+fn looks_like_path(text: &str) -> bool {
+    !text.is_empty() && !text.contains(' ') && !text.contains('`')
+}
+
+/// Owned path step parsed from serde_yaml's `nodes[2].on[0]` notation.
+enum OwnedSeg {
+    Key(String),
+    Index(usize),
+}
+
+impl OwnedSeg {
+    fn as_seg(&self) -> Seg<'_> {
+        match self {
+            OwnedSeg::Key(key) => Seg::Key(key),
+            OwnedSeg::Index(index) => Seg::Index(*index),
+        }
+    }
+}
+
+fn parse_path(text: &str) -> Vec<OwnedSeg> {
+    let mut segs = Vec::new();
+    for part in text.split('.').filter(|p| !p.is_empty()) {
+        let mut pieces = part.split('[');
+        if let Some(key) = pieces.next().filter(|k| !k.is_empty()) {
+            segs.push(OwnedSeg::Key(key.to_string()));
+        }
+        for index in pieces {
+            if let Ok(index) = index.trim_end_matches(']').parse() {
+                segs.push(OwnedSeg::Index(index));
+            }
+        }
+    }
+    segs
+}
+
+/// From "unknown field `gotto`, expected one of `goto`, `if`", the field and the
+/// allowed names (also for unknown variants).
+fn unknown_name(detail: &str) -> Option<(String, Vec<String>)> {
+    let rest = detail
+        .strip_prefix("unknown field `")
+        .or_else(|| detail.strip_prefix("unknown variant `"))?;
+    let (name, expected) = rest.split_once('`')?;
+    let allowed = expected.split('`').skip(1).step_by(2).map(str::to_string).collect();
+    Some((name.to_string(), allowed))
+}
+
+/// Builds the position tree; a syntax error becomes one diagnostic, duplicate keys
+/// become one diagnostic each.
+fn build_locator(file: &SourceFile) -> Result<(Locator, Vec<Diagnostic>), Diagnostic> {
+    let mut builder = TreeBuilder::default();
+    let mut parser = Parser::new_from_str(&file.text);
+    if let Err(error) = parser.load(&mut builder, false) {
+        let marker = error.marker();
+        return Err(Diagnostic::error(file, to_pos(marker), format!("YAML syntax: {}", error.info()))
+            .with_help("check the indentation and quoting on this line and the one above"));
+    }
+    let duplicates = builder
+        .duplicates
+        .iter()
+        .map(|(key, pos, first)| {
+            Diagnostic::error(file, *pos, format!("duplicate key `{key}`"))
+                .with_help(format!("`{key}` is already set on line {}; keep one of them", first.line))
+        })
+        .collect();
+    Ok((Locator { root: builder.root }, duplicates))
+}
+
+fn to_pos(marker: &Marker) -> Pos {
+    Pos { line: marker.line(), column: marker.col() + 1 }
+}
+
+/// Collects parser events into a `Located` tree.
+#[derive(Default)]
+struct TreeBuilder {
+    stack: Vec<Frame>,
+    root: Option<Located>,
+    duplicates: Vec<(String, Pos, Pos)>,
+}
+
+enum Frame {
+    Seq(Pos, Vec<Located>),
+    Map(Pos, Vec<(String, Pos, Located)>, Option<(String, Pos)>),
+}
+
+impl TreeBuilder {
+    fn push_value(&mut self, value: Located, scalar: Option<&str>) {
+        match self.stack.last_mut() {
+            None => self.root = Some(value),
+            Some(Frame::Seq(_, items)) => items.push(value),
+            Some(Frame::Map(_, entries, pending)) => match pending.take() {
+                Some((key, key_pos)) => {
+                    if let Some((_, first, _)) = entries.iter().find(|(k, _, _)| *k == key) {
+                        self.duplicates.push((key.clone(), key_pos, *first));
+                    }
+                    entries.push((key, key_pos, value));
+                }
+                None => *pending = Some((scalar.unwrap_or("").to_string(), value.pos())),
+            },
+        }
+    }
+}
+
+impl MarkedEventReceiver for TreeBuilder {
+    fn on_event(&mut self, event: Event, marker: Marker) {
+        let pos = to_pos(&marker);
+        match event {
+            Event::Scalar(text, ..) => self.push_value(Located::Scalar(pos), Some(&text)),
+            Event::Alias(_) => self.push_value(Located::Scalar(pos), Some("*alias")),
+            Event::SequenceStart(..) => self.stack.push(Frame::Seq(pos, Vec::new())),
+            Event::MappingStart(..) => self.stack.push(Frame::Map(pos, Vec::new(), None)),
+            Event::SequenceEnd => {
+                if let Some(Frame::Seq(start, items)) = self.stack.pop() {
+                    self.push_value(Located::Seq(start, items), None);
+                }
+            }
+            Event::MappingEnd => {
+                if let Some(Frame::Map(start, entries, _)) = self.stack.pop() {
+                    // The parser marks a block mapping at its first `:`; its first key
+                    // is where a person sees it begin.
+                    let start = entries.first().map_or(start, |(_, key, _)| *key);
+                    self.push_value(Located::Map(start, entries), None);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        nodes: Vec<Node>,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Node {
+        id: String,
+        goto: Option<String>,
+    }
+
+    const TEXT: &str = "nodes:\n  - id: a\n    goto: b\n  - id: b\n";
+
+    #[test]
+    fn locates_values_and_keys() {
+        let file = SourceFile::new("t.yaml", TEXT);
+        let (_, locator): (Doc, _) = parse(&file).unwrap();
+        assert_eq!(locator.value(&ypath!["nodes", 0, "goto"]), Pos { line: 3, column: 11 });
+        assert_eq!(locator.key(&ypath!["nodes", 1, "id"]), Pos { line: 4, column: 5 });
+        assert_eq!(locator.value(&ypath!["nodes", 1, "missing"]), Pos { line: 4, column: 5 });
+    }
+
+    #[test]
+    fn unknown_field_points_at_the_key_with_a_suggestion() {
+        let file = SourceFile::new("t.yaml", "nodes:\n  - id: a\n    gotto: b\n");
+        let errors = parse::<Doc>(&file).unwrap_err();
+        assert_eq!((errors[0].line, errors[0].column), (3, 5));
+        assert!(errors[0].message.starts_with("unknown field `gotto`"), "{}", errors[0].message);
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `goto`?"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let file = SourceFile::new("t.yaml", "nodes: []\nnodes: []\n");
+        let errors = parse::<Doc>(&file).unwrap_err();
+        assert_eq!(errors[0].message, "duplicate key `nodes`");
+        assert_eq!(errors[0].line, 2);
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let file = SourceFile::new("t.yaml", "nodes:\n  - id: \"a\n");
+        let errors = parse::<Doc>(&file).unwrap_err();
+        assert!(errors[0].message.starts_with("YAML syntax"), "{}", errors[0].message);
+        assert!(errors[0].line >= 2);
+    }
+}
+
+/// The keys of the top-level mapping (empty when the file is not a mapping or does
+/// not parse), for telling scenario files from lexicon files.
+pub fn top_level_keys(text: &str) -> Vec<String> {
+    let file = SourceFile::new("", text);
+    match build_locator(&file) {
+        Ok((Locator { root: Some(Located::Map(_, entries)) }, _)) => entries.into_iter().map(|(k, _, _)| k).collect(),
+        _ => Vec::new(),
+    }
+}
