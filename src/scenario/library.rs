@@ -15,6 +15,7 @@ use crate::source::SourceFile;
 /// Built-in scenario files, in curriculum order; the first is the default call.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/hardship-job-loss.yaml", include_str!("../../scenarios/hardship-job-loss.yaml")),
+    ("scenarios/evasive-tell-my-wife.yaml", include_str!("../../scenarios/evasive-tell-my-wife.yaml")),
 ];
 
 pub struct Library {

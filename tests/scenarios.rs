@@ -1,0 +1,86 @@
+//! Every shipped scenario: it validates with no warnings, its playthrough tests pass,
+//! every ending is reached by at least one of them, and it meets the bar the
+//! foundation issue sets for a core persona (12+ nodes, 3+ endings, a success and a
+//! failure, a line for every node).
+
+use std::sync::Arc;
+
+use collectsim::playthrough;
+use collectsim::scenario::{self, library::BUILTIN};
+use collectsim::signals::{Detector, Lexicon};
+use collectsim::source::SourceFile;
+
+fn shipped() -> Vec<(SourceFile, Arc<scenario::Scenario>)> {
+    let lexicon = Lexicon::builtin();
+    BUILTIN
+        .iter()
+        .map(|(name, text)| {
+            let file = SourceFile::new(*name, *text);
+            let (compiled, problems) = scenario::load(&file, &lexicon);
+            let shown: Vec<String> = problems.iter().map(|p| p.headline()).collect();
+            assert!(problems.is_empty(), "{name} has problems:\n{}", shown.join("\n"));
+            (file, Arc::new(compiled.expect("no errors")))
+        })
+        .collect()
+}
+
+#[test]
+fn every_playthrough_passes() {
+    let detector = Arc::new(Detector::new(&Lexicon::builtin()).unwrap());
+    let mut failures = Vec::new();
+    for (file, scenario) in shipped() {
+        for test in &scenario.tests {
+            for failure in playthrough::check(&scenario, &detector, test) {
+                failures.push(format!("{} / {}: {failure}", file.name, test.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_ending_is_reached_by_a_playthrough() {
+    for (file, scenario) in shipped() {
+        for (node, ending) in scenario.endings() {
+            let covered = scenario.tests.iter().any(|t| t.expect_ending.as_deref() == Some(ending.outcome.as_str()));
+            assert!(covered, "{}: no playthrough ends at `{}` (node `{}`)", file.name, ending.outcome, node.id);
+        }
+    }
+}
+
+#[test]
+fn core_personas_are_rich_enough() {
+    for (file, scenario) in shipped() {
+        let endings: Vec<_> = scenario.endings().collect();
+        assert!(scenario.nodes.len() >= 12, "{}: only {} nodes", file.name, scenario.nodes.len());
+        assert!(endings.len() >= 3, "{}: only {} endings", file.name, endings.len());
+        assert!(endings.iter().any(|(_, e)| e.success), "{}: no success ending", file.name);
+        assert!(endings.iter().any(|(_, e)| !e.success), "{}: no failure ending", file.name);
+        for node in &scenario.nodes {
+            assert!(node.end.is_some() || node.hint.is_some(), "{}: node `{}` has no hint", file.name, node.id);
+            assert!(node.end.is_some() || node.model.is_some(), "{}: node `{}` has no model answer", file.name, node.id);
+        }
+    }
+}
+
+#[test]
+fn the_four_core_personas_are_shipped() {
+    let kinds: Vec<String> = shipped().iter().map(|(_, s)| s.persona.kind.clone()).collect();
+    for kind in ["hardship", "evasive", "disputing", "hostile"] {
+        assert!(kinds.iter().any(|k| k == kind), "no {kind} scenario in {kinds:?}");
+    }
+}
+
+#[test]
+fn every_file_in_scenarios_is_built_in() {
+    let mut on_disk: Vec<String> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| format!("scenarios/{}", e.file_name().to_string_lossy()))
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    on_disk.sort();
+    let mut built_in: Vec<String> = BUILTIN.iter().map(|(n, _)| n.to_string()).collect();
+    built_in.sort();
+    assert_eq!(on_disk, built_in, "add new scenario files to scenario::library::BUILTIN");
+}
