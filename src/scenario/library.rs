@@ -16,6 +16,7 @@ use crate::source::SourceFile;
 pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/hardship-job-loss.yaml", include_str!("../../scenarios/hardship-job-loss.yaml")),
     ("scenarios/evasive-tell-my-wife.yaml", include_str!("../../scenarios/evasive-tell-my-wife.yaml")),
+    ("scenarios/disputing-not-my-debt.yaml", include_str!("../../scenarios/disputing-not-my-debt.yaml")),
 ];
 
 pub struct Library {
