@@ -17,6 +17,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/hardship-job-loss.yaml", include_str!("../../scenarios/hardship-job-loss.yaml")),
     ("scenarios/evasive-tell-my-wife.yaml", include_str!("../../scenarios/evasive-tell-my-wife.yaml")),
     ("scenarios/disputing-not-my-debt.yaml", include_str!("../../scenarios/disputing-not-my-debt.yaml")),
+    ("scenarios/hostile-swearing.yaml", include_str!("../../scenarios/hostile-swearing.yaml")),
 ];
 
 pub struct Library {
