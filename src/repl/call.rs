@@ -127,6 +127,7 @@ impl Call {
         let detector = self.detector();
         self.session = Session::replay(scenario, detector, self.record.seed, lines.iter().map(String::as_str));
         self.record.undos.push(Undo { text: taken_back.clone(), at: now_rfc3339() });
+        self.reopen();
         self.save()?;
         Ok(Some(taken_back))
     }
@@ -136,6 +137,7 @@ impl Call {
         let scenario = Arc::clone(self.session.scenario());
         self.session = Session::new(scenario, self.detector(), self.record.seed);
         self.record.restarts += 1;
+        self.reopen();
         self.save()
     }
 
@@ -145,6 +147,13 @@ impl Call {
         self.record.success = Some(false);
         self.record.ended_at = Some(now_rfc3339());
         self.save()
+    }
+
+    /// After an undo or restart the call is under way again.
+    fn reopen(&mut self) {
+        self.record.outcome = ABANDONED.to_string();
+        self.record.success = None;
+        self.record.ended_at = None;
     }
 
     fn detector(&self) -> Arc<Detector> {

@@ -21,9 +21,42 @@ enum Next {
     Stop,
 }
 
-/// Runs the call until it ends, the trainee leaves, or input runs out.
+/// Runs the call until it ends, the trainee leaves, or input runs out. In practice
+/// mode a call that reached an ending can still be taken back with `:undo`.
 pub fn run(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Result<()> {
     let name = ui::speaker_name(call.session.scenario());
+    loop {
+        converse(call, source, &name, style)?;
+        if !(call.session.is_over() && call.record.mode == Mode::Practice && try_again(call, source, &name, style)?) {
+            return Ok(());
+        }
+    }
+}
+
+/// After an ending in practice mode: `:undo` or `:restart` go back into the call.
+fn try_again(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &Style) -> Result<bool> {
+    println!("{}", style.dim("The call has ended. :undo takes back your last line, :restart tries again, Enter finishes."));
+    let text = match source.read("> ") {
+        Input::Line(text) => text,
+        Input::Interrupted | Input::Eof => return Ok(false),
+    };
+    if !source.echoes() {
+        println!("{text}");
+    }
+    match text.trim() {
+        ":undo" => undo(call, name, style)?,
+        ":restart" => {
+            call.restart()?;
+            println!("{}", style.dim("Starting the call again from the top."));
+            print_last_debtor_line(call, name, style);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+fn converse(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &Style) -> Result<()> {
+    let name = name.to_string();
     while !call.session.is_over() {
         let text = match source.read("You: ") {
             Input::Line(text) => text,

@@ -1,0 +1,188 @@
+//! `collectsim play` driven through pipes and scripts, as a trainee or a test would.
+
+mod common;
+
+use common::*;
+use collectsim::scenario::{self, library::BUILTIN};
+use collectsim::signals::Lexicon;
+use collectsim::source::SourceFile;
+
+/// Every playthrough of every shipped scenario, piped through the real binary:
+/// the call reaches the expected ending, exits 0 and saves that outcome.
+#[test]
+fn piped_playthroughs_reach_every_ending() {
+    let lexicon = Lexicon::builtin();
+    for (name, text) in BUILTIN {
+        let (compiled, _) = scenario::load(&SourceFile::new(*name, *text), &lexicon);
+        let compiled = compiled.unwrap();
+        for (i, test) in compiled.tests.iter().enumerate() {
+            let Some(ending) = &test.expect_ending else { continue };
+            let dir = temp_dir(&format!("pipe-{}-{i}", compiled.id));
+            let input = test.say.join("\n") + "\n";
+            let output = run(&dir, &["play", &compiled.id, "--seed", "3", "--data-dir", "data", "--trainee", "pat"], &input);
+            assert!(output.status.success(), "{} / {}: {}", compiled.id, test.name, stderr(&output));
+            let session = only_session(&dir.join("data"));
+            assert_eq!(session["outcome"], ending.as_str(), "{} / {}\n{}", compiled.id, test.name, stdout(&output));
+            assert!(stdout(&output).contains("Session saved:"), "the path is printed");
+        }
+    }
+}
+
+#[test]
+fn the_session_file_has_what_a_supervisor_needs() {
+    let dir = temp_dir("session-fields");
+    let lines = "Hi, this is Sam from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n:note right party confirmed\nIf you don't pay today you'll be arrested.\n";
+    let output = run(&dir, &["play", "hardship-job-loss", "--seed", "11", "--data-dir", "data", "--trainee", "Dana Lee"], lines);
+    assert!(output.status.success());
+    let s = only_session(&dir.join("data"));
+    assert_eq!(s["format"], 1);
+    assert_eq!(s["scenario"]["id"], "hardship-job-loss");
+    assert_eq!(s["scenario"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!((s["seed"].as_u64(), s["rng"].as_str()), (Some(11), Some("chacha8")));
+    assert_eq!((s["mode"].as_str(), s["trainee"].as_str()), (Some("practice"), Some("Dana Lee")));
+    assert!(s["started_at"].as_str().unwrap().ends_with('Z') && s["ended_at"].is_string());
+    assert_eq!(s["facts"]["creditor"], "Summit Bank");
+    assert_eq!(s["notes"][0]["text"], "right party confirmed");
+    assert_eq!((s["outcome"].as_str(), s["success"].as_bool()), (Some("complaint_threatened"), Some(false)));
+    let turns = s["turns"].as_array().unwrap();
+    let threat = &turns[3];
+    assert_eq!(threat["speaker"], "collector");
+    let arrest = threat["signals"].as_array().unwrap().iter().find(|h| h["id"] == "threatens_arrest").unwrap();
+    assert_eq!(arrest["evidence"], "arrested");
+    let change = &threat["meter_changes"][0];
+    assert_eq!(change["reason"], "she was threatened with something that will not happen");
+    assert_eq!(turns[4]["node"], "complaint");
+}
+
+/// Same scenario, seed and lines: the same call, word for word.
+#[test]
+fn the_same_seed_and_lines_replay_the_same_call() {
+    let lines = "Hello.\nAm I speaking with Janet Pruitt?\nThis is an attempt to collect a debt and any information obtained will be used for that purpose.\nWhat's going on?\n";
+    let turns = |seed: &str, name: &str| {
+        let dir = temp_dir(name);
+        run(&dir, &["play", "disputing-not-my-debt", "--seed", seed, "--data-dir", "data"], lines);
+        only_session(&dir.join("data"))["turns"].clone()
+    };
+    assert_eq!(turns("42", "det-a"), turns("42", "det-b"));
+    let differs = (1..20).any(|seed| turns(&seed.to_string(), "det-c") != turns("42", "det-d"));
+    assert!(differs, "different seeds should vary the debtor's lines");
+}
+
+#[test]
+fn blank_lines_are_ignored_and_long_lines_accepted() {
+    let dir = temp_dir("blank-long");
+    let long = format!("Am I speaking with Maria Alvarez? {}", "I really do want to help you with this. ".repeat(400));
+    let input = format!("\n   \n\t\n{long}\n");
+    let output = run(&dir, &["play", "hardship-job-loss", "--data-dir", "data"], &input);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let s = only_session(&dir.join("data"));
+    let turns = s["turns"].as_array().unwrap();
+    assert_eq!(turns.len(), 3, "opening, the long line, one reply");
+    assert_eq!(turns[1]["text"].as_str().unwrap().len(), long.trim().len());
+    assert_eq!(turns[2]["node"], "confirms_identity");
+    assert_eq!(s["outcome"], "abandoned");
+}
+
+#[test]
+fn an_unknown_scenario_lists_the_known_ones() {
+    let dir = temp_dir("unknown-id");
+    let output = run(&dir, &["play", "hardshp-job-loss"], "");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("no scenario `hardshp-job-loss`; did you mean `hardship-job-loss`?"), "{err}");
+    assert!(err.contains("evasive-tell-my-wife") && err.contains("hostile-swearing"), "{err}");
+}
+
+#[test]
+fn a_malformed_scenario_file_is_a_clear_error() {
+    let dir = temp_dir("malformed");
+    std::fs::write(dir.join("bad.yaml"), "format: 1\nid: bad\ntitle: [unclosed\n").unwrap();
+    let output = run(&dir, &["play", "bad.yaml", "--data-dir", "data"], "");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("bad.yaml has errors") && err.contains("bad.yaml:"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn assessment_mode_refuses_hints_undo_and_restart() {
+    let dir = temp_dir("assessment");
+    let input = "Am I speaking with Ray Kowalski?\n:hint\n:undo\n:restart\n";
+    let output = run(&dir, &["play", "hostile-swearing", "--mode", "assessment", "--data-dir", "data"], input);
+    let out = stdout(&output);
+    for command in [":hint", ":undo", ":restart"] {
+        assert!(out.contains(&format!("{command} is not available in assessment mode.")), "{out}");
+    }
+    let s = only_session(&dir.join("data"));
+    assert_eq!(s["hints"].as_array().unwrap().len(), 0);
+    assert_eq!(s["turns"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn practice_mode_records_hints_undo_and_restart() {
+    let dir = temp_dir("practice");
+    let input = "Am I speaking with Ray Kowalski?\n:hint\nWatch your damn mouth.\n:undo\n:restart\nAm I speaking with Ray Kowalski?\n:end\n";
+    // The swearing line ends the call; in practice mode :undo takes it back.
+    let output = run(&dir, &["play", "hostile-swearing", "--data-dir", "data"], input);
+    let out = stdout(&output);
+    assert!(out.contains("Hint: This is a follow-up call"), "{out}");
+    assert!(out.contains("Took back: \"Watch your damn mouth.\""), "{out}");
+    let s = only_session(&dir.join("data"));
+    assert_eq!(s["hints"][0]["node"], "confirms_angry");
+    assert_eq!(s["undos"][0]["text"], "Watch your damn mouth.");
+    assert_eq!(s["restarts"], 1);
+    assert_eq!(s["turns"].as_array().unwrap().len(), 3);
+    assert_eq!((s["outcome"].as_str(), s["success"].as_bool()), (Some("collector_ended"), Some(false)));
+}
+
+#[test]
+fn an_unfinished_call_can_be_resumed() {
+    let dir = temp_dir("resume");
+    let first = "Good morning, this is Sam Ortiz from Ridgeline Recovery. May I speak with Janet Pruitt?\nThank you. I'm a debt collector. This is an attempt to collect a debt and any information obtained will be used for that purpose.\n";
+    let output = run(&dir, &["play", "disputing-not-my-debt", "--seed", "5", "--data-dir", "data"], first);
+    assert!(stdout(&output).contains("Resume with: collectsim play --resume"));
+    let path = session_path(&dir.join("data"));
+    let path = path.to_str().unwrap();
+    let rest = "The original creditor was Crestline Wireless.\nYou have the right to dispute it, and I'll send you the details in writing.\nI'll send you a letter with the details.\nWe'll pause collection while we verify it.\n";
+    let output = run(&dir, &["play", "--resume", path, "--data-dir", "data"], rest);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("You: Thank you. I'm a debt collector."), "the call so far is shown again");
+    let s = only_session(&dir.join("data"));
+    assert_eq!(s["outcome"], "dispute_recorded");
+    let again = run(&dir, &["play", "--resume", path, "--data-dir", "data"], "");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("is a finished call"), "{}", stderr(&again));
+}
+
+#[test]
+fn a_script_file_plays_the_call() {
+    let dir = temp_dir("script");
+    std::fs::write(dir.join("lines.txt"), "Is this Janet Pruitt?\nIf you don't pay, this goes on your credit report.\n").unwrap();
+    let output = run(&dir, &["play", "disputing-not-my-debt", "--script", "lines.txt", "--data-dir", "data"], "");
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("You: Is this Janet Pruitt?"), "script lines are echoed");
+    assert_eq!(only_session(&dir.join("data"))["outcome"], "complaint_filed");
+}
+
+#[test]
+fn unknown_commands_suggest_the_right_one() {
+    let dir = temp_dir("unknown-command");
+    let output = run(&dir, &["play", "hardship-job-loss", "--data-dir", "data"], ":hnit\n:help\n:note\n");
+    let out = stdout(&output);
+    assert!(out.contains("Unknown command :hnit. Did you mean :hint?"), "{out}");
+    assert!(out.contains(":restart") && out.contains("Usage: :note"), "{out}");
+}
+
+#[test]
+fn no_arguments_starts_the_onboarding_call() {
+    let dir = temp_dir("no-args");
+    let output = bin()
+        .current_dir(&dir)
+        .env("COLLECTSIM_HOME", dir.join("home"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Maria lost her job"));
+    assert!(dir.join("home/sessions").read_dir().unwrap().next().is_some(), "saved under COLLECTSIM_HOME");
+}
