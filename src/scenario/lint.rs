@@ -19,7 +19,8 @@ pub fn lint(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<Di
     let reachable = walk(scenario.start, &edges);
     let ends_reachable = can_reach_an_ending(scenario, &edges);
     let at = |i: usize| locator.value(&ypath!["nodes", i, "id"]);
-    if scenario.endings().next().is_none() {
+    let has_ending = scenario.endings().next().is_some();
+    if !has_ending {
         problems.push(
             Diagnostic::error(file, locator.key(&ypath!["nodes"]), "the scenario has no ending")
                 .with_help("add a node with `end: {outcome: ..., success: true}`"),
@@ -42,7 +43,7 @@ pub fn lint(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<Di
                 Diagnostic::error(file, at(i), format!("node `{}` has no way out", node.id))
                     .with_help("add `on:` transitions, or make it an ending with `end:`"),
             );
-        } else if node.end.is_none() && reachable[i] && !ends_reachable[i] {
+        } else if has_ending && node.end.is_none() && reachable[i] && !ends_reachable[i] {
             problems.push(
                 Diagnostic::error(file, at(i), format!("no path leads from `{}` to any ending", node.id))
                     .with_help("add a transition from here (or a node after it) towards an ending"),

@@ -1,0 +1,56 @@
+//! The REPL in a real pseudo-terminal (rustyline, colour, Ctrl-C and Ctrl-D), as a
+//! trainee meets it.
+#![cfg(unix)]
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use rexpect::session::{spawn_command, PtySession};
+
+fn start(dir: &std::path::Path, no_color: bool) -> PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_collectsim"));
+    command.args(["play", "hardship-job-loss", "--seed", "7", "--trainee", "tty"]);
+    command.arg("--data-dir").arg(dir.join("data")).current_dir(dir).env("TERM", "xterm");
+    command.env_remove("NO_COLOR").env_remove("COLLECTSIM_HOME");
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    spawn_command(command, Some(15_000)).expect("spawn in a pty")
+}
+
+#[test]
+fn a_call_in_a_terminal_ends_cleanly_on_ctrl_d() {
+    let dir = temp_dir("tty-ctrl-d");
+    let mut call = start(&dir, false);
+    let briefing = call.exp_string("You: ").unwrap();
+    assert!(briefing.contains("Calling:"), "{briefing}");
+    assert!(briefing.contains("\x1b[35mMaria:"), "the debtor's name is in colour at a terminal: {briefing:?}");
+    call.send_line("Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Maria Alvarez?").unwrap();
+    call.exp_string("Maria:").unwrap();
+    call.send_line(":hint").unwrap();
+    call.exp_string("Hint: Now she is verified").unwrap();
+    call.send_control('d').unwrap();
+    call.exp_string("Session saved:").unwrap();
+    call.exp_eof().unwrap();
+    let session = only_session(&dir.join("data"));
+    assert_eq!(session["outcome"], "abandoned");
+    assert_eq!(session["turns"].as_array().unwrap().len(), 3);
+    assert!(dir.join("data/history.txt").exists(), "rustyline history is kept");
+}
+
+#[test]
+fn ctrl_c_keeps_the_session_and_no_color_is_honoured() {
+    let dir = temp_dir("tty-ctrl-c");
+    let mut call = start(&dir, true);
+    let briefing = call.exp_string("You: ").unwrap();
+    let colour = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    assert!(!colour.is_match(&briefing), "NO_COLOR means no colour codes: {briefing:?}");
+    call.send_line("Am I speaking with Maria Alvarez?").unwrap();
+    call.exp_string("Maria:").unwrap();
+    call.send_control('c').unwrap();
+    call.exp_string("Resume with: collectsim play --resume").unwrap();
+    call.exp_eof().unwrap();
+    assert_eq!(only_session(&dir.join("data"))["turns"].as_array().unwrap().len(), 3);
+}

@@ -1,0 +1,93 @@
+//! `collectsim validate` on files with one mistake each: every problem is reported
+//! as `file:line:col: level: message` with a fix, all in one run.
+
+mod common;
+
+use common::*;
+
+const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/broken");
+
+fn validate(args: &[&str]) -> (Option<i32>, String) {
+    let output = run(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), args, "");
+    (output.status.code(), stdout(&output))
+}
+
+/// (file, the exact headline, the fix line)
+const EXPECTED: &[(&str, &str, &str)] = &[
+    ("syntax.yaml", "14:11: error: YAML syntax: invalid indentation in quoted scalar", "check the indentation and quoting"),
+    ("unknown-field.yaml", "17:9: error: unknown field `gotto`, expected one of", "did you mean `goto`?"),
+    ("duplicate-node.yaml", "23:9: error: duplicate node id `agreed`", "the first `agreed` is on line 20; rename one of them"),
+    ("unknown-goto.yaml", "19:15: error: `hang_up` is not a node in this scenario", "did you mean `hangs_up`?"),
+    ("unknown-signal.yaml", "18:13: error: unknown signal `threatens_arest`", "did you mean `threatens_arrest`?"),
+    ("unknown-event.yaml", "25:14: error: unknown debtor event `dispute_debt`", "did you mean `disputes_debt`?"),
+    ("missing-fact.yaml", "21:11: error: the line uses `facts.creditr`, which this scenario does not set", "did you mean `creditor`?"),
+    ("unreachable.yaml", "21:9: warning: node `hangs_up` can never be reached", "add `goto: hangs_up` to a transition"),
+    ("no-way-out.yaml", "20:9: error: node `stuck` has no way out", "make it an ending with `end:`"),
+    ("no-ending.yaml", "12:1: error: the scenario has no ending", "add a node with `end:"),
+    ("duplicate-key.yaml", "10:3: error: duplicate key `creditor`", "`creditor` is already set on line 8"),
+];
+
+#[test]
+fn each_mistake_is_located_and_explained() {
+    for (file, headline, fix) in EXPECTED {
+        let path = format!("tests/data/broken/{file}");
+        let (code, out) = validate(&["validate", &path]);
+        let expected = format!("{path}:{headline}");
+        assert!(out.lines().any(|l| l.starts_with(&expected)), "{file}: expected `{expected}` in\n{out}");
+        assert!(out.contains(fix), "{file}: expected fix `{fix}` in\n{out}");
+        let is_warning = headline.contains(": warning:");
+        assert_eq!(code, Some(if is_warning { 0 } else { 1 }), "{file}\n{out}");
+    }
+}
+
+#[test]
+fn the_source_line_is_quoted_with_a_caret() {
+    let (_, out) = validate(&["validate", "tests/data/broken/unknown-goto.yaml"]);
+    assert!(out.contains("19 |         goto: hang_up\n   |               ^^^^^^^\n"), "{out}");
+}
+
+#[test]
+fn a_directory_reports_every_problem_in_one_run() {
+    let (code, out) = validate(&["validate", BROKEN]);
+    assert_eq!(code, Some(1));
+    for (file, _, _) in EXPECTED {
+        assert!(out.contains(&format!("{file}:")), "{file} missing from\n{out}");
+    }
+    assert!(out.contains("checked 11 files: 11 errors, 2 warnings"), "{out}");
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let (code, _) = validate(&["validate", "tests/data/broken/unreachable.yaml", "--deny-warnings"]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn the_shipped_scenarios_and_lexicon_are_clean() {
+    let (code, out) = validate(&["validate", "scenarios", "rubrics", "tests/data/valid-tiny.yaml", "--deny-warnings"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+}
+
+#[test]
+fn json_output_is_for_editors_and_ci() {
+    let (code, out) = validate(&["validate", "tests/data/broken/unknown-signal.yaml", "--format", "json"]);
+    assert_eq!(code, Some(1));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["errors"], 1);
+    let d = &report["diagnostics"][0];
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(18), Some(13)));
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["help"], "did you mean `threatens_arrest`?");
+}
+
+#[test]
+fn a_broken_lexicon_is_located_too() {
+    let dir = temp_dir("bad-lexicon");
+    let lexicon = collectsim::signals::BUILTIN_SIGNALS.replacen("'\\b(?:hello|hi|hey", "'\\b(?:hello|hi|hey(", 1);
+    std::fs::write(dir.join("signals.yaml"), lexicon).unwrap();
+    let output = run(&dir, &["validate", "signals.yaml"], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(out.contains("signals.yaml:22:9: error: bad regular expression: unclosed group"), "{out}");
+}
