@@ -44,11 +44,21 @@ impl Templates {
         })
     }
 
-    /// Renders a compiled line; a failure (only possible with facts missing at run
-    /// time) falls back to the raw text rather than losing the turn.
+    /// Renders a compiled line; fails only when a fact is missing at run time.
     pub fn render(&self, name: &str, data: &Value) -> Result<String, String> {
         self.registry.render(name, data).map_err(|e| e.to_string())
     }
+
+    /// Renders with a context built once per call, so a turn does not re-serialise
+    /// the facts (the engine's hot path).
+    pub fn render_in(&self, name: &str, context: &Context) -> Result<String, String> {
+        self.registry.render_with_context(name, context).map_err(|e| e.to_string())
+    }
+}
+
+/// The data every line of one call is rendered with, prepared once.
+pub fn context(data: &Value) -> Context {
+    Context::wraps(data).unwrap_or_else(|_| Context::null())
 }
 
 struct Money {

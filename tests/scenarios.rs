@@ -84,3 +84,21 @@ fn every_file_in_scenarios_is_built_in() {
     built_in.sort();
     assert_eq!(on_disk, built_in, "add new scenario files to scenario::library::BUILTIN");
 }
+
+/// The scenario example in README.md validates cleanly and its own playthrough passes,
+/// so the documentation cannot drift from the format.
+#[test]
+fn the_readme_example_is_a_working_scenario() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```yaml\nformat: 1").expect("README has a scenario example") + "```yaml\n".len();
+    let text = &readme[start..start + readme[start..].find("```").unwrap()];
+    let lexicon = Lexicon::builtin();
+    let (compiled, problems) = scenario::load(&SourceFile::new("README.md", text), &lexicon);
+    let shown: Vec<String> = problems.iter().map(|p| p.headline()).collect();
+    assert!(problems.is_empty(), "{}", shown.join("\n"));
+    let compiled = Arc::new(compiled.unwrap());
+    let detector = Arc::new(Detector::new(&lexicon).unwrap());
+    assert_eq!(compiled.tests.len(), 1);
+    let failures = playthrough::check(&compiled, &detector, &compiled.tests[0]);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -22,7 +22,7 @@ const FALLBACK_LINES: [&str; 3] = ["Mm-hm.", "Sorry, what are you asking me?", "
 pub struct Session {
     scenario: Arc<Scenario>,
     detector: Arc<Detector>,
-    data: serde_json::Value,
+    context: handlebars::Context,
     seed: u64,
     rng: CallRng,
     state: State,
@@ -33,8 +33,8 @@ impl Session {
     /// Starts a call: the debtor picks up and says the start node's line.
     pub fn new(scenario: Arc<Scenario>, detector: Arc<Detector>, seed: u64) -> Session {
         let state = State::new(&scenario);
-        let data = template_data(&scenario);
-        let mut session = Session { scenario, detector, data, seed, rng: CallRng::new(seed), state, turns: Vec::new() };
+        let context = crate::template::context(&template_data(&scenario));
+        let mut session = Session { scenario, detector, context, seed, rng: CallRng::new(seed), state, turns: Vec::new() };
         let start = session.state.node;
         session.enter(start);
         session
@@ -164,7 +164,7 @@ impl Session {
         let text = self
             .scenario
             .templates
-            .render(&line.template, &self.data)
+            .render_in(&line.template, &self.context)
             .unwrap_or_else(|error| format!("[this line could not be rendered: {error}]"));
         self.push_debtor(text, node, line.events.clone());
     }
