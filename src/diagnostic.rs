@@ -87,12 +87,8 @@ impl Diagnostic {
         if !self.snippet.trim().is_empty() {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
-            let caret_pad: String = self
-                .snippet
-                .chars()
-                .take(self.column - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let caret_pad: String =
+                self.snippet.chars().take(self.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             let width = token_width(&self.snippet, self.column);
             out += &format!("{gutter} |\n{number} | {}\n", self.snippet);
             out += &format!("{gutter} | {caret_pad}{}\n", style.red(&"^".repeat(width)));
@@ -118,9 +114,7 @@ fn token_width(line: &str, column: usize) -> usize {
 
 /// Counts and prints a list of diagnostics, errors first within each file.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity).cmp(&(&b.file, b.line, b.column, b.severity))
-    });
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column, a.severity).cmp(&(&b.file, b.line, b.column, b.severity)));
 }
 
 #[cfg(test)]

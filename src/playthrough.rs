@@ -42,7 +42,10 @@ fn check_expectations(session: &Session, test: &Playthrough) -> Vec<String> {
     if let Some(expected) = test.expect_success {
         let actual = session.ending().map(|e| e.success);
         if actual != Some(expected) {
-            failures.push(format!("expected success {expected}, got {}", actual.map_or("no ending".into(), |s| s.to_string())));
+            failures.push(format!(
+                "expected success {expected}, got {}",
+                actual.map_or("no ending".into(), |s| s.to_string())
+            ));
         }
     }
     if let Some(expected) = &test.expect_node {
@@ -53,7 +56,8 @@ fn check_expectations(session: &Session, test: &Playthrough) -> Vec<String> {
     for (meter, comparison) in &test.expect_meters {
         let value = session.state().meter(session.scenario(), meter);
         if !comparison.holds(value) {
-            failures.push(format!("expected meter `{meter}` {:?} {}, but it is {value}", comparison.op, comparison.value));
+            failures
+                .push(format!("expected meter `{meter}` {:?} {}, but it is {value}", comparison.op, comparison.value));
         }
     }
     for flag in &test.expect_flags {

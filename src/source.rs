@@ -20,8 +20,7 @@ impl SourceFile {
 
     /// Reads a file from disk; an unreadable file is a program failure, not a diagnostic.
     pub fn read(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         Ok(SourceFile::new(path.display().to_string(), text))
     }
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use crate::facts::Facts;
@@ -133,9 +133,9 @@ pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
     if let Some(home) = std::env::var_os("COLLECTSIM_HOME").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(home));
     }
-    platform_data_dir().map(|d| d.join("collectsim")).context(
-        "cannot find a data directory: set COLLECTSIM_HOME or pass --data-dir",
-    )
+    platform_data_dir()
+        .map(|d| d.join("collectsim"))
+        .context("cannot find a data directory: set COLLECTSIM_HOME or pass --data-dir")
 }
 
 fn platform_data_dir() -> Option<PathBuf> {
@@ -172,10 +172,8 @@ pub fn login_name() -> String {
 
 /// A file-name-safe version of a name.
 pub fn slug(text: &str) -> String {
-    let slug: String = text
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect();
+    let slug: String =
+        text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     let parts: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
     if parts.is_empty() { "x".to_string() } else { parts.join("-") }
 }

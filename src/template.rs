@@ -6,9 +6,7 @@
 
 use std::sync::LazyLock;
 
-use handlebars::{
-    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
-};
+use handlebars::{Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason};
 use regex::Regex;
 use serde_json::Value;
 

@@ -34,10 +34,10 @@ impl From<usize> for Seg<'_> {
     }
 }
 
-/// Builds a `Vec<Seg>` from keys and indexes: `ypath!["nodes", 3, "goto"]`.
+/// Builds a `[Seg; N]` path from keys and indexes: `ypath!["nodes", 3, "goto"]`.
 #[macro_export]
 macro_rules! ypath {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::yaml::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { [$($crate::yaml::Seg::from($seg)),*] };
 }
 
 /// A YAML node with the position where it starts.
@@ -81,13 +81,10 @@ impl Locator {
         let mut key_pos = node.pos();
         for seg in path {
             let next = match (seg, node) {
-                (Seg::Key(key), Located::Map(_, entries)) => entries
-                    .iter()
-                    .find(|(name, _, _)| name == key)
-                    .map(|(_, pos, value)| (*pos, value)),
-                (Seg::Index(index), Located::Seq(_, items)) => {
-                    items.get(*index).map(|item| (item.pos(), item))
+                (Seg::Key(key), Located::Map(_, entries)) => {
+                    entries.iter().find(|(name, _, _)| name == key).map(|(_, pos, value)| (*pos, value))
                 }
+                (Seg::Index(index), Located::Seq(_, items)) => items.get(*index).map(|item| (item.pos(), item)),
                 _ => None,
             };
             match next {
@@ -129,10 +126,8 @@ fn serde_error(file: &SourceFile, locator: &Locator, error: &serde_yaml::Error) 
     };
     let segs = parse_path(&path_text);
     let path: Vec<Seg> = segs.iter().map(|s| s.as_seg()).collect();
-    let mut pos = error
-        .location()
-        .map(|l| Pos { line: l.line(), column: l.column() })
-        .unwrap_or_else(|| locator.value(&path));
+    let mut pos =
+        error.location().map(|l| Pos { line: l.line(), column: l.column() }).unwrap_or_else(|| locator.value(&path));
     let mut help = None;
     if let Some((field, expected)) = unknown_name(&detail) {
         let mut key_path = path.clone();
@@ -195,9 +190,7 @@ fn parse_path(text: &str) -> Vec<OwnedSeg> {
 /// From "unknown field `gotto`, expected one of `goto`, `if`", the field and the
 /// allowed names (also for unknown variants).
 fn unknown_name(detail: &str) -> Option<(String, Vec<String>)> {
-    let rest = detail
-        .strip_prefix("unknown field `")
-        .or_else(|| detail.strip_prefix("unknown variant `"))?;
+    let rest = detail.strip_prefix("unknown field `").or_else(|| detail.strip_prefix("unknown variant `"))?;
     let (name, expected) = rest.split_once('`')?;
     let allowed = expected.split('`').skip(1).step_by(2).map(str::to_string).collect();
     Some((name.to_string(), allowed))
@@ -285,6 +278,16 @@ impl MarkedEventReceiver for TreeBuilder {
     }
 }
 
+/// The keys of the top-level mapping (empty when the file is not a mapping or does
+/// not parse), for telling scenario files from lexicon files.
+pub fn top_level_keys(text: &str) -> Vec<String> {
+    let file = SourceFile::new("", text);
+    match build_locator(&file) {
+        Ok((Locator { root: Some(Located::Map(_, entries)) }, _)) => entries.into_iter().map(|(k, _, _)| k).collect(),
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,15 +341,5 @@ mod tests {
         let errors = parse::<Doc>(&file).unwrap_err();
         assert!(errors[0].message.starts_with("YAML syntax"), "{}", errors[0].message);
         assert!(errors[0].line >= 2);
-    }
-}
-
-/// The keys of the top-level mapping (empty when the file is not a mapping or does
-/// not parse), for telling scenario files from lexicon files.
-pub fn top_level_keys(text: &str) -> Vec<String> {
-    let file = SourceFile::new("", text);
-    match build_locator(&file) {
-        Ok((Locator { root: Some(Located::Map(_, entries)) }, _)) => entries.into_iter().map(|(k, _, _)| k).collect(),
-        _ => Vec::new(),
     }
 }

@@ -26,7 +26,8 @@ fn json_lists_each_scenario_with_the_contract_fields() {
 fn a_file_in_scenarios_overrides_the_built_in_with_the_same_id() {
     let dir = temp_dir("list-override");
     std::fs::create_dir_all(dir.join("scenarios")).unwrap();
-    let text = collectsim::scenario::library::BUILTIN[0].1.replace("title: Maria lost her job", "title: Maria (our version)");
+    let text =
+        collectsim::scenario::library::BUILTIN[0].1.replace("title: Maria lost her job", "title: Maria (our version)");
     std::fs::write(dir.join("scenarios/hardship-job-loss.yaml"), text).unwrap();
     std::fs::write(dir.join("scenarios/broken.yaml"), "format: 1\nid: [\n").unwrap();
     let output = run(&dir, &["list"], "");

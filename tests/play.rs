@@ -2,10 +2,10 @@
 
 mod common;
 
-use common::*;
 use collectsim::scenario::{self, library::BUILTIN};
 use collectsim::signals::Lexicon;
 use collectsim::source::SourceFile;
+use common::*;
 
 /// Every playthrough of every shipped scenario, piped through the real binary:
 /// the call reaches the expected ending, exits 0 and saves that outcome.
@@ -19,7 +19,8 @@ fn piped_playthroughs_reach_every_ending() {
             let Some(ending) = &test.expect_ending else { continue };
             let dir = temp_dir(&format!("pipe-{}-{i}", compiled.id));
             let input = test.say.join("\n") + "\n";
-            let output = run(&dir, &["play", &compiled.id, "--seed", "3", "--data-dir", "data", "--trainee", "pat"], &input);
+            let output =
+                run(&dir, &["play", &compiled.id, "--seed", "3", "--data-dir", "data", "--trainee", "pat"], &input);
             assert!(output.status.success(), "{} / {}: {}", compiled.id, test.name, stderr(&output));
             let session = only_session(&dir.join("data"));
             assert_eq!(session["outcome"], ending.as_str(), "{} / {}\n{}", compiled.id, test.name, stdout(&output));
@@ -32,7 +33,8 @@ fn piped_playthroughs_reach_every_ending() {
 fn the_session_file_has_what_a_supervisor_needs() {
     let dir = temp_dir("session-fields");
     let lines = "Hi, this is Sam from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n:note right party confirmed\nIf you don't pay today you'll be arrested.\n";
-    let output = run(&dir, &["play", "hardship-job-loss", "--seed", "11", "--data-dir", "data", "--trainee", "Dana Lee"], lines);
+    let output =
+        run(&dir, &["play", "hardship-job-loss", "--seed", "11", "--data-dir", "data", "--trainee", "Dana Lee"], lines);
     assert!(output.status.success());
     let s = only_session(&dir.join("data"));
     assert_eq!(s["format"], 1);
@@ -157,7 +159,11 @@ fn an_unfinished_call_can_be_resumed() {
 #[test]
 fn a_script_file_plays_the_call() {
     let dir = temp_dir("script");
-    std::fs::write(dir.join("lines.txt"), "Is this Janet Pruitt?\nIf you don't pay, this goes on your credit report.\n").unwrap();
+    std::fs::write(
+        dir.join("lines.txt"),
+        "Is this Janet Pruitt?\nIf you don't pay, this goes on your credit report.\n",
+    )
+    .unwrap();
     let output = run(&dir, &["play", "disputing-not-my-debt", "--script", "lines.txt", "--data-dir", "data"], "");
     assert!(output.status.success());
     assert!(stdout(&output).contains("You: Is this Janet Pruitt?"), "script lines are echoed");

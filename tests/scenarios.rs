@@ -58,7 +58,12 @@ fn core_personas_are_rich_enough() {
         assert!(endings.iter().any(|(_, e)| !e.success), "{}: no failure ending", file.name);
         for node in &scenario.nodes {
             assert!(node.end.is_some() || node.hint.is_some(), "{}: node `{}` has no hint", file.name, node.id);
-            assert!(node.end.is_some() || node.model.is_some(), "{}: node `{}` has no model answer", file.name, node.id);
+            assert!(
+                node.end.is_some() || node.model.is_some(),
+                "{}: node `{}` has no model answer",
+                file.name,
+                node.id
+            );
         }
     }
 }

@@ -7,7 +7,7 @@ mod common;
 use std::process::Command;
 
 use common::*;
-use rexpect::session::{spawn_command, PtySession};
+use rexpect::session::{PtySession, spawn_command};
 
 fn start(dir: &std::path::Path, no_color: bool) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_collectsim"));

@@ -14,13 +14,25 @@ fn validate(args: &[&str]) -> (Option<i32>, String) {
 
 /// (file, the exact headline, the fix line)
 const EXPECTED: &[(&str, &str, &str)] = &[
-    ("syntax.yaml", "14:11: error: YAML syntax: invalid indentation in quoted scalar", "check the indentation and quoting"),
+    (
+        "syntax.yaml",
+        "14:11: error: YAML syntax: invalid indentation in quoted scalar",
+        "check the indentation and quoting",
+    ),
     ("unknown-field.yaml", "17:9: error: unknown field `gotto`, expected one of", "did you mean `goto`?"),
-    ("duplicate-node.yaml", "23:9: error: duplicate node id `agreed`", "the first `agreed` is on line 20; rename one of them"),
+    (
+        "duplicate-node.yaml",
+        "23:9: error: duplicate node id `agreed`",
+        "the first `agreed` is on line 20; rename one of them",
+    ),
     ("unknown-goto.yaml", "19:15: error: `hang_up` is not a node in this scenario", "did you mean `hangs_up`?"),
     ("unknown-signal.yaml", "18:13: error: unknown signal `threatens_arest`", "did you mean `threatens_arrest`?"),
     ("unknown-event.yaml", "25:14: error: unknown debtor event `dispute_debt`", "did you mean `disputes_debt`?"),
-    ("missing-fact.yaml", "21:11: error: the line uses `facts.creditr`, which this scenario does not set", "did you mean `creditor`?"),
+    (
+        "missing-fact.yaml",
+        "21:11: error: the line uses `facts.creditr`, which this scenario does not set",
+        "did you mean `creditor`?",
+    ),
     ("unreachable.yaml", "21:9: warning: node `hangs_up` can never be reached", "add `goto: hangs_up` to a transition"),
     ("no-way-out.yaml", "20:9: error: node `stuck` has no way out", "make it an ending with `end:`"),
     ("no-ending.yaml", "12:1: error: the scenario has no ending", "add a node with `end:"),

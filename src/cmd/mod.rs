@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::{bail, Result};
+use anyhow::{Result, bail};
 
 use crate::cli::{Cli, Command};
 use crate::diagnostic::Diagnostic;
@@ -48,7 +48,10 @@ impl Workspace {
             let style = Style::stderr();
             let files: std::collections::BTreeSet<&str> = library.problems.iter().map(|d| d.file.as_str()).collect();
             for file in files {
-                eprintln!("{} skipping {file}: it has errors (run `collectsim validate {file}`)", style.yellow("warning:"));
+                eprintln!(
+                    "{} skipping {file}: it has errors (run `collectsim validate {file}`)",
+                    style.yellow("warning:")
+                );
             }
         }
         Ok(Workspace { lexicon, detector, library })
@@ -69,5 +72,3 @@ pub fn load_lexicon() -> Result<Lexicon> {
         }
     }
 }
-
-

@@ -34,9 +34,18 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode> {
 pub fn run_default() -> Result<ExitCode> {
     let workspace = Workspace::load()?;
     let interactive = std::io::stdin().is_terminal();
-    let chosen = if interactive { menu(&workspace)? } else { workspace.library.scenarios.first().map(|s| s.id.clone()) };
+    let chosen =
+        if interactive { menu(&workspace)? } else { workspace.library.scenarios.first().map(|s| s.id.clone()) };
     let Some(scenario) = chosen else { return Ok(ExitCode::SUCCESS) };
-    let args = PlayArgs { scenario: Some(scenario), seed: None, mode: Mode::Practice, trainee: None, script: None, data_dir: None, resume: None };
+    let args = PlayArgs {
+        scenario: Some(scenario),
+        seed: None,
+        mode: Mode::Practice,
+        trainee: None,
+        script: None,
+        data_dir: None,
+        resume: None,
+    };
     run(&args)
 }
 
@@ -90,11 +99,18 @@ fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {
     let record = SessionRecord::load(path)?;
     let scenario = workspace.library.resolve(&record.scenario.id, &workspace.lexicon)?;
     if scenario.sha256 != record.scenario.sha256 {
-        eprintln!("{} scenario `{}` has changed since this call began; the debtor may answer differently", style.yellow("warning:"), scenario.id);
+        eprintln!(
+            "{} scenario `{}` has changed since this call began; the debtor may answer differently",
+            style.yellow("warning:"),
+            scenario.id
+        );
     }
     let (call, matches) = Call::resume(path, scenario, Arc::clone(&workspace.detector))?;
     if !matches {
-        eprintln!("{} replaying the recorded lines did not give the recorded call; continuing from the replay", style.yellow("warning:"));
+        eprintln!(
+            "{} replaying the recorded lines did not give the recorded call; continuing from the replay",
+            style.yellow("warning:")
+        );
     }
     Ok(call)
 }

@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::diagnostic::{self, Diagnostic, Pos, Severity};
 use crate::scenario;
-use crate::signals::{Lexicon, BUILTIN_SIGNALS};
+use crate::signals::{BUILTIN_SIGNALS, Lexicon};
 use crate::source::SourceFile;
 use crate::style::Style;
 use crate::yaml;
@@ -48,7 +48,8 @@ fn print_text(problems: &[Diagnostic], files: usize, errors: usize, warnings: us
         println!("{}", problem.render(&style));
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let line = format!("checked {}: {}, {}", plural(files, "file"), plural(errors, "error"), plural(warnings, "warning"));
+    let line =
+        format!("checked {}: {}, {}", plural(files, "file"), plural(errors, "error"), plural(warnings, "warning"));
     println!("{}", if errors > 0 { style.red(&line) } else { style.green(&line) });
 }
 
@@ -64,9 +65,9 @@ fn file_kind(file: &SourceFile) -> Kind {
     let keys = yaml::top_level_keys(&file.text);
     if keys.iter().any(|k| k == "nodes") {
         Kind::Scenario
-    } else if keys.iter().any(|k| k == "signals" || k == "events") {
-        Kind::Lexicon
-    } else if keys.is_empty() && file.name.ends_with("signals.yaml") {
+    } else if keys.iter().any(|k| k == "signals" || k == "events")
+        || (keys.is_empty() && file.name.ends_with("signals.yaml"))
+    {
         Kind::Lexicon
     } else if keys.is_empty() {
         Kind::Scenario
@@ -93,7 +94,8 @@ fn pick_lexicon(files: &[SourceFile]) -> (Lexicon, Vec<Diagnostic>) {
 /// Files named, files under directories named (recursively), or the defaults.
 fn collect_files(paths: &[PathBuf]) -> Result<Vec<SourceFile>> {
     let defaults = [PathBuf::from(super::LOCAL_SCENARIOS), PathBuf::from("rubrics")];
-    let paths: Vec<PathBuf> = if paths.is_empty() { defaults.into_iter().filter(|p| p.exists()).collect() } else { paths.to_vec() };
+    let paths: Vec<PathBuf> =
+        if paths.is_empty() { defaults.into_iter().filter(|p| p.exists()).collect() } else { paths.to_vec() };
     if paths.is_empty() {
         return Ok(builtin_files());
     }
@@ -122,6 +124,8 @@ fn gather(path: &Path, files: &mut Vec<SourceFile>) -> Result<()> {
 
 fn builtin_files() -> Vec<SourceFile> {
     let mut files = vec![SourceFile::new("builtin:rubrics/signals.yaml", BUILTIN_SIGNALS)];
-    files.extend(scenario::library::BUILTIN.iter().map(|(name, text)| SourceFile::new(format!("builtin:{name}"), *text)));
+    files.extend(
+        scenario::library::BUILTIN.iter().map(|(name, text)| SourceFile::new(format!("builtin:{name}"), *text)),
+    );
     files
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rng::CallRng;
 pub use state::State;
 
-use crate::scenario::{template_data, Ending, Line, Node, Scenario, Transition};
+use crate::scenario::{Ending, Line, Node, Scenario, Transition, template_data};
 use crate::signals::Detector;
 use crate::transcript::{MeterChange, Speaker, Turn};
 
@@ -34,14 +34,20 @@ impl Session {
     pub fn new(scenario: Arc<Scenario>, detector: Arc<Detector>, seed: u64) -> Session {
         let state = State::new(&scenario);
         let context = crate::template::context(&template_data(&scenario));
-        let mut session = Session { scenario, detector, context, seed, rng: CallRng::new(seed), state, turns: Vec::new() };
+        let mut session =
+            Session { scenario, detector, context, seed, rng: CallRng::new(seed), state, turns: Vec::new() };
         let start = session.state.node;
         session.enter(start);
         session
     }
 
     /// Re-creates a call from its seed and the trainee's lines, in order.
-    pub fn replay<'a>(scenario: Arc<Scenario>, detector: Arc<Detector>, seed: u64, lines: impl IntoIterator<Item = &'a str>) -> Session {
+    pub fn replay<'a>(
+        scenario: Arc<Scenario>,
+        detector: Arc<Detector>,
+        seed: u64,
+        lines: impl IntoIterator<Item = &'a str>,
+    ) -> Session {
         let mut session = Session::new(scenario, detector, seed);
         for line in lines {
             session.respond(line);

@@ -2,8 +2,8 @@
 //! the same seed on every platform and across crate versions (unlike `StdRng`), and
 //! the weighted pick is our own code, so a recorded seed replays the identical call.
 
-use rand_chacha::rand_core::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
 
 /// The name recorded in sessions next to the seed.
 pub const ALGORITHM: &str = "chacha8";

@@ -39,7 +39,13 @@ impl State {
         let from = self.meters[index];
         let to = (from + delta).clamp(0.0, 100.0);
         self.meters[index] = to;
-        (to != from).then(|| MeterChange { meter: name.to_string(), delta: to - from, from, to, reason: reason.to_string() })
+        (to != from).then(|| MeterChange {
+            meter: name.to_string(),
+            delta: to - from,
+            from,
+            to,
+            reason: reason.to_string(),
+        })
     }
 
     /// Does this condition hold for the trainee's latest line?

@@ -4,12 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{bail, Result};
+use anyhow::{Result, bail};
 
-use crate::engine::{rng, Session};
+use crate::engine::{Session, rng};
 use crate::scenario::Scenario;
 use crate::signals::Detector;
-use crate::store::{self, HintUse, Mode, Note, PersonaRef, ScenarioRef, SessionRecord, Undo, ABANDONED};
+use crate::store::{self, ABANDONED, HintUse, Mode, Note, PersonaRef, ScenarioRef, SessionRecord, Undo};
 use crate::time::now_rfc3339;
 use crate::transcript::{Speaker, Turn};
 
@@ -24,7 +24,14 @@ pub struct Call {
 
 impl Call {
     /// Starts a new call and writes its session file at once.
-    pub fn start(scenario: Arc<Scenario>, detector: Arc<Detector>, seed: u64, mode: Mode, trainee: &str, data: &Path) -> Result<Call> {
+    pub fn start(
+        scenario: Arc<Scenario>,
+        detector: Arc<Detector>,
+        seed: u64,
+        mode: Mode,
+        trainee: &str,
+        data: &Path,
+    ) -> Result<Call> {
         let started_at = now_rfc3339();
         let stem = format!(
             "{}-{}-{}-{seed}",
@@ -75,9 +82,15 @@ impl Call {
     pub fn resume(path: &Path, scenario: Arc<Scenario>, detector: Arc<Detector>) -> Result<(Call, bool)> {
         let record = SessionRecord::load(path)?;
         if record.is_finished() {
-            bail!("{} is a finished call (outcome `{}`); start a new one with `collectsim play {}`", path.display(), record.outcome, record.scenario.id);
+            bail!(
+                "{} is a finished call (outcome `{}`); start a new one with `collectsim play {}`",
+                path.display(),
+                record.outcome,
+                record.scenario.id
+            );
         }
-        let lines: Vec<&str> = record.turns.iter().filter(|t| t.speaker == Speaker::Collector).map(|t| t.text.as_str()).collect();
+        let lines: Vec<&str> =
+            record.turns.iter().filter(|t| t.speaker == Speaker::Collector).map(|t| t.text.as_str()).collect();
         let session = Session::replay(scenario, detector, record.seed, lines);
         let matches = session.turns() == record.turns.as_slice();
         Ok((Call { session, record, path: path.to_path_buf() }, matches))

@@ -35,7 +35,10 @@ pub fn run(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Resul
 
 /// After an ending in practice mode: `:undo` or `:restart` go back into the call.
 fn try_again(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &Style) -> Result<bool> {
-    println!("{}", style.dim("The call has ended. :undo takes back your last line, :restart tries again, Enter finishes."));
+    println!(
+        "{}",
+        style.dim("The call has ended. :undo takes back your last line, :restart tries again, Enter finishes.")
+    );
     let text = match source.read("> ") {
         Input::Line(text) => text,
         Input::Interrupted | Input::Eof => return Ok(false),
@@ -136,7 +139,8 @@ fn note(call: &mut Call, text: &str, style: &Style) -> Result<()> {
 
 fn hint(call: &mut Call, style: &Style) -> Result<()> {
     let node = call.session.node();
-    let mut text = node.hint.clone().unwrap_or_else(|| "No tip for this moment: listen to what the debtor just said.".into());
+    let mut text =
+        node.hint.clone().unwrap_or_else(|| "No tip for this moment: listen to what the debtor just said.".into());
     if let Some(model) = &node.model {
         text = format!("{text}\nYou could say: \"{}\"", model.trim());
     }

@@ -34,7 +34,14 @@ pub fn briefing(scenario: &Scenario, call: &Call, style: &Style) {
         Mode::Assessment => "assessment (no hints, no undo)",
     };
     println!();
-    println!("{} {mode}   {} {}   {} {}", style.dim("Mode:"), style.dim("Seed:"), call.record.seed, style.dim("Trainee:"), call.record.trainee);
+    println!(
+        "{} {mode}   {} {}   {} {}",
+        style.dim("Mode:"),
+        style.dim("Seed:"),
+        call.record.seed,
+        style.dim("Trainee:"),
+        call.record.trainee
+    );
     println!("{}", style.dim("Type what you would say. Commands start with ':' (:help lists them)."));
     println!();
 }

@@ -9,18 +9,27 @@ use sha2::{Digest, Sha256};
 use super::model::*;
 use super::raw::*;
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::facts::{check_fact, Facts, KNOWN_FACTS};
+use crate::facts::{Facts, KNOWN_FACTS, check_fact};
 use crate::signals::Lexicon;
 use crate::source::SourceFile;
 use crate::suggest::help_for;
-use crate::template::{fact_references, Templates};
+use crate::template::{Templates, fact_references};
 use crate::yaml::{Locator, Seg};
 use crate::ypath;
 
 /// Persona kinds the shipped library and scaffolds know; others are allowed.
 pub const KNOWN_KINDS: &[&str] = &[
-    "evasive", "hardship", "hostile", "disputing", "third-party", "attorney", "time-barred",
-    "cease", "vulnerable", "wrong-number", "broken-promise",
+    "evasive",
+    "hardship",
+    "hostile",
+    "disputing",
+    "third-party",
+    "attorney",
+    "time-barred",
+    "cease",
+    "vulnerable",
+    "wrong-number",
+    "broken-promise",
 ];
 
 pub struct Compiler<'a> {
@@ -75,9 +84,8 @@ impl<'a> Compiler<'a> {
         let reactions = self.compile_reactions(&raw.reactions);
         let every_turn = self.compile_transitions(&raw.every_turn, &[Seg::Key("every_turn")]);
         let mut templates = Templates::new(facts.text("currency").unwrap_or("USD"));
-        let nodes: Vec<Node> = (0..raw.nodes.len())
-            .map(|i| self.compile_node(&raw.nodes[i], i, &facts, &mut templates))
-            .collect();
+        let nodes: Vec<Node> =
+            (0..raw.nodes.len()).map(|i| self.compile_node(&raw.nodes[i], i, &facts, &mut templates)).collect();
         let start = self.compile_start(raw.start.as_deref());
         let tests = self.compile_tests(&raw.tests);
         let scenario = Scenario {
@@ -112,15 +120,28 @@ impl<'a> Compiler<'a> {
 
     fn check_header(&mut self, raw: &RawScenario) {
         if raw.format != 1 {
-            self.error(&ypath!["format"], format!("unsupported format {}", raw.format), "this version of collectsim reads `format: 1`");
+            self.error(
+                &ypath!["format"],
+                format!("unsupported format {}", raw.format),
+                "this version of collectsim reads `format: 1`",
+            );
         }
-        let valid_id = !raw.id.is_empty() && raw.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let valid_id =
+            !raw.id.is_empty() && raw.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid_id {
-            self.error(&ypath!["id"], format!("scenario id `{}` is not a slug", raw.id), "use lowercase letters, digits and dashes, like `hardship-job-loss`");
+            self.error(
+                &ypath!["id"],
+                format!("scenario id `{}` is not a slug", raw.id),
+                "use lowercase letters, digits and dashes, like `hardship-job-loss`",
+            );
         }
         if !KNOWN_KINDS.contains(&raw.persona.kind.as_str()) {
             let help = help_for(&raw.persona.kind, KNOWN_KINDS.iter().copied(), "kinds");
-            self.warn(&ypath!["persona", "kind"], format!("persona kind `{}` is not one collectsim knows", raw.persona.kind), help);
+            self.warn(
+                &ypath!["persona", "kind"],
+                format!("persona kind `{}` is not one collectsim knows", raw.persona.kind),
+                help,
+            );
         }
         if raw.nodes.is_empty() {
             self.error(&ypath!["nodes"], "the scenario has no nodes", "add at least an opening node and an ending");
@@ -131,7 +152,11 @@ impl<'a> Compiler<'a> {
         for (i, node) in nodes.iter().enumerate() {
             if let Some(first) = nodes[..i].iter().position(|n| n.id == node.id) {
                 let line = self.at(&ypath!["nodes", first, "id"]).line;
-                self.error(&ypath!["nodes", i, "id"], format!("duplicate node id `{}`", node.id), format!("the first `{}` is on line {line}; rename one of them", node.id));
+                self.error(
+                    &ypath!["nodes", i, "id"],
+                    format!("duplicate node id `{}`", node.id),
+                    format!("the first `{}` is on line {line}; rename one of them", node.id),
+                );
             }
         }
     }
@@ -143,7 +168,11 @@ impl<'a> Compiler<'a> {
             }
         }
         if !raw.contains_key("jurisdiction") {
-            self.error(&ypath!["facts"], "facts have no `jurisdiction`", "add `jurisdiction: US` or `jurisdiction: UK`; it selects the compliance rules");
+            self.error(
+                &ypath!["facts"],
+                "facts have no `jurisdiction`",
+                "add `jurisdiction: US` or `jurisdiction: UK`; it selects the compliance rules",
+            );
         }
         Facts(raw.clone())
     }
@@ -155,7 +184,11 @@ impl<'a> Compiler<'a> {
             .map(|name| {
                 let value = raw[&name];
                 if !(0.0..=100.0).contains(&value) {
-                    self.error(&ypath!["meters", name.as_str()], format!("meter `{name}` starts at {value}"), "meters run from 0 to 100");
+                    self.error(
+                        &ypath!["meters", name.as_str()],
+                        format!("meter `{name}` starts at {value}"),
+                        "meters run from 0 to 100",
+                    );
                 }
                 (name, value.clamp(0.0, 100.0))
             })
@@ -222,7 +255,11 @@ impl<'a> Compiler<'a> {
         if !self.flags.iter().any(|f| f == name) {
             let flags = self.flags.clone();
             let help = help_for(name, flags.iter().map(String::as_str), "flags and events");
-            self.error(path, format!("flag `{name}` is never set"), format!("{help} (flags come from `set:` or from debtor events)"));
+            self.error(
+                path,
+                format!("flag `{name}` is never set"),
+                format!("{help} (flags come from `set:` or from debtor events)"),
+            );
         }
     }
 
@@ -240,17 +277,18 @@ impl<'a> Compiler<'a> {
         match Comparison::parse(text, &self.params) {
             Ok(c) => Some(c),
             Err(problem) => {
-                self.error(path, format!("cannot read comparison: {problem}"), "write it like \">= 40\" or \"> patience\"");
+                self.error(
+                    path,
+                    format!("cannot read comparison: {problem}"),
+                    "write it like \">= 40\" or \"> patience\"",
+                );
                 None
             }
         }
     }
 
     fn compile_transitions(&mut self, raw: &[RawTransition], path: &[Seg]) -> Vec<Transition> {
-        raw.iter()
-            .enumerate()
-            .map(|(i, t)| self.compile_transition(t, &[path, &[Seg::Index(i)]].concat()))
-            .collect()
+        raw.iter().enumerate().map(|(i, t)| self.compile_transition(t, &[path, &[Seg::Index(i)]].concat())).collect()
     }
 
     fn compile_transition(&mut self, raw: &RawTransition, path: &[Seg]) -> Transition {
@@ -294,7 +332,11 @@ impl<'a> Compiler<'a> {
         for (key, names, positive) in [("flags", &raw.flags, true), ("not_flags", &raw.not_flags, false)] {
             for name in &names.0 {
                 self.check_flag(name, &sub(key));
-                conditions.push(if positive { Condition::Flag(name.clone()) } else { Condition::NotFlag(name.clone()) });
+                conditions.push(if positive {
+                    Condition::Flag(name.clone())
+                } else {
+                    Condition::NotFlag(name.clone())
+                });
             }
         }
         for (node, text) in &raw.visits {
@@ -315,19 +357,40 @@ impl<'a> Compiler<'a> {
     fn compile_node(&mut self, raw: &RawNode, index: usize, facts: &Facts, templates: &mut Templates) -> Node {
         let path = ypath!["nodes", index];
         for (e, event) in raw.events.iter().enumerate() {
-            self.check_event(event, &[path.clone(), ypath!["events", e]].concat());
+            self.check_event(event, &[&path[..], &ypath!["events", e][..]].concat());
         }
         if raw.say.is_empty() {
-            self.error(&path, format!("node `{}` has no `say:` lines", raw.id), "give the debtor at least one line to say here");
+            self.error(
+                &path,
+                format!("node `{}` has no `say:` lines", raw.id),
+                "give the debtor at least one line to say here",
+            );
         }
         let say = self.compile_lines(&raw.say, &raw.id, "say", &path, facts, templates);
         let again = self.compile_lines(&raw.again, &raw.id, "again", &path, facts, templates);
-        let on = self.compile_transitions(&raw.on, &[path.clone(), ypath!["on"]].concat());
-        let end = raw.end.as_ref().map(|e| Ending { outcome: e.outcome.clone(), success: e.success, summary: e.summary.clone() });
+        let on = self.compile_transitions(&raw.on, &[&path[..], &ypath!["on"][..]].concat());
+        let end = raw.end.as_ref().map(|e| Ending {
+            outcome: e.outcome.clone(),
+            success: e.success,
+            summary: e.summary.clone(),
+        });
         if end.is_some() && !raw.on.is_empty() {
-            self.warn(&[path.clone(), ypath!["on"]].concat(), format!("node `{}` is an ending, so its transitions are never taken", raw.id), "remove `on:` or `end:`");
+            self.warn(
+                &[&path[..], &ypath!["on"][..]].concat(),
+                format!("node `{}` is an ending, so its transitions are never taken", raw.id),
+                "remove `on:` or `end:`",
+            );
         }
-        Node { id: raw.id.clone(), say, again, events: raw.events.clone(), hint: raw.hint.clone(), model: raw.model.clone(), on, end }
+        Node {
+            id: raw.id.clone(),
+            say,
+            again,
+            events: raw.events.clone(),
+            hint: raw.hint.clone(),
+            model: raw.model.clone(),
+            on,
+            end,
+        }
     }
 
     fn compile_lines(
@@ -348,13 +411,18 @@ impl<'a> Compiler<'a> {
             }
             for fact in fact_references(&line.text) {
                 if facts.get(&fact).is_none() {
-                    let known: Vec<&str> = facts.0.keys().map(String::as_str).chain(KNOWN_FACTS.iter().map(|f| f.0)).collect();
+                    let known: Vec<&str> =
+                        facts.0.keys().map(String::as_str).chain(KNOWN_FACTS.iter().map(|f| f.0)).collect();
                     let help = help_for(&fact, known.iter().copied(), "facts");
-                    self.error(&path, format!("the line uses `facts.{fact}`, which this scenario does not set"), format!("add `{fact}:` under `facts:`, or {help}"));
+                    self.error(
+                        &path,
+                        format!("the line uses `facts.{fact}`, which this scenario does not set"),
+                        format!("add `{fact}:` under `facts:`, or {help}"),
+                    );
                 }
             }
             for event in &line.events {
-                self.check_event(event, &[path.clone(), ypath!["events"]].concat());
+                self.check_event(event, &[&path[..], &ypath!["events"][..]].concat());
             }
             if line.weight == 0 {
                 self.warn(&path, "a line with weight 0 is never said", "give it a weight of 1 or more, or delete it");
@@ -377,14 +445,14 @@ impl<'a> Compiler<'a> {
             .map(|(i, t)| {
                 let path = ypath!["tests", i, "expect"];
                 if let Some(node) = &t.expect.node {
-                    self.node_target(node, &[path.clone(), ypath!["node"]].concat());
+                    self.node_target(node, &[&path[..], &ypath!["node"][..]].concat());
                 }
                 let meters = t
                     .expect
                     .meters
                     .iter()
                     .filter_map(|(name, text)| {
-                        let at = [path.clone(), ypath!["meters", name.as_str()]].concat();
+                        let at = [&path[..], &ypath!["meters", name.as_str()][..]].concat();
                         self.check_meter(name, &at);
                         self.comparison(text, &at).map(|c| (name.clone(), c))
                     })

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{bail, Result};
+use anyhow::{Result, bail};
 
 use super::model::Scenario;
 use crate::diagnostic::Diagnostic;
@@ -69,7 +69,8 @@ impl Library {
             return match scenario {
                 Some(s) => Ok(Arc::new(s)),
                 None => {
-                    let shown: Vec<String> = problems.iter().filter(|d| d.is_error()).map(Diagnostic::headline).collect();
+                    let shown: Vec<String> =
+                        problems.iter().filter(|d| d.is_error()).map(Diagnostic::headline).collect();
                     bail!("{} has errors; run `collectsim validate {wanted}`:\n{}", path.display(), shown.join("\n"))
                 }
             };

@@ -8,7 +8,7 @@ pub mod lint;
 pub mod model;
 mod raw;
 
-pub use compile::{sha256_hex, template_data, KNOWN_KINDS};
+pub use compile::{KNOWN_KINDS, sha256_hex, template_data};
 pub use library::Library;
 pub use model::*;
 

@@ -123,18 +123,24 @@ impl Comparison {
     /// Parses `">= 40"` or `"> patience"`; parameters are looked up in `params`.
     pub fn parse(text: &str, params: &[(String, f64)]) -> Result<Comparison, String> {
         let text = text.trim();
-        let ops = [(">=", Op::Ge), ("<=", Op::Le), ("!=", Op::Ne), ("==", Op::Eq), (">", Op::Gt), ("<", Op::Lt), ("=", Op::Eq)];
+        let ops = [
+            (">=", Op::Ge),
+            ("<=", Op::Le),
+            ("!=", Op::Ne),
+            ("==", Op::Eq),
+            (">", Op::Gt),
+            ("<", Op::Lt),
+            ("=", Op::Eq),
+        ];
         let (op, rest) = ops
             .iter()
             .find_map(|(symbol, op)| text.strip_prefix(symbol).map(|rest| (*op, rest.trim())))
             .ok_or_else(|| format!("`{text}` should start with one of >=, <=, >, <, ==, !="))?;
         let value = match rest.parse::<f64>() {
             Ok(number) => number,
-            Err(_) => params
-                .iter()
-                .find(|(name, _)| name == rest)
-                .map(|(_, value)| *value)
-                .ok_or_else(|| format!("`{rest}` is neither a number nor a difficulty parameter set in this scenario"))?,
+            Err(_) => params.iter().find(|(name, _)| name == rest).map(|(_, value)| *value).ok_or_else(|| {
+                format!("`{rest}` is neither a number nor a difficulty parameter set in this scenario")
+            })?,
         };
         Ok(Comparison { op, value })
     }

@@ -78,7 +78,11 @@ impl Detector {
             .filter_map(|(entry, span)| {
                 let (start, end) = (*span)?;
                 let (start, end) = (normalized.original(start), normalized.original(end));
-                Some(Hit { id: matcher.ids[entry].clone(), span: [start, end], evidence: original[start..end].to_string() })
+                Some(Hit {
+                    id: matcher.ids[entry].clone(),
+                    span: [start, end],
+                    evidence: original[start..end].to_string(),
+                })
             })
             .collect();
         hits.sort_by_key(|h| (h.span[0], h.span[1]));
@@ -120,10 +124,7 @@ impl Matcher {
                 owner.push(index);
             }
         }
-        let set = RegexSetBuilder::new(&sources)
-            .case_insensitive(true)
-            .dfa_size_limit(32 << 20)
-            .build()?;
+        let set = RegexSetBuilder::new(&sources).case_insensitive(true).dfa_size_limit(32 << 20).build()?;
         let patterns = sources.iter().map(|p| case_insensitive(p)).collect::<anyhow::Result<_>>()?;
         Ok(Matcher {
             set,
@@ -181,7 +182,9 @@ mod tests {
             "You won\u{2019}t be arrested for this, ever.",
         ] {
             let ids = signal_ids(text);
-            for threat in ["threatens_arrest", "threatens_legal_action", "mentions_credit_reporting", "claims_authority"] {
+            for threat in
+                ["threatens_arrest", "threatens_legal_action", "mentions_credit_reporting", "claims_authority"]
+            {
                 assert!(!ids.contains(&threat.to_string()), "{text:?} raised {threat}");
             }
         }

@@ -7,4 +7,4 @@ mod lexicon;
 mod normalize;
 
 pub use detector::{Detector, Hit};
-pub use lexicon::{Entry, Lexicon, BUILTIN_SIGNALS};
+pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon};

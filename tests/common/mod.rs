@@ -53,5 +53,9 @@ pub fn only_session(data: &Path) -> serde_json::Value {
 }
 
 pub fn session_path(data: &Path) -> PathBuf {
-    std::fs::read_dir(data.join("sessions")).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|e| e == "json")).unwrap()
+    std::fs::read_dir(data.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap()
 }
