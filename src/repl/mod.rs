@@ -144,7 +144,8 @@ fn hint(call: &mut Call, style: &Style) -> Result<()> {
     if let Some(model) = &node.model {
         text = format!("{text}\nYou could say: \"{}\"", model.trim());
     }
-    println!("{}", style.cyan(&format!("Hint: {text}")));
+    let shown: Vec<String> = format!("Hint: {text}").lines().map(|line| ui::wrap(line, 2)).collect();
+    println!("{}", style.cyan(&shown.join("\n")));
     call.record_hint(&text)
 }
 

@@ -22,7 +22,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
 pub fn briefing(scenario: &Scenario, call: &Call, style: &Style) {
     println!("{}", style.bold(&format!("── {} ──", scenario.title)));
     if let Some(summary) = &scenario.summary {
-        println!("{}", summary.trim());
+        println!("{}", wrap(summary.trim(), 0));
     }
     println!();
     println!("{} {}", style.bold("Calling:"), scenario.facts.text("consumer").unwrap_or(&scenario.persona.name));
@@ -53,7 +53,35 @@ pub fn help(style: &Style) {
 }
 
 pub fn debtor_line(name: &str, turn: &Turn, style: &Style) {
-    println!("{} {}", style.magenta(&format!("{name}:")), turn.text);
+    let body = wrap(&turn.text, name.chars().count() + 2);
+    println!("{} {body}", style.magenta(&format!("{name}:")));
+}
+
+/// Prose width: `$COLUMNS` when the shell exports it, else 80, within 40..=100.
+fn width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80).clamp(40, 100)
+}
+
+/// Word-wraps `text` whose first line starts after `indent` columns of prefix;
+/// later lines are indented to match, so a long reply reads as one block.
+pub fn wrap(text: &str, indent: usize) -> String {
+    let limit = width().saturating_sub(indent).max(20);
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > limit {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
+    out
 }
 
 /// The first name of the persona, as the debtor's speaker label.
@@ -72,7 +100,7 @@ pub fn summary(call: &Call, style: &Style) {
     println!("{} {} ({verdict})", style.bold("Call over:"), record.outcome.replace('_', " "));
     if let Some(ending) = call.session.ending() {
         if let Some(text) = &ending.summary {
-            println!("{}", text.trim());
+            println!("{}", wrap(text.trim(), 0));
         }
     }
     let meters: Vec<String> = record.final_meters.iter().map(|(m, v)| format!("{m} {v:.0}")).collect();
