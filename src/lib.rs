@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod engine;
 pub mod facts;
+pub mod fields;
 pub mod playthrough;
 pub mod repl;
 pub mod scenario;

@@ -111,6 +111,91 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<(T, Locator), Vec
     }
 }
 
+/// Which keys a mapping at a path may have: `[Key("nodes"), AnyIndex, Key("on"), AnyIndex]`.
+#[derive(Debug, Clone, Copy)]
+pub enum Step {
+    Key(&'static str),
+    AnyIndex,
+}
+
+/// Path patterns and the keys allowed in mappings found there.
+pub type Schema = Vec<(Vec<Step>, &'static [&'static str])>;
+
+/// Like [`parse`], but first checks every mapping's keys against `schema`, so all
+/// misspelt keys in a file are reported in one run (serde stops at the first).
+pub fn parse_with_schema<T: DeserializeOwned>(
+    file: &SourceFile,
+    schema: &Schema,
+) -> Result<(T, Locator), Vec<Diagnostic>> {
+    let (locator, duplicates) = build_locator(file).map_err(|d| vec![d])?;
+    let mut problems = duplicates;
+    if let Some(root) = &locator.root {
+        check_keys(file, root, &mut Vec::new(), schema, &mut problems);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    match serde_yaml::from_str::<T>(&file.text) {
+        Ok(value) => Ok((value, locator)),
+        Err(error) => Err(vec![serde_error(file, &locator, &error)]),
+    }
+}
+
+fn check_keys(file: &SourceFile, node: &Located, path: &mut Vec<OwnedSeg>, schema: &Schema, out: &mut Vec<Diagnostic>) {
+    match node {
+        Located::Scalar(_) => {}
+        Located::Seq(_, items) => {
+            for (index, item) in items.iter().enumerate() {
+                path.push(OwnedSeg::Index(index));
+                check_keys(file, item, path, schema, out);
+                path.pop();
+            }
+        }
+        Located::Map(_, entries) => {
+            let allowed = schema.iter().find(|(pattern, _)| matches_path(pattern, path)).map(|(_, keys)| *keys);
+            for (key, key_pos, value) in entries {
+                if let Some(allowed) = allowed.filter(|keys| !keys.contains(&key.as_str())) {
+                    out.push(unknown_key(file, *key_pos, key, allowed, path));
+                }
+                path.push(OwnedSeg::Key(key.clone()));
+                check_keys(file, value, path, schema, out);
+                path.pop();
+            }
+        }
+    }
+}
+
+fn matches_path(pattern: &[Step], path: &[OwnedSeg]) -> bool {
+    pattern.len() == path.len()
+        && pattern.iter().zip(path).all(|(step, seg)| match (step, seg) {
+            (Step::Key(want), OwnedSeg::Key(have)) => want == have,
+            (Step::AnyIndex, OwnedSeg::Index(_)) => true,
+            _ => false,
+        })
+}
+
+/// Worded like serde's own message, so both paths read the same to an author.
+fn unknown_key(file: &SourceFile, pos: Pos, key: &str, allowed: &[&str], path: &[OwnedSeg]) -> Diagnostic {
+    let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
+    let mut message = format!("unknown field `{key}`, expected one of {}", expected.join(", "));
+    if !path.is_empty() {
+        message += &format!(" (at `{}`)", path_text(path));
+    }
+    Diagnostic::error(file, pos, message).with_help(suggest::help_for(key, allowed.iter().copied(), "keys here"))
+}
+
+fn path_text(path: &[OwnedSeg]) -> String {
+    let mut text = String::new();
+    for seg in path {
+        match seg {
+            OwnedSeg::Key(key) if text.is_empty() => text += key,
+            OwnedSeg::Key(key) => text += &format!(".{key}"),
+            OwnedSeg::Index(index) => text += &format!("[{index}]"),
+        }
+    }
+    text
+}
+
 /// Parses a YAML fragment (a playthrough line list, a front matter block) with no locator.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_yaml::from_str(text).map_err(|e| e.to_string())

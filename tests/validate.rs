@@ -103,3 +103,18 @@ fn a_broken_lexicon_is_located_too() {
     assert_eq!(output.status.code(), Some(1));
     assert!(out.contains("signals.yaml:22:9: error: bad regular expression: unclosed group"), "{out}");
 }
+
+#[test]
+fn every_misspelt_key_in_a_file_is_reported_at_once() {
+    let (code, out) = validate(&["validate", "tests/data/typos.yaml"]);
+    assert_eq!(code, Some(1));
+    for expected in [
+        "tests/data/typos.yaml:5:42: error: unknown field `trait`",
+        "tests/data/typos.yaml:17:9: error: unknown field `gotto`",
+        "tests/data/typos.yaml:25:11: error: unknown field `outcom`",
+    ] {
+        assert!(out.contains(expected), "expected `{expected}` in\n{out}");
+    }
+    assert!(out.contains("did you mean `traits`?") && out.contains("did you mean `outcome`?"), "{out}");
+    assert!(out.contains("checked 1 file: 3 errors"), "{out}");
+}

@@ -19,7 +19,7 @@ use crate::source::SourceFile;
 /// Loads one scenario file: the compiled scenario (if it has no errors) and every
 /// problem found, warnings included.
 pub fn load(file: &SourceFile, lexicon: &Lexicon) -> (Option<Scenario>, Vec<Diagnostic>) {
-    let (raw, locator) = match crate::yaml::parse::<raw::RawScenario>(file) {
+    let (raw, locator) = match crate::yaml::parse_with_schema::<raw::RawScenario>(file, &raw::schema()) {
         Ok(parsed) => parsed,
         Err(problems) => return (None, problems),
     };

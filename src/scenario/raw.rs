@@ -6,6 +6,28 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
+
+use crate::fields::fields_of;
+use crate::yaml::{Schema, Step};
+
+/// Where each raw struct sits in a scenario file, for reporting every unknown key.
+pub fn schema() -> Schema {
+    use Step::{AnyIndex as I, Key as K};
+    vec![
+        (vec![], fields_of::<RawScenario>()),
+        (vec![K("persona")], fields_of::<RawPersona>()),
+        (vec![K("difficulty")], fields_of::<RawDifficulty>()),
+        (vec![K("reactions"), I], fields_of::<RawReaction>()),
+        (vec![K("every_turn"), I], fields_of::<RawTransition>()),
+        (vec![K("nodes"), I], fields_of::<RawNode>()),
+        (vec![K("nodes"), I, K("on"), I], fields_of::<RawTransition>()),
+        (vec![K("nodes"), I, K("say"), I], fields_of::<RawLineMap>()),
+        (vec![K("nodes"), I, K("again"), I], fields_of::<RawLineMap>()),
+        (vec![K("nodes"), I, K("end")], fields_of::<RawEnding>()),
+        (vec![K("tests"), I], fields_of::<RawPlaythrough>()),
+        (vec![K("tests"), I, K("expect")], fields_of::<RawExpect>()),
+    ]
+}
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 #[derive(Debug, Deserialize)]
