@@ -127,6 +127,13 @@ pub fn parse_with_schema<T: DeserializeOwned>(
     file: &SourceFile,
     schema: &Schema,
 ) -> Result<(T, Locator), Vec<Diagnostic>> {
+    if file.text.trim().is_empty() {
+        let start = Pos { line: 1, column: 1 };
+        return Err(vec![
+            Diagnostic::error(file, start, "the file is empty")
+                .with_help("start from a working file, e.g. a copy of scenarios/hardship-job-loss.yaml"),
+        ]);
+    }
     let (locator, duplicates) = build_locator(file).map_err(|d| vec![d])?;
     let mut problems = duplicates;
     if let Some(root) = &locator.root {
@@ -204,6 +211,8 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 /// Turns a serde_yaml error into a diagnostic pointing at the offending key or value.
 fn serde_error(file: &SourceFile, locator: &Locator, error: &serde_yaml::Error) -> Diagnostic {
     let full = error.to_string();
+    // Our raw struct names mean nothing to an author.
+    let full = RAW_STRUCT.replace_all(&full, "a mapping of keys").into_owned();
     let message = strip_location(&full);
     let (path_text, detail) = match message.split_once(": ") {
         Some((path, detail)) if looks_like_path(path) => (path.to_string(), detail.to_string()),
@@ -229,6 +238,9 @@ fn serde_error(file: &SourceFile, locator: &Locator, error: &serde_yaml::Error) 
         None => diagnostic,
     }
 }
+
+static RAW_STRUCT: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"struct Raw\w+").expect("valid regex"));
 
 fn strip_location(message: &str) -> &str {
     match message.rfind(" at line ") {

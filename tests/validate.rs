@@ -118,3 +118,27 @@ fn every_misspelt_key_in_a_file_is_reported_at_once() {
     assert!(out.contains("did you mean `traits`?") && out.contains("did you mean `outcome`?"), "{out}");
     assert!(out.contains("checked 1 file: 3 errors"), "{out}");
 }
+
+#[test]
+fn odd_files_get_clear_errors_and_the_run_goes_on() {
+    let dir = temp_dir("odd-files");
+    std::fs::write(dir.join("empty.yaml"), "").unwrap();
+    std::fs::write(dir.join("list.yaml"), "- a\n- b\n").unwrap();
+    std::fs::write(dir.join("binary.yaml"), [0xff, 0xfe, 0x00, 0x81]).unwrap();
+    std::fs::write(dir.join("partial.yaml"), "format: 1\n").unwrap();
+    let output = run(&dir, &["validate", "."], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    for expected in [
+        "empty.yaml:1:1: error: the file is empty",
+        "list.yaml:1:1: error: invalid type: sequence, expected a mapping of keys",
+        "binary.yaml:1:1: error: cannot read this file",
+        "partial.yaml:1:1: error: missing field `id`",
+        "checked 4 files: 4 errors",
+    ] {
+        assert!(out.contains(expected), "expected `{expected}` in\n{out}");
+    }
+    let missing = run(&dir, &["validate", "nothere.yaml"], "");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("nothere.yaml does not exist"));
+}

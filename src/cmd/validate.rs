@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use serde_json::json;
 
 use crate::cli::{ValidateArgs, ValidateFormat};
@@ -16,27 +16,22 @@ use crate::style::Style;
 use crate::yaml;
 
 pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
-    let files = collect_files(&args.paths)?;
-    let (lexicon, mut problems) = pick_lexicon(&files);
-    for file in &files {
-        if file_kind(file) == Kind::Scenario {
-            problems.extend(scenario::load(file, &lexicon).1);
-        } else if file_kind(file) == Kind::Unknown {
-            problems.push(
-                Diagnostic::warning(file, Pos { line: 1, column: 1 }, "not a scenario or a signal lexicon; skipped")
-                    .with_help("a scenario has `nodes:`; the lexicon has `signals:` and `events:`"),
-            );
-        }
+    let mut problems = Vec::new();
+    let files = collect_files(&args.paths, &mut problems)?;
+    let checked = files.len() + problems.len();
+    let lexicon = pick_lexicon(&files, &mut problems);
+    for file in files.iter().filter(|f| file_kind(f) == Kind::Scenario) {
+        problems.extend(scenario::load(file, &lexicon).1);
     }
     diagnostic::sort(&mut problems);
     let errors = problems.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
     match args.format {
         ValidateFormat::Json => {
-            let report = json!({"files": files.len(), "errors": errors, "warnings": warnings, "diagnostics": problems});
+            let report = json!({"files": checked, "errors": errors, "warnings": warnings, "diagnostics": problems});
             println!("{}", serde_json::to_string_pretty(&report)?);
         }
-        ValidateFormat::Text => print_text(&problems, files.len(), errors, warnings),
+        ValidateFormat::Text => print_text(&problems, checked, errors, warnings),
     }
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -57,29 +52,24 @@ fn print_text(problems: &[Diagnostic], files: usize, errors: usize, warnings: us
 enum Kind {
     Scenario,
     Lexicon,
-    Unknown,
 }
 
-/// Classifies a file by its top-level keys, so files can live anywhere.
+/// Classifies a file by its top-level keys, so files can live anywhere; anything
+/// that is not a lexicon is checked as a scenario, the file supervisors write.
 fn file_kind(file: &SourceFile) -> Kind {
     let keys = yaml::top_level_keys(&file.text);
-    if keys.iter().any(|k| k == "nodes") {
-        Kind::Scenario
-    } else if keys.iter().any(|k| k == "signals" || k == "events")
-        || (keys.is_empty() && file.name.ends_with("signals.yaml"))
-    {
+    let has = |name: &str| keys.iter().any(|k| k == name);
+    let lexicon_keys = (has("signals") || has("events")) && !has("nodes");
+    if lexicon_keys || (keys.is_empty() && file.name.ends_with("signals.yaml")) {
         Kind::Lexicon
-    } else if keys.is_empty() {
-        Kind::Scenario
     } else {
-        Kind::Unknown
+        Kind::Scenario
     }
 }
 
 /// The lexicon to check scenarios against: one given on the command line (its own
 /// problems reported), else `./rubrics/signals.yaml`, else the built-in.
-fn pick_lexicon(files: &[SourceFile]) -> (Lexicon, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
+fn pick_lexicon(files: &[SourceFile], problems: &mut Vec<Diagnostic>) -> Lexicon {
     let mut chosen = None;
     for file in files.iter().filter(|f| file_kind(f) == Kind::Lexicon) {
         match Lexicon::load(file) {
@@ -87,12 +77,12 @@ fn pick_lexicon(files: &[SourceFile]) -> (Lexicon, Vec<Diagnostic>) {
             Err(found) => problems.extend(found),
         }
     }
-    let lexicon = chosen.unwrap_or_else(|| super::load_lexicon().unwrap_or_else(|_| Lexicon::builtin()));
-    (lexicon, problems)
+    chosen.unwrap_or_else(|| super::load_lexicon().unwrap_or_else(|_| Lexicon::builtin()))
 }
 
-/// Files named, files under directories named (recursively), or the defaults.
-fn collect_files(paths: &[PathBuf]) -> Result<Vec<SourceFile>> {
+/// Files named, files under directories named (recursively), or the defaults. A
+/// file that cannot be read is reported as a problem and the run goes on.
+fn collect_files(paths: &[PathBuf], unreadable: &mut Vec<Diagnostic>) -> Result<Vec<SourceFile>> {
     let defaults = [PathBuf::from(super::LOCAL_SCENARIOS), PathBuf::from("rubrics")];
     let paths: Vec<PathBuf> =
         if paths.is_empty() { defaults.into_iter().filter(|p| p.exists()).collect() } else { paths.to_vec() };
@@ -101,24 +91,35 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<SourceFile>> {
     }
     let mut files = Vec::new();
     for path in paths {
-        gather(&path, &mut files)?;
+        if !path.exists() {
+            bail!("{} does not exist", path.display());
+        }
+        gather(&path, &mut files, unreadable)?;
     }
     Ok(files)
 }
 
-fn gather(path: &Path, files: &mut Vec<SourceFile>) -> Result<()> {
+fn gather(path: &Path, files: &mut Vec<SourceFile>, unreadable: &mut Vec<Diagnostic>) -> Result<()> {
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         for entry in entries {
             let is_yaml = matches!(entry.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
             if entry.is_dir() || is_yaml {
-                gather(&entry, files)?;
+                gather(&entry, files, unreadable)?;
             }
         }
         return Ok(());
     }
-    files.push(SourceFile::read(path)?);
+    match std::fs::read_to_string(path) {
+        Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
+        Err(error) => {
+            let named = SourceFile::new(path.display().to_string(), "");
+            let problem =
+                Diagnostic::error(&named, Pos { line: 1, column: 1 }, format!("cannot read this file: {error}"));
+            unreadable.push(problem.with_help("scenario files are UTF-8 text; check this is the file you meant"));
+        }
+    }
     Ok(())
 }
 
