@@ -203,6 +203,15 @@ fn path_text(path: &[OwnedSeg]) -> String {
     text
 }
 
+/// Parses a YAML fragment, with the 1-based line of any error within it.
+pub fn from_str_located<T: DeserializeOwned>(text: &str) -> Result<T, (usize, String)> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let line = e.location().map_or(1, |l| l.line());
+        let message = RAW_STRUCT.replace_all(strip_location(&e.to_string()), "a mapping of keys").into_owned();
+        (line, message)
+    })
+}
+
 /// Parses a YAML fragment (a playthrough line list, a front matter block) with no locator.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_yaml::from_str(text).map_err(|e| e.to_string())

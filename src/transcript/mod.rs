@@ -1,0 +1,125 @@
+//! The turns of a call, as the engine records them and as the session file stores
+//! them: what was said, at which node, what it did (signals), what the debtor
+//! revealed (events), and how the debtor's meters moved and why.
+
+use serde::{Deserialize, Serialize};
+
+use crate::signals::Hit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speaker {
+    Collector,
+    Debtor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Turn {
+    pub speaker: Speaker,
+    pub text: String,
+    /// For a debtor turn, the node that said it; for a collector turn, the node the
+    /// debtor was at when the collector spoke.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<Hit>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meter_changes: Vec<MeterChange>,
+}
+
+/// One move of one meter, with the reason the scenario gives for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeterChange {
+    pub meter: String,
+    pub delta: f64,
+    pub from: f64,
+    pub to: f64,
+    pub reason: String,
+}
+
+impl Turn {
+    pub fn collector(text: &str, node: &str) -> Turn {
+        Turn {
+            speaker: Speaker::Collector,
+            text: text.to_string(),
+            node: Some(node.to_string()),
+            signals: Vec::new(),
+            events: Vec::new(),
+            meter_changes: Vec::new(),
+        }
+    }
+
+    /// A turn read from a transcript: no node, nothing detected yet.
+    pub fn spoken(speaker: Speaker, text: &str) -> Turn {
+        Turn {
+            speaker,
+            text: text.to_string(),
+            node: None,
+            signals: Vec::new(),
+            events: Vec::new(),
+            meter_changes: Vec::new(),
+        }
+    }
+
+    pub fn debtor(text: String, node: &str, events: Vec<String>) -> Turn {
+        Turn {
+            speaker: Speaker::Debtor,
+            text,
+            node: Some(node.to_string()),
+            signals: Vec::new(),
+            events,
+            meter_changes: Vec::new(),
+        }
+    }
+}
+
+mod text;
+
+pub use text::{COLLECTOR_LABELS, parse_text};
+
+use crate::facts::Facts;
+use crate::signals::Detector;
+
+/// A whole call to score: from a saved session or from a plain-text transcript.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transcript {
+    pub source: String,
+    pub facts: Facts,
+    pub turns: Vec<Turn>,
+    /// Stage notes (`[Phone rings at 10:45 PM]`), kept with the number of turns
+    /// before them, never scored.
+    pub stage_notes: Vec<(usize, String)>,
+    /// The collector's account notes, for the documentation score.
+    pub notes: Vec<String>,
+}
+
+impl Transcript {
+    /// Detects what each turn does: signals for collector turns, and debtor events
+    /// for debtor turns that no script tagged.
+    pub fn detect(&mut self, detector: &Detector) {
+        for turn in &mut self.turns {
+            match turn.speaker {
+                Speaker::Collector => turn.signals = detector.signals(&turn.text),
+                Speaker::Debtor if turn.events.is_empty() => {
+                    turn.events = detector.events(&turn.text).into_iter().map(|h| h.id).collect();
+                }
+                Speaker::Debtor => {}
+            }
+        }
+    }
+}
+
+impl Transcript {
+    /// A saved call as a transcript: its facts, turns (tagged events kept) and notes.
+    pub fn from_session(record: &crate::store::SessionRecord, source: &str) -> Transcript {
+        Transcript {
+            source: source.to_string(),
+            facts: record.facts.clone(),
+            turns: record.turns.clone(),
+            stage_notes: Vec::new(),
+            notes: record.notes.iter().map(|n| n.text.clone()).collect(),
+        }
+    }
+}

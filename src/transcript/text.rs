@@ -1,0 +1,217 @@
+//! The plain-text transcript format QA teams paste from anywhere (DESIGN.md):
+//!
+//! ```text
+//! ---
+//! creditor: Summit Bank        # optional YAML front matter: the account facts
+//! balance: 1240.50
+//! speakers: {Sam: collector}   # labels that are not the usual ones
+//! ---
+//! # a comment
+//! [Phone rings at 10:45 PM]    (a stage note: kept, never scored)
+//! Agent: Hi, this is Sam from Ridgeline Recovery.
+//! Debtor: Who?
+//!   a line without a label continues the previous turn
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::{Speaker, Transcript, Turn};
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::facts::Facts;
+use crate::source::SourceFile;
+
+/// Labels that mark the collector's side; any other label is the other party.
+pub const COLLECTOR_LABELS: &[&str] = &["collector", "agent", "trainee", "rep", "representative"];
+
+/// A speaker label: one to three words, then a colon, at the start of a line.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([A-Za-z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,2})\s*:\s?(.*)$").expect("valid regex")
+});
+
+/// Parses a transcript, or explains (with file and line) why it cannot be read.
+pub fn parse_text(file: &SourceFile) -> Result<Transcript, Diagnostic> {
+    if file.text.trim().is_empty() {
+        return Err(at(file, 1, "the transcript is empty")
+            .with_help("a transcript has lines like `Agent: Hello` and `Debtor: Hi`"));
+    }
+    let (front, body_start) = front_matter(file)?;
+    let (facts, speakers) = split_front_matter(file, front)?;
+    let mut transcript =
+        Transcript { source: file.name.clone(), facts, turns: Vec::new(), stage_notes: Vec::new(), notes: Vec::new() };
+    let mut labels_seen: Vec<String> = Vec::new();
+    for (index, line) in file.text.lines().enumerate().skip(body_start) {
+        read_line(file, index + 1, line, &speakers, &mut transcript, &mut labels_seen)?;
+    }
+    check_speakers(file, &transcript, &labels_seen)?;
+    Ok(transcript)
+}
+
+fn read_line(
+    file: &SourceFile,
+    number: usize,
+    line: &str,
+    speakers: &[(String, Speaker)],
+    transcript: &mut Transcript,
+    labels_seen: &mut Vec<String>,
+) -> Result<(), Diagnostic> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        return Ok(());
+    }
+    if trimmed.starts_with('[') && trimmed.ends_with(']') {
+        transcript.stage_notes.push((transcript.turns.len(), trimmed.to_string()));
+        return Ok(());
+    }
+    if let Some(caps) = LABEL.captures(line) {
+        let label = caps[1].trim().to_string();
+        let speaker = speaker_for(&label, speakers);
+        if !labels_seen.contains(&label) {
+            labels_seen.push(label);
+        }
+        transcript.turns.push(Turn::spoken(speaker, caps[2].trim()));
+        return Ok(());
+    }
+    match transcript.turns.last_mut() {
+        Some(turn) => {
+            if !turn.text.is_empty() {
+                turn.text.push(' ');
+            }
+            turn.text.push_str(trimmed);
+            Ok(())
+        }
+        None => Err(at(file, number, "text before the first speaker label")
+            .with_help("start each turn with a label such as `Agent:` or `Debtor:`")),
+    }
+}
+
+fn speaker_for(label: &str, speakers: &[(String, Speaker)]) -> Speaker {
+    if let Some((_, speaker)) = speakers.iter().find(|(name, _)| name.eq_ignore_ascii_case(label)) {
+        return *speaker;
+    }
+    if COLLECTOR_LABELS.iter().any(|c| c.eq_ignore_ascii_case(label)) { Speaker::Collector } else { Speaker::Debtor }
+}
+
+/// A transcript must have turns, and someone on the collector's side.
+fn check_speakers(file: &SourceFile, transcript: &Transcript, labels: &[String]) -> Result<(), Diagnostic> {
+    if transcript.turns.is_empty() {
+        return Err(at(file, 1, "no speaker labels found")
+            .with_help("start each turn with a label such as `Agent:` or `Debtor:`"));
+    }
+    if !transcript.turns.iter().any(|t| t.speaker == Speaker::Collector) {
+        let found = labels.join("`, `");
+        return Err(at(file, 1, format!("no collector turns: none of the speakers (`{found}`) is on the collector's side"))
+            .with_help(format!(
+                "label the collector's turns `Agent:` (or Collector, Trainee, Rep), or map the label in front matter: `speakers: {{{}: collector}}`",
+                labels.first().map_or("Sam", String::as_str)
+            )));
+    }
+    Ok(())
+}
+
+/// The YAML between a leading `---` and the next `---`, and the line index after it.
+fn front_matter(file: &SourceFile) -> Result<(Option<(usize, String)>, usize), Diagnostic> {
+    let mut lines = file.text.lines().enumerate().skip_while(|(_, l)| l.trim().is_empty());
+    let Some((start, first)) = lines.next() else { return Ok((None, 0)) };
+    if first.trim() != "---" {
+        return Ok((None, 0));
+    }
+    for (index, line) in lines {
+        if line.trim() == "---" {
+            let yaml: Vec<&str> = file.text.lines().skip(start + 1).take(index - start - 1).collect();
+            return Ok((Some((start + 2, yaml.join("\n"))), index + 1));
+        }
+    }
+    Err(at(file, start + 1, "front matter is not closed").with_help("end the facts block with a line `---`"))
+}
+
+/// Facts and speaker mapping from the front matter text (first line number given).
+fn split_front_matter(
+    file: &SourceFile,
+    front: Option<(usize, String)>,
+) -> Result<(Facts, Vec<(String, Speaker)>), Diagnostic> {
+    let Some((first_line, text)) = front else { return Ok((Facts::default(), Vec::new())) };
+    if text.trim().is_empty() {
+        return Ok((Facts::default(), Vec::new()));
+    }
+    let mut map: std::collections::BTreeMap<String, Value> =
+        crate::yaml::from_str_located(&text).map_err(|(line, message)| {
+            at(file, first_line + line.saturating_sub(1), format!("front matter: {message}"))
+                .with_help("front matter is YAML: `key: value` lines, e.g. `balance: 1240.50`")
+        })?;
+    let speakers = match map.remove("speakers") {
+        None => Vec::new(),
+        Some(value) => speaker_map(file, first_line, &value)?,
+    };
+    if let Some(facts) = map.remove("facts").and_then(|v| v.as_object().cloned()) {
+        map.extend(facts);
+    }
+    Ok((Facts(map), speakers))
+}
+
+fn speaker_map(file: &SourceFile, line: usize, value: &Value) -> Result<Vec<(String, Speaker)>, Diagnostic> {
+    let Some(map) = value.as_object() else {
+        return Err(at(file, line, "front matter: `speakers` should map labels to sides")
+            .with_help("e.g. `speakers: {Sam: collector, Dana: debtor}`"));
+    };
+    map.iter()
+        .map(|(label, side)| match side.as_str() {
+            Some("collector" | "agent") => Ok((label.clone(), Speaker::Collector)),
+            Some("debtor" | "consumer" | "customer" | "other") => Ok((label.clone(), Speaker::Debtor)),
+            _ => Err(at(
+                file,
+                line,
+                format!("front matter: unknown side `{}` for speaker `{label}`", crate::facts::plain(side)),
+            )
+            .with_help("use `collector` or `debtor`")),
+        })
+        .collect()
+}
+
+fn at(file: &SourceFile, line: usize, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(file, Pos { line, column: 1 }, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Transcript, Diagnostic> {
+        parse_text(&SourceFile::new("call.txt", text))
+    }
+
+    #[test]
+    fn reads_labels_continuations_stage_notes_and_front_matter() {
+        let t = parse(
+            "---\ncreditor: Summit Bank\nbalance: 1240.5\nspeakers: {Sam: collector}\n---\n# comment\n\
+             [Phone rings at 10:45 PM]\nSam: Hi, this is Sam\n  from Ridgeline Recovery.\nConsumer's Neighbor: Who?\nAgent: Hello.\n",
+        )
+        .unwrap();
+        assert_eq!(t.facts.text("creditor"), Some("Summit Bank"));
+        assert_eq!(t.turns.len(), 3);
+        assert_eq!(t.turns[0].speaker, Speaker::Collector);
+        assert_eq!(t.turns[0].text, "Hi, this is Sam from Ridgeline Recovery.");
+        assert_eq!(t.turns[1].speaker, Speaker::Debtor);
+        assert_eq!(t.stage_notes, vec![(0, "[Phone rings at 10:45 PM]".to_string())]);
+    }
+
+    #[test]
+    fn bad_transcripts_name_the_line() {
+        let err = |text: &str| {
+            let d = parse(text).unwrap_err();
+            (d.line, d.message)
+        };
+        assert_eq!(err(""), (1, "the transcript is empty".into()));
+        assert_eq!(err("hello there\n"), (1, "text before the first speaker label".into()));
+        assert_eq!(err("\n\n# only comments\n").1, "no speaker labels found");
+        assert!(
+            err("Sam: hi\nDana: hello\n").1.starts_with("no collector turns: none of the speakers (`Sam`, `Dana`)")
+        );
+        let (line, message) = err("---\nbalance: [1,\n---\nAgent: hi\n");
+        assert!(message.starts_with("front matter:") && line >= 2, "{line} {message}");
+        assert_eq!(err("---\nbalance: 1\nAgent: hi\n"), (1, "front matter is not closed".into()));
+        assert!(err("---\nspeakers: {Sam: boss}\n---\nSam: hi\n").1.contains("unknown side `boss`"));
+    }
+}
