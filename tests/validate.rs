@@ -142,3 +142,17 @@ fn odd_files_get_clear_errors_and_the_run_goes_on() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("nothere.yaml does not exist"));
 }
+
+#[test]
+fn rubric_mistakes_are_located() {
+    let (code, out) = validate(&["validate", "tests/data/broken-rubric/pack.yaml"]);
+    assert_eq!(code, Some(1), "{out}");
+    for expected in [
+        "pack.yaml:12:16: error: bad regular expression: unclosed group",
+        "pack.yaml:17:16: error: unknown dimension `empathie`",
+        "pack.yaml:28:13: error: unknown debtor event `dispute_debt`",
+    ] {
+        assert!(out.contains(expected), "expected `{expected}` in\n{out}");
+    }
+    assert!(out.contains("did you mean `empathy`?") && out.contains("did you mean `disputes_debt`?"), "{out}");
+}

@@ -1,4 +1,4 @@
-//! `collectsim validate`: every problem in scenario and lexicon files, each as
+//! `collectsim validate`: every problem in scenario, rubric and lexicon files, each as
 //! `file:line:col`, what is wrong and a one-line fix. Exit 1 if any error.
 
 use std::path::{Path, PathBuf};
@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::diagnostic::{self, Diagnostic, Pos, Severity};
+use crate::rubric;
 use crate::scenario;
 use crate::signals::{BUILTIN_SIGNALS, Lexicon};
 use crate::source::SourceFile;
@@ -20,8 +21,12 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
     let files = collect_files(&args.paths, &mut problems)?;
     let checked = files.len() + problems.len();
     let lexicon = pick_lexicon(&files, &mut problems);
-    for file in files.iter().filter(|f| file_kind(f) == Kind::Scenario) {
-        problems.extend(scenario::load(file, &lexicon).1);
+    for file in &files {
+        match file_kind(file) {
+            Kind::Scenario => problems.extend(scenario::load(file, &lexicon).1),
+            Kind::Rubric => problems.extend(rubric::load(file, &lexicon).1),
+            Kind::Lexicon => {}
+        }
     }
     diagnostic::sort(&mut problems);
     let errors = problems.iter().filter(|d| d.severity == Severity::Error).count();
@@ -52,6 +57,7 @@ fn print_text(problems: &[Diagnostic], files: usize, errors: usize, warnings: us
 enum Kind {
     Scenario,
     Lexicon,
+    Rubric,
 }
 
 /// Classifies a file by its top-level keys, so files can live anywhere; anything
@@ -62,6 +68,8 @@ fn file_kind(file: &SourceFile) -> Kind {
     let lexicon_keys = (has("signals") || has("events")) && !has("nodes");
     if lexicon_keys || (keys.is_empty() && file.name.ends_with("signals.yaml")) {
         Kind::Lexicon
+    } else if has("rules") && !has("nodes") {
+        Kind::Rubric
     } else {
         Kind::Scenario
     }
@@ -125,8 +133,7 @@ fn gather(path: &Path, files: &mut Vec<SourceFile>, unreadable: &mut Vec<Diagnos
 
 fn builtin_files() -> Vec<SourceFile> {
     let mut files = vec![SourceFile::new("builtin:rubrics/signals.yaml", BUILTIN_SIGNALS)];
-    files.extend(
-        scenario::library::BUILTIN.iter().map(|(name, text)| SourceFile::new(format!("builtin:{name}"), *text)),
-    );
+    let builtins = scenario::library::BUILTIN.iter().chain(rubric::library::BUILTIN.iter());
+    files.extend(builtins.map(|(name, text)| SourceFile::new(format!("builtin:{name}"), *text)));
     files
 }

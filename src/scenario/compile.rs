@@ -313,7 +313,7 @@ impl<'a> Compiler<'a> {
         let mut conditions = Vec::new();
         for (key, names) in [("if", &raw.if_signals), ("any", &raw.any), ("unless", &raw.unless)] {
             for (j, name) in names.0.iter().enumerate() {
-                let at = if names.0.len() > 1 { [sub(key), vec![Seg::Index(j)]].concat() } else { sub(key) };
+                let at = [sub(key), vec![Seg::Index(j)]].concat();
                 self.check_signal(name, &at);
             }
         }

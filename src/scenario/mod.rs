@@ -11,6 +11,7 @@ mod raw;
 pub use compile::{KNOWN_KINDS, sha256_hex, template_data};
 pub use library::Library;
 pub use model::*;
+pub use raw::OneOrMany;
 
 use crate::diagnostic::Diagnostic;
 use crate::signals::Lexicon;

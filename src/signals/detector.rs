@@ -96,9 +96,17 @@ impl Detector {
         let Some(negator) = self.negators.find_iter(clause).last() else {
             return false;
         };
-        !self.conditionals.is_match(&clause[..negator.start()])
+        let inside_condition = self.conditionals.is_match(&clause[..negator.start()]);
+        !inside_condition && !GERUND_SUBJECT.is_match(&clause[negator.end()..])
     }
 }
+
+/// "Not paying (this) is theft": the negation belongs to a gerund that is the
+/// subject of the clause, so it does not cancel what the clause goes on to say.
+static GERUND_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*\w+ing\b.*\b(?:is|was|will|would|could|can|means|counts|gets|leads|makes)\b")
+        .expect("valid regex")
+});
 
 /// Byte offset where the clause containing `at` begins: after the last sentence or
 /// clause punctuation, or after a clause-joining word such as "but".
@@ -169,6 +177,8 @@ mod tests {
         assert_eq!(arrest.evidence, "arrested");
         assert!(signal_ids("Pay now or we will sue you.").contains(&"threatens_legal_action".into()));
         assert!(signal_ids("You'll be arrested, but you won't be sued.").contains(&"threatens_arrest".into()));
+        assert!(signal_ids("Not paying this is theft.").contains(&"accuses_crime".into()));
+        assert!(signal_ids("Not paying means you could be arrested.").contains(&"threatens_arrest".into()));
     }
 
     #[test]
@@ -180,6 +190,7 @@ mod tests {
             "I'm not an attorney.",
             "Nobody is going to take you to court over this.",
             "You won\u{2019}t be arrested for this, ever.",
+            "Not paying is not a crime.",
         ] {
             let ids = signal_ids(text);
             for threat in

@@ -7,4 +7,4 @@ mod lexicon;
 mod normalize;
 
 pub use detector::{Detector, Hit};
-pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon};
+pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon, regex_message};

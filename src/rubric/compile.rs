@@ -1,0 +1,264 @@
+//! Raw rubric → checked rules, every problem a located diagnostic.
+
+use regex::{Regex, RegexBuilder};
+
+use super::raw::{RawRubric, RawRule, schema};
+use super::*;
+use crate::diagnostic::Diagnostic;
+use crate::scenario::{OneOrMany, sha256_hex};
+use crate::signals::Lexicon;
+use crate::source::SourceFile;
+use crate::suggest::help_for;
+use crate::yaml::{self, Locator, Seg};
+use crate::ypath;
+
+const KINDS: &[&str] = &["forbidden", "required", "conditional", "sequence", "fact_check", "metric", "note"];
+const SEVERITIES: &[&str] = &["critical", "major", "minor"];
+const DIMENSIONS: &[&str] = &["empathy", "clarity", "negotiation", "compliance", "documentation"];
+
+/// Loads one pack: the rubric (if it has no errors) and every problem found.
+pub fn load(file: &SourceFile, lexicon: &Lexicon) -> (Option<Rubric>, Vec<Diagnostic>) {
+    let (raw, locator) = match yaml::parse_with_schema::<RawRubric>(file, &schema()) {
+        Ok(parsed) => parsed,
+        Err(problems) => return (None, problems),
+    };
+    let mut compiler = Compiler { file, locator: &locator, lexicon, problems: Vec::new() };
+    let rubric = compiler.rubric(raw);
+    let failed = compiler.problems.iter().any(Diagnostic::is_error);
+    (if failed { None } else { Some(rubric) }, compiler.problems)
+}
+
+struct Compiler<'a> {
+    file: &'a SourceFile,
+    locator: &'a Locator,
+    lexicon: &'a Lexicon,
+    problems: Vec<Diagnostic>,
+}
+
+impl Compiler<'_> {
+    fn error(&mut self, path: &[Seg], message: impl Into<String>, help: impl Into<String>) {
+        let pos = self.locator.value(path);
+        self.problems.push(Diagnostic::error(self.file, pos, message).with_help(help));
+    }
+
+    fn rubric(&mut self, raw: RawRubric) -> Rubric {
+        if raw.format != 1 {
+            self.error(&ypath!["format"], "unsupported rubric format", "this version of collectsim reads `format: 1`");
+        }
+        let weights = raw
+            .weights
+            .iter()
+            .filter_map(|(name, weight)| {
+                let dimension = self.dimension(name, &ypath!["weights", name.as_str()]);
+                dimension.map(|d| (d, *weight))
+            })
+            .collect();
+        let mut rules: Vec<Rule> = Vec::new();
+        for (i, rule) in raw.rules.iter().enumerate() {
+            let full_id = format!("{}.{}", raw.id, rule.id);
+            if rules.iter().any(|r| r.id == full_id) {
+                self.error(
+                    &ypath!["rules", i, "id"],
+                    format!("duplicate rule id `{}`", rule.id),
+                    "give each rule its own id",
+                );
+            }
+            if let Some(rule) = self.rule(rule, full_id, i) {
+                rules.push(rule);
+            }
+        }
+        Rubric {
+            id: raw.id,
+            version: raw.version,
+            title: raw.title,
+            jurisdiction: raw.jurisdiction,
+            pass_mark: raw.pass_mark,
+            weights,
+            example_facts: raw.example_facts.into_iter().collect(),
+            rules,
+            source: self.file.name.clone(),
+            sha256: sha256_hex(self.file.text.as_bytes()),
+        }
+    }
+
+    fn dimension(&mut self, name: &str, path: &[Seg]) -> Option<Dimension> {
+        let found = Dimension::parse(name);
+        if found.is_none() {
+            let help = help_for(name, DIMENSIONS.iter().copied(), "dimensions");
+            self.error(path, format!("unknown dimension `{name}`"), help);
+        }
+        found
+    }
+
+    fn rule(&mut self, raw: &RawRule, id: String, i: usize) -> Option<Rule> {
+        let at = |key: &'static str| [Seg::Key("rules"), Seg::Index(i), Seg::Key(key)];
+        let dimension = self.dimension(&raw.dimension, &at("dimension"));
+        let severity = match raw.severity.as_str() {
+            "critical" => Some(Severity::Critical),
+            "major" => Some(Severity::Major),
+            "minor" => Some(Severity::Minor),
+            other => {
+                self.error(
+                    &at("severity"),
+                    format!("unknown severity `{other}`"),
+                    help_for(other, SEVERITIES.iter().copied(), "severities"),
+                );
+                None
+            }
+        };
+        for (key, names) in [
+            ("if_event", &raw.if_event),
+            ("unless_event", &raw.unless_event),
+            ("event", &raw.event),
+            ("until_event", &raw.until_event),
+        ] {
+            self.events(names, &at(key));
+        }
+        let check = self.check(raw, i)?;
+        Some(Rule {
+            id,
+            dimension: dimension?,
+            severity: severity?,
+            check,
+            when: raw.when.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            if_event: raw.if_event.0.clone(),
+            unless_event: raw.unless_event.0.clone(),
+            message: raw.message.trim().to_string(),
+            strength: raw.strength.as_ref().map(|s| s.trim().to_string()),
+            better: raw.better.trim().to_string(),
+            citation: raw.citation.clone(),
+            pass_examples: raw.examples.pass.clone(),
+            fail_examples: raw.examples.fail.clone(),
+        })
+    }
+
+    fn check(&mut self, raw: &RawRule, i: usize) -> Option<Check> {
+        let at = |key: &'static str| [Seg::Key("rules"), Seg::Index(i), Seg::Key(key)];
+        let triggers = self.triggers(&raw.signals, &raw.patterns, i, "signals", "patterns");
+        let check = match raw.kind.as_str() {
+            "forbidden" => Check::Forbidden(triggers),
+            "required" => {
+                self.signals(&raw.before, &at("before"));
+                if raw.by_turn.is_none() && raw.before.0.is_empty() {
+                    self.error(
+                        &at("kind"),
+                        "a `required` rule needs `by_turn:` or `before:`",
+                        "e.g. `by_turn: 1`, or `before: [states_amount]`",
+                    );
+                }
+                Check::Required { triggers, by_turn: raw.by_turn, before: raw.before.0.clone() }
+            }
+            "conditional" => {
+                if raw.event.0.is_empty() {
+                    self.error(
+                        &at("kind"),
+                        "a `conditional` rule needs `event:`",
+                        "name the debtor event that starts it, e.g. `event: disputes_debt`",
+                    );
+                }
+                let must = self.triggers(&raw.must, &OneOrMany::default(), i, "must", "patterns");
+                let must_not = self.triggers(&raw.must_not, &raw.patterns, i, "must_not", "patterns");
+                Check::Conditional {
+                    events: raw.event.0.clone(),
+                    within: raw.within.unwrap_or(2),
+                    must,
+                    must_not,
+                    until: raw.until_event.0.clone(),
+                    must_reference: raw.must_reference,
+                }
+            }
+            "sequence" => {
+                self.signals(&raw.first, &at("first"));
+                Check::Sequence { first: raw.first.0.clone(), then: triggers }
+            }
+            "fact_check" => match raw.check.as_deref() {
+                Some("balance") => Check::FactCheck(FactCheck::Balance),
+                Some("fees") => Check::FactCheck(FactCheck::Fees),
+                other => {
+                    self.error(
+                        &at("check"),
+                        format!("unknown fact check `{}`", other.unwrap_or("")),
+                        "use `check: balance` or `check: fees`",
+                    );
+                    return None;
+                }
+            },
+            "metric" => {
+                let metric = match raw.metric.as_deref() {
+                    Some("reading_grade") => Metric::ReadingGrade,
+                    Some("sentence_length") => Metric::SentenceLength,
+                    Some("question_ratio") => Metric::QuestionRatio,
+                    other => {
+                        let help = "use reading_grade, sentence_length or question_ratio";
+                        self.error(&at("metric"), format!("unknown metric `{}`", other.unwrap_or("")), help);
+                        return None;
+                    }
+                };
+                Check::Metric { metric, min: raw.min, max: raw.max }
+            }
+            "note" => Check::Note(triggers),
+            other => {
+                self.error(
+                    &at("kind"),
+                    format!("unknown rule kind `{other}`"),
+                    help_for(other, KINDS.iter().copied(), "kinds"),
+                );
+                return None;
+            }
+        };
+        Some(check)
+    }
+
+    fn triggers(
+        &mut self,
+        signals: &OneOrMany,
+        patterns: &OneOrMany,
+        i: usize,
+        skey: &'static str,
+        pkey: &'static str,
+    ) -> Triggers {
+        self.signals(signals, &[Seg::Key("rules"), Seg::Index(i), Seg::Key(skey)]);
+        let compiled = patterns
+            .0
+            .iter()
+            .enumerate()
+            .filter_map(|(p, pattern)| {
+                let built = RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)")).case_insensitive(true).build();
+                match built {
+                    Ok(regex) => Some(regex),
+                    Err(error) => {
+                        let path = [Seg::Key("rules"), Seg::Index(i), Seg::Key(pkey), Seg::Index(p)];
+                        let message = crate::signals::regex_message(&error);
+                        self.error(
+                            &path,
+                            message,
+                            "check the brackets and escapes; YAML single quotes keep backslashes as they are",
+                        );
+                        None
+                    }
+                }
+            })
+            .collect::<Vec<Regex>>();
+        Triggers { signals: signals.0.clone(), patterns: compiled }
+    }
+
+    /// Checks names against the lexicon, pointing at the offending item (a single
+    /// name written without brackets is found too: the locator stops at it).
+    fn signals(&mut self, names: &OneOrMany, path: &[Seg]) {
+        for (j, name) in names.0.iter().enumerate() {
+            if !self.lexicon.has_signal(name) {
+                let help = help_for(name, self.lexicon.signal_ids(), "signals");
+                self.error(&[path, &[Seg::Index(j)]].concat(), format!("unknown signal `{name}`"), help);
+            }
+        }
+    }
+
+    fn events(&mut self, names: &OneOrMany, path: &[Seg]) {
+        for (j, name) in names.0.iter().enumerate() {
+            if !self.lexicon.has_event(name) {
+                let help = help_for(name, self.lexicon.event_ids(), "events");
+                self.error(&[path, &[Seg::Index(j)]].concat(), format!("unknown debtor event `{name}`"), help);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Every rule carries `examples: {pass: [...], fail: [...]}`. A pass example must
+//! give that rule no finding; a fail example must give it at least one. An example
+//! is one collector line, or a short labelled transcript (`Debtor: …\nAgent: …`); it
+//! runs with the pack's `example_facts` plus the rule's own `when:` facts.
+
+use super::{Rubric, Rule};
+use crate::facts::Facts;
+use crate::score::judge_rule;
+use crate::signals::Detector;
+use crate::source::SourceFile;
+use crate::transcript::{Speaker, Transcript, Turn, parse_text};
+
+/// Each example that does not behave, described for a person.
+pub fn check(rubric: &Rubric, detector: &Detector) -> Vec<String> {
+    let mut failures = Vec::new();
+    for rule in &rubric.rules {
+        if rule.pass_examples.is_empty() || rule.fail_examples.is_empty() {
+            failures.push(format!("{}: needs at least one pass and one fail example", rule.id));
+        }
+        for (example, should_fail) in
+            rule.pass_examples.iter().map(|e| (e, false)).chain(rule.fail_examples.iter().map(|e| (e, true)))
+        {
+            if let Some(problem) = check_one(rubric, rule, detector, example, should_fail) {
+                failures.push(problem);
+            }
+        }
+    }
+    failures
+}
+
+fn check_one(rubric: &Rubric, rule: &Rule, detector: &Detector, example: &str, should_fail: bool) -> Option<String> {
+    let transcript = match example_transcript(rubric, rule, example, detector) {
+        Ok(t) => t,
+        Err(problem) => return Some(format!("{}: example {example:?} cannot be read: {problem}", rule.id)),
+    };
+    let (applicable, findings) = judge_rule(rule, &transcript);
+    let failed = !findings.is_empty();
+    if failed == should_fail {
+        return None;
+    }
+    let signals: Vec<String> =
+        transcript.turns.iter().flat_map(|t| t.signals.iter().map(|h| format!("{}={:?}", h.id, h.evidence))).collect();
+    let events: Vec<&str> = transcript.turns.iter().flat_map(|t| t.events.iter().map(String::as_str)).collect();
+    let expected = if should_fail { "fail" } else { "pass" };
+    Some(format!(
+        "{}: {expected} example {example:?} {} (applied: {applicable}; signals: {}; events: {})",
+        rule.id,
+        if should_fail { "raised no finding" } else { "raised a finding" },
+        signals.join(", "),
+        events.join(", ")
+    ))
+}
+
+/// An example as a transcript with the facts it runs under, signals detected.
+pub fn example_transcript(
+    rubric: &Rubric,
+    rule: &Rule,
+    example: &str,
+    detector: &Detector,
+) -> Result<Transcript, String> {
+    let mut facts = rubric.example_facts.clone();
+    facts.extend(rule.when.iter().cloned());
+    let mut transcript = if example.lines().any(|l| {
+        l.contains(':')
+            && l.split(':').next().is_some_and(|w| {
+                w.split_whitespace().count() <= 3
+                    && !w.trim().is_empty()
+                    && w.trim().chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'')
+            })
+    }) {
+        parse_text(&SourceFile::new("example", example)).map_err(|d| d.message)?
+    } else {
+        Transcript {
+            source: "example".into(),
+            facts: Facts::default(),
+            turns: vec![Turn::spoken(Speaker::Collector, example)],
+            stage_notes: Vec::new(),
+            notes: Vec::new(),
+        }
+    };
+    transcript.facts = Facts(facts.into_iter().collect());
+    transcript.detect(detector);
+    Ok(transcript)
+}

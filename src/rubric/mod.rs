@@ -1,0 +1,157 @@
+//! Rubric packs: rules over signals, debtor events, facts and metrics, each with one
+//! dimension, a severity that follows the law, a message, a better phrasing, a
+//! citation and examples the test suite runs.
+
+mod compile;
+pub mod examples;
+pub mod library;
+mod raw;
+
+use regex::Regex;
+use serde::Serialize;
+use serde_json::Value;
+
+pub use compile::load;
+
+/// What a rule judges. Compliance is what the law requires or forbids in the call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    Empathy,
+    Clarity,
+    Negotiation,
+    Compliance,
+    Documentation,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 5] = [
+        Dimension::Empathy,
+        Dimension::Clarity,
+        Dimension::Negotiation,
+        Dimension::Compliance,
+        Dimension::Documentation,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Empathy => "empathy",
+            Dimension::Clarity => "clarity",
+            Dimension::Negotiation => "negotiation",
+            Dimension::Compliance => "compliance",
+            Dimension::Documentation => "documentation",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.name() == name)
+    }
+}
+
+/// `critical` fails the call; `major` and `minor` cost points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Critical,
+    Major,
+    Minor,
+}
+
+impl Severity {
+    /// How much a rule of this severity counts in its dimension's score.
+    pub fn weight(self) -> f64 {
+        match self {
+            Severity::Critical => 3.0,
+            Severity::Major => 2.0,
+            Severity::Minor => 1.0,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Rubric {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub jurisdiction: Option<String>,
+    pub pass_mark: f64,
+    pub weights: Vec<(Dimension, f64)>,
+    pub example_facts: serde_json::Map<String, Value>,
+    pub rules: Vec<Rule>,
+    pub source: String,
+    pub sha256: String,
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    /// `pack.rule`, e.g. `us-fdcpa.false-threat-arrest`.
+    pub id: String,
+    pub dimension: Dimension,
+    pub severity: Severity,
+    pub check: Check,
+    pub when: Vec<(String, Value)>,
+    pub if_event: Vec<String>,
+    pub unless_event: Vec<String>,
+    pub message: String,
+    pub strength: Option<String>,
+    pub better: String,
+    pub citation: Option<String>,
+    pub pass_examples: Vec<String>,
+    pub fail_examples: Vec<String>,
+}
+
+/// Signals and extra patterns; either kind of match triggers.
+#[derive(Debug, Default)]
+pub struct Triggers {
+    pub signals: Vec<String>,
+    pub patterns: Vec<Regex>,
+}
+
+#[derive(Debug)]
+pub enum Check {
+    /// Never say this.
+    Forbidden(Triggers),
+    /// Say this by collector turn N, or before the first turn carrying an anchor.
+    Required { triggers: Triggers, by_turn: Option<usize>, before: Vec<String> },
+    /// After a debtor event: do `must` within `within` turns; never `must_not` after.
+    Conditional {
+        events: Vec<String>,
+        within: usize,
+        must: Triggers,
+        must_not: Triggers,
+        until: Vec<String>,
+        must_reference: bool,
+    },
+    /// `first` must come before `then`.
+    Sequence { first: Vec<String>, then: Triggers },
+    /// What the collector states must match the account facts.
+    FactCheck(FactCheck),
+    /// A measure of the collector's own words.
+    Metric { metric: Metric, min: Option<f64>, max: Option<f64> },
+    /// The account note must mention this.
+    Note(Triggers),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactCheck {
+    Balance,
+    Fees,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    ReadingGrade,
+    SentenceLength,
+    QuestionRatio,
+}
+
+impl Rubric {
+    /// Whether this pack applies to a call in `jurisdiction`.
+    pub fn applies_to(&self, jurisdiction: Option<&str>) -> bool {
+        match (&self.jurisdiction, jurisdiction) {
+            (None, _) => true,
+            (Some(mine), Some(theirs)) => mine.eq_ignore_ascii_case(theirs),
+            (Some(mine), None) => mine == "US",
+        }
+    }
+}

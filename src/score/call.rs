@@ -1,0 +1,81 @@
+//! A transcript seen the way rules ask about it: collector turns in order, where
+//! each debtor event first happened, and where a rule's triggers match.
+
+use crate::rubric::Triggers;
+use crate::transcript::{Speaker, Transcript, Turn};
+
+/// Where a trigger matched: turn index (0-based), byte span, the words.
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub turn: usize,
+    pub span: [usize; 2],
+    pub evidence: String,
+}
+
+pub struct Call<'t> {
+    pub transcript: &'t Transcript,
+    /// Indexes of collector turns, in order.
+    pub collector: Vec<usize>,
+}
+
+impl<'t> Call<'t> {
+    pub fn new(transcript: &'t Transcript) -> Self {
+        let collector = transcript
+            .turns
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.speaker == Speaker::Collector)
+            .map(|(i, _)| i)
+            .collect();
+        Call { transcript, collector }
+    }
+
+    pub fn turn(&self, index: usize) -> &Turn {
+        &self.transcript.turns[index]
+    }
+
+    /// The first debtor turn carrying one of `events`.
+    pub fn first_event(&self, events: &[String]) -> Option<usize> {
+        self.transcript
+            .turns
+            .iter()
+            .position(|t| t.speaker == Speaker::Debtor && t.events.iter().any(|e| events.contains(e)))
+    }
+
+    pub fn happened(&self, event: &str) -> bool {
+        self.transcript.turns.iter().any(|t| t.speaker == Speaker::Debtor && t.events.iter().any(|e| e == event))
+    }
+
+    /// The first match of `triggers` in collector turn `index`.
+    pub fn find(&self, triggers: &Triggers, index: usize) -> Option<Match> {
+        let turn = self.turn(index);
+        let by_signal =
+            turn.signals.iter().find(|h| triggers.signals.contains(&h.id)).map(|h| (h.span, h.evidence.clone()));
+        let by_pattern = triggers
+            .patterns
+            .iter()
+            .filter_map(|p| p.find(&turn.text))
+            .min_by_key(|m| m.start())
+            .map(|m| ([m.start(), m.end()], m.as_str().to_string()));
+        let best = match (by_signal, by_pattern) {
+            (Some(a), Some(b)) => Some(if b.0[0] < a.0[0] { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        best.map(|(span, evidence)| Match { turn: index, span, evidence })
+    }
+
+    /// Every collector turn (from `from`, exclusive of earlier ones) where `triggers` match.
+    pub fn matches_from(&self, triggers: &Triggers, from: usize) -> Vec<Match> {
+        self.collector.iter().filter(|&&i| i >= from).filter_map(|&i| self.find(triggers, i)).collect()
+    }
+
+    /// Whether a collector turn before `until` (or at it, earlier in the text) carries one of `signals`.
+    pub fn said_before(&self, signals: &[String], until: &Match) -> bool {
+        self.collector.iter().filter(|&&i| i <= until.turn).any(|&i| {
+            self.turn(i)
+                .signals
+                .iter()
+                .any(|h| signals.contains(&h.id) && (i < until.turn || h.span[0] <= until.span[0]))
+        })
+    }
+}

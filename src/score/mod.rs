@@ -1,0 +1,102 @@
+//! `score(&rubrics, &transcript)`: every applicable rule either holds or yields
+//! findings. A dimension's score is the share, weighted by severity, of its
+//! applicable rules that held; the overall score weighs the dimensions as the
+//! rubric packs say. A call passes with an overall score at or above the pass mark
+//! and no critical finding.
+
+mod call;
+mod metrics;
+mod rules;
+mod scorecard;
+
+pub use metrics::{reading_grade, sentence_length};
+pub use scorecard::{Finding, RubricRef, Scorecard, Scores, Strength};
+
+use crate::rubric::{Dimension, Rubric, Severity};
+use crate::transcript::Transcript;
+use call::Call;
+
+/// Scores one call against the given packs. Deterministic: same input, same card.
+pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
+    let call = Call::new(transcript);
+    let mut earned = [0.0f64; 5];
+    let mut possible = [0.0f64; 5];
+    let mut findings = Vec::new();
+    let mut strengths = Vec::new();
+    for rule in rubrics.iter().flat_map(|r| r.rules.iter()) {
+        let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
+        if !outcome.applicable {
+            continue;
+        }
+        let d = rule.dimension as usize;
+        possible[d] += rule.severity.weight();
+        if outcome.findings.is_empty() {
+            earned[d] += rule.severity.weight();
+        }
+        findings.extend(outcome.findings);
+        strengths.extend(outcome.strengths);
+    }
+    findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
+    strengths.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
+    let scores = scores(rubrics, &earned, &possible);
+    let critical = findings.iter().any(|f| f.severity == "critical");
+    let pass_mark = rubrics.iter().map(|r| r.pass_mark).fold(0.0, f64::max);
+    let passed = !critical && scores.overall.is_some_and(|o| o >= pass_mark);
+    Scorecard {
+        source: transcript.source.clone(),
+        rubrics: rubrics
+            .iter()
+            .map(|r| RubricRef { id: r.id.clone(), version: r.version, sha256: r.sha256.clone() })
+            .collect(),
+        scores,
+        passed,
+        findings,
+        strengths,
+    }
+}
+
+fn scores(rubrics: &[&Rubric], earned: &[f64; 5], possible: &[f64; 5]) -> Scores {
+    let dimension = |d: Dimension| {
+        let i = d as usize;
+        (possible[i] > 0.0).then(|| round1(100.0 * earned[i] / possible[i]))
+    };
+    let weight = |d: Dimension| {
+        rubrics.iter().rev().flat_map(|r| r.weights.iter()).find(|(w, _)| *w == d).map_or(1.0, |(_, w)| *w)
+    };
+    let mut total = 0.0;
+    let mut weights = 0.0;
+    for d in Dimension::ALL {
+        if let Some(value) = dimension(d) {
+            total += weight(d) * value;
+            weights += weight(d);
+        }
+    }
+    Scores {
+        empathy: dimension(Dimension::Empathy),
+        clarity: dimension(Dimension::Clarity),
+        negotiation: dimension(Dimension::Negotiation),
+        compliance: dimension(Dimension::Compliance),
+        documentation: dimension(Dimension::Documentation),
+        overall: (weights > 0.0).then(|| round1(total / weights)),
+    }
+}
+
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// Severity names as they appear in scorecards.
+pub fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "critical",
+        Severity::Major => "major",
+        Severity::Minor => "minor",
+    }
+}
+
+/// What one rule finds in a call (for rule examples): findings, and whether it applied.
+pub fn judge_rule(rule: &crate::rubric::Rule, transcript: &Transcript) -> (bool, Vec<Finding>) {
+    let call = Call::new(transcript);
+    let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
+    (outcome.applicable, outcome.findings)
+}

@@ -1,0 +1,283 @@
+//! How each rule kind judges a call. Every outcome says whether the rule applied
+//! and carries findings and strengths pointing at turns and words.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::call::{Call, Match};
+use super::metrics;
+use super::scorecard::{Finding, Strength};
+use crate::facts::Facts;
+use crate::rubric::{Check, FactCheck, Rule};
+
+#[derive(Default)]
+pub struct Outcome {
+    pub applicable: bool,
+    pub findings: Vec<Finding>,
+    pub strengths: Vec<Strength>,
+}
+
+impl Outcome {
+    fn not_applicable() -> Self {
+        Outcome::default()
+    }
+
+    fn applies() -> Self {
+        Outcome { applicable: true, ..Outcome::default() }
+    }
+}
+
+pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Outcome {
+    if call.collector.is_empty() || !preconditions_hold(rule, call, facts) {
+        return Outcome::not_applicable();
+    }
+    match &rule.check {
+        Check::Forbidden(triggers) => {
+            let mut out = Outcome::applies();
+            for m in call.matches_from(triggers, 0) {
+                out.findings.push(finding(rule, Some(&m), m.turn));
+            }
+            out
+        }
+        Check::Required { triggers, by_turn, before } => required(rule, call, triggers, *by_turn, before),
+        Check::Conditional { events, within, must, must_not, until, must_reference } => {
+            conditional(rule, call, events, *within, (must, must_not), until, *must_reference)
+        }
+        Check::Sequence { first, then } => {
+            let Some(m) = call.matches_from(then, 0).into_iter().next() else { return Outcome::not_applicable() };
+            let mut out = Outcome::applies();
+            if call.said_before(first, &m) {
+                out.strengths.extend(strength(rule, Some(&m), m.turn));
+            } else {
+                out.findings.push(finding(rule, Some(&m), m.turn));
+            }
+            out
+        }
+        Check::FactCheck(FactCheck::Balance) => balance(rule, call, facts),
+        Check::FactCheck(FactCheck::Fees) => fees(rule, call, facts),
+        Check::Metric { metric, min, max } => metrics::judge(rule, call, *metric, *min, *max),
+        Check::Note(triggers) => note(rule, call, triggers, notes),
+    }
+}
+
+/// `when:` facts must all match (a missing fact means the rule does not apply), and
+/// the event conditions must hold.
+fn preconditions_hold(rule: &Rule, call: &Call, facts: &Facts) -> bool {
+    let facts_match = rule.when.iter().all(|(name, want)| facts.get(name).is_some_and(|have| have == want));
+    let if_event = rule.if_event.is_empty() || rule.if_event.iter().any(|e| call.happened(e));
+    let unless_event = !rule.unless_event.iter().any(|e| call.happened(e));
+    facts_match && if_event && unless_event
+}
+
+fn required(
+    rule: &Rule,
+    call: &Call,
+    triggers: &crate::rubric::Triggers,
+    by_turn: Option<usize>,
+    before: &[String],
+) -> Outcome {
+    let anchor = (!before.is_empty())
+        .then(|| call.collector.iter().copied().find(|&i| call.turn(i).signals.iter().any(|h| before.contains(&h.id))))
+        .flatten();
+    let by = by_turn.map(|n| call.collector[n.clamp(1, call.collector.len()) - 1]);
+    let due = match (anchor, by) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => return Outcome::not_applicable(),
+    };
+    let mut out = Outcome::applies();
+    match call.collector.iter().filter(|&&i| i <= due).find_map(|&i| call.find(triggers, i)) {
+        Some(m) => out.strengths.extend(strength(rule, Some(&m), m.turn)),
+        None => out.findings.push(finding(rule, None, due)),
+    }
+    out
+}
+
+fn conditional(
+    rule: &Rule,
+    call: &Call,
+    events: &[String],
+    within: usize,
+    (must, must_not): (&crate::rubric::Triggers, &crate::rubric::Triggers),
+    until: &[String],
+    must_reference: bool,
+) -> Outcome {
+    let Some(event_turn) = call.first_event(events) else { return Outcome::not_applicable() };
+    let after: Vec<usize> = call.collector.iter().copied().filter(|&i| i > event_turn).collect();
+    if after.is_empty() {
+        return Outcome::not_applicable();
+    }
+    let mut out = Outcome::applies();
+    if !must.signals.is_empty() || !must.patterns.is_empty() {
+        let window = &after[..within.max(1).min(after.len())];
+        let hit = window.iter().find_map(|&i| call.find(must, i));
+        match hit {
+            Some(m) if !must_reference || references(&call.turn(event_turn).text, &call.turn(m.turn).text) => {
+                out.strengths.extend(strength(rule, Some(&m), m.turn));
+            }
+            _ => out.findings.push(finding(rule, None, *window.last().expect("window is not empty"))),
+        }
+    }
+    let lifted = call
+        .transcript
+        .turns
+        .iter()
+        .enumerate()
+        .skip(event_turn + 1)
+        .find(|(_, t)| t.events.iter().any(|e| until.contains(e)));
+    let end = lifted.map_or(usize::MAX, |(i, _)| i);
+    for &i in after.iter().filter(|&&i| i < end) {
+        if let Some(m) = call.find(must_not, i) {
+            out.findings.push(finding(rule, Some(&m), i));
+        }
+    }
+    out
+}
+
+/// Words of four letters or more that are not filler: "job", "hospital", "laid".
+fn content_words(text: &str) -> Vec<String> {
+    const FILLER: &[&str] = &[
+        "that", "this", "have", "with", "just", "been", "they", "what", "your", "from", "about", "know", "like",
+        "really", "there", "would", "could", "can't", "don't", "it's", "i've", "i'm", "right", "yeah", "okay",
+    ];
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(str::to_lowercase)
+        .filter(|w| w.len() >= 4 && !FILLER.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether a reply reuses something specific from what the debtor said (a shared
+/// content word, or the same stem: "laid off" / "layoff").
+fn references(debtor: &str, reply: &str) -> bool {
+    let said = content_words(debtor);
+    content_words(reply)
+        .iter()
+        .any(|w| said.iter().any(|s| s == w || (w.len() >= 5 && s.len() >= 5 && s[..4] == w[..4])))
+}
+
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[$£€]\s?(\d[\d,]*(?:\.\d{1,2})?)|\b(\d[\d,]*(?:\.\d{1,2})?) (?:dollars|pounds|euros)\b")
+        .expect("valid regex")
+});
+static BALANCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:balance|owe[sd]?|owing|total|outstanding|due|debt)\b").expect("valid regex")
+});
+
+/// Amounts stated as the balance must match the account's balance.
+fn balance(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+    let Some(balance) = facts.number("balance") else { return Outcome::not_applicable() };
+    let mut out = Outcome::not_applicable();
+    for &i in &call.collector {
+        let text = &call.turn(i).text;
+        for clause in clauses(text) {
+            if !BALANCE_WORDS.is_match(&text[clause.0..clause.1]) {
+                continue;
+            }
+            for caps in MONEY.captures_iter(&text[clause.0..clause.1]) {
+                let whole = caps.get(0).expect("match");
+                let number = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str()).replace(',', "");
+                let Ok(value) = number.parse::<f64>() else { continue };
+                let span = [clause.0 + whole.start(), clause.0 + whole.end()];
+                let m = Match { turn: i, span, evidence: whole.as_str().to_string() };
+                out.applicable = true;
+                if (value - balance).abs() > 0.005 {
+                    out.findings.push(finding(rule, Some(&m), i));
+                } else {
+                    out.strengths.extend(strength(rule, Some(&m), i));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges of the clauses (split at sentence and clause punctuation).
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | ';') && !text[i + 1..].starts_with(|d: char| d.is_ascii_digit()) {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+static FEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(late|processing|convenience|service|collection|admin(?:istration)?|phone|card)? ?(?:fees?|surcharges?|charges?)\b")
+        .expect("valid regex")
+});
+static NO_FEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no|not|never|without|free of|waive[ds]?)\b[^.?!]{0,30}$").expect("valid regex")
+});
+
+/// A fee mentioned as added to the account must be one the creditor may charge.
+fn fees(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+    let Some(allowed) = facts.get("fees_authorized").and_then(|v| v.as_array()) else {
+        return Outcome::not_applicable();
+    };
+    let allowed: Vec<String> =
+        allowed.iter().filter_map(|v| v.as_str()).map(|s| s.replace('_', " ").to_lowercase()).collect();
+    let mut out = Outcome::applies();
+    for &i in &call.collector {
+        let text = &call.turn(i).text;
+        for m in FEE.find_iter(text) {
+            let words = m.as_str().trim().to_lowercase();
+            let kind = words.split_whitespace().next().unwrap_or("");
+            let negated = NO_FEE.is_match(&text[..m.start()]);
+            let authorised = allowed.iter().any(|a| a == &words || a.starts_with(kind) && !kind.is_empty());
+            if !negated && !authorised && (kind != "fee" && kind != "fees" || allowed.is_empty()) {
+                let found = Match { turn: i, span: [m.start(), m.end()], evidence: m.as_str().trim().to_string() };
+                out.findings.push(finding(rule, Some(&found), i));
+            }
+        }
+    }
+    out
+}
+
+fn note(rule: &Rule, call: &Call, triggers: &crate::rubric::Triggers, notes: &[String]) -> Outcome {
+    if notes.is_empty() {
+        return Outcome::not_applicable();
+    }
+    let text = notes.join("\n");
+    let signal_words = triggers.signals.iter().any(|s| text.to_lowercase().contains(&s.replace('_', " ")));
+    let mut out = Outcome::applies();
+    let last = *call.collector.last().expect("collector turns exist");
+    if signal_words || triggers.patterns.iter().any(|p| p.is_match(&text)) {
+        out.strengths.extend(strength(rule, None, last));
+    } else {
+        out.findings.push(finding(rule, None, last));
+    }
+    out
+}
+
+pub fn finding(rule: &Rule, at: Option<&Match>, turn: usize) -> Finding {
+    Finding {
+        rule: rule.id.clone(),
+        dimension: rule.dimension.name().to_string(),
+        severity: super::severity_name(rule.severity).to_string(),
+        turn: turn + 1,
+        span: at.map(|m| m.span),
+        evidence: at.map(|m| m.evidence.clone()).unwrap_or_default(),
+        message: rule.message.clone(),
+        better: rule.better.clone(),
+        citation: rule.citation.clone(),
+    }
+}
+
+/// A strength, if the rule says what doing it right looks like.
+pub fn strength(rule: &Rule, at: Option<&Match>, turn: usize) -> Option<Strength> {
+    let message = rule.strength.clone()?;
+    Some(Strength {
+        rule: rule.id.clone(),
+        dimension: rule.dimension.name().to_string(),
+        turn: turn + 1,
+        span: at.map(|m| m.span),
+        evidence: at.map(|m| m.evidence.clone()).unwrap_or_default(),
+        message,
+    })
+}
