@@ -19,5 +19,6 @@ fn every_rule_example_behaves() {
         checked += pack.rules.iter().map(|r| r.pass_examples.len() + r.fail_examples.len()).sum::<usize>();
         failures.extend(examples::check(&pack, &detector));
     }
+    println!("{checked} rule examples checked");
     assert!(failures.is_empty(), "{} of {checked} examples misbehave:\n{}", failures.len(), failures.join("\n"));
 }

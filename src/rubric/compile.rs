@@ -174,11 +174,12 @@ impl Compiler<'_> {
             "fact_check" => match raw.check.as_deref() {
                 Some("balance") => Check::FactCheck(FactCheck::Balance),
                 Some("fees") => Check::FactCheck(FactCheck::Fees),
+                Some("affordability") => Check::FactCheck(FactCheck::Affordability),
                 other => {
                     self.error(
                         &at("check"),
                         format!("unknown fact check `{}`", other.unwrap_or("")),
-                        "use `check: balance` or `check: fees`",
+                        "use `check: balance`, `check: fees` or `check: affordability`",
                     );
                     return None;
                 }

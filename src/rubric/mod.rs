@@ -136,6 +136,8 @@ pub enum Check {
 pub enum FactCheck {
     Balance,
     Fees,
+    /// No plan above what the debtor said they can pay.
+    Affordability,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -79,7 +79,7 @@ pub struct RawRule {
     /// sequence: these must come before `signals`.
     #[serde(default)]
     pub first: OneOrMany,
-    /// fact_check: `balance` or `fees`.
+    /// fact_check: `balance`, `fees` or `affordability`.
     #[serde(default)]
     pub check: Option<String>,
     /// metric: `reading_grade`, `sentence_length` or `question_ratio`.

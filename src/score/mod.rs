@@ -4,6 +4,7 @@
 //! rubric packs say. A call passes with an overall score at or above the pass mark
 //! and no critical finding.
 
+mod amounts;
 mod call;
 mod metrics;
 mod rules;

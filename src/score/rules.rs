@@ -56,6 +56,7 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
         }
         Check::FactCheck(FactCheck::Balance) => balance(rule, call, facts),
         Check::FactCheck(FactCheck::Fees) => fees(rule, call, facts),
+        Check::FactCheck(FactCheck::Affordability) => affordability(rule, call),
         Check::Metric { metric, min, max } => metrics::judge(rule, call, *metric, *min, *max),
         Check::Note(triggers) => note(rule, call, triggers, notes),
     }
@@ -136,15 +137,18 @@ fn conditional(
     out
 }
 
-/// Words of four letters or more that are not filler: "job", "hospital", "laid".
+/// Words of three letters or more that carry meaning: "job", "hospital", "laid".
 fn content_words(text: &str) -> Vec<String> {
     const FILLER: &[&str] = &[
-        "that", "this", "have", "with", "just", "been", "they", "what", "your", "from", "about", "know", "like",
-        "really", "there", "would", "could", "can't", "don't", "it's", "i've", "i'm", "right", "yeah", "okay",
+        "the", "and", "you", "for", "are", "was", "but", "not", "can", "had", "has", "her", "his", "him", "she", "our",
+        "out", "all", "get", "got", "one", "too", "now", "yes", "yet", "how", "why", "who", "its", "any", "did", "may",
+        "way", "see", "say", "let", "that", "this", "have", "with", "just", "been", "they", "what", "your", "from",
+        "about", "know", "like", "really", "there", "would", "could", "can't", "don't", "it's", "i've", "i'm", "right",
+        "yeah", "okay", "sorry", "hear", "sounds", "must", "very", "much", "well", "here", "then", "than", "will",
     ];
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(str::to_lowercase)
-        .filter(|w| w.len() >= 4 && !FILLER.contains(&w.as_str()))
+        .filter(|w| w.len() >= 3 && !FILLER.contains(&w.as_str()))
         .collect()
 }
 
@@ -233,6 +237,42 @@ fn fees(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
             if !negated && !authorised && (kind != "fee" && kind != "fees" || allowed.is_empty()) {
                 let found = Match { turn: i, span: [m.start(), m.end()], evidence: m.as_str().trim().to_string() };
                 out.findings.push(finding(rule, Some(&found), i));
+            }
+        }
+    }
+    out
+}
+
+static PLAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:a|per|each|every) (?:month|week|fortnight)\b|\bmonthly\b|\bweekly\b|\binstal(?:l)?ments?\b|\bplan\b",
+    )
+    .expect("valid regex")
+});
+
+/// After the debtor names what they can pay, every plan amount the collector
+/// proposes must be at or below it.
+fn affordability(rule: &Rule, call: &Call) -> Outcome {
+    let stated =
+        call.transcript.turns.iter().enumerate().filter(|(_, t)| t.events.iter().any(|e| e == "proposes_amount"));
+    let Some((said_at, affordable)) =
+        stated.filter_map(|(i, t)| super::amounts::amounts(&t.text).last().map(|(v, _)| (i, *v))).last()
+    else {
+        return Outcome::not_applicable();
+    };
+    let mut out = Outcome::not_applicable();
+    for &i in call.collector.iter().filter(|&&i| i > said_at) {
+        let text = &call.turn(i).text;
+        if !PLAN_WORDS.is_match(text) {
+            continue;
+        }
+        for (value, span) in super::amounts::amounts(text) {
+            out.applicable = true;
+            let m = Match { turn: i, span, evidence: text[span[0]..span[1]].to_string() };
+            if value > affordable + 0.005 {
+                out.findings.push(finding(rule, Some(&m), i));
+            } else {
+                out.strengths.extend(strength(rule, Some(&m), i));
             }
         }
     }

@@ -38,9 +38,9 @@ pub fn parse_text(file: &SourceFile) -> Result<Transcript, Diagnostic> {
             .with_help("a transcript has lines like `Agent: Hello` and `Debtor: Hi`"));
     }
     let (front, body_start) = front_matter(file)?;
-    let (facts, speakers) = split_front_matter(file, front)?;
+    let (facts, speakers, notes) = split_front_matter(file, front)?;
     let mut transcript =
-        Transcript { source: file.name.clone(), facts, turns: Vec::new(), stage_notes: Vec::new(), notes: Vec::new() };
+        Transcript { source: file.name.clone(), facts, turns: Vec::new(), stage_notes: Vec::new(), notes };
     let mut labels_seen: Vec<String> = Vec::new();
     for (index, line) in file.text.lines().enumerate().skip(body_start) {
         read_line(file, index + 1, line, &speakers, &mut transcript, &mut labels_seen)?;
@@ -127,14 +127,12 @@ fn front_matter(file: &SourceFile) -> Result<(Option<(usize, String)>, usize), D
     Err(at(file, start + 1, "front matter is not closed").with_help("end the facts block with a line `---`"))
 }
 
-/// Facts and speaker mapping from the front matter text (first line number given).
-fn split_front_matter(
-    file: &SourceFile,
-    front: Option<(usize, String)>,
-) -> Result<(Facts, Vec<(String, Speaker)>), Diagnostic> {
-    let Some((first_line, text)) = front else { return Ok((Facts::default(), Vec::new())) };
+/// Facts, speaker mapping and account notes (`note:` or `notes:`) from the front
+/// matter text, whose first line number is given.
+fn split_front_matter(file: &SourceFile, front: Option<(usize, String)>) -> Result<FrontMatter, Diagnostic> {
+    let Some((first_line, text)) = front else { return Ok((Facts::default(), Vec::new(), Vec::new())) };
     if text.trim().is_empty() {
-        return Ok((Facts::default(), Vec::new()));
+        return Ok((Facts::default(), Vec::new(), Vec::new()));
     }
     let mut map: std::collections::BTreeMap<String, Value> =
         crate::yaml::from_str_located(&text).map_err(|(line, message)| {
@@ -145,11 +143,22 @@ fn split_front_matter(
         None => Vec::new(),
         Some(value) => speaker_map(file, first_line, &value)?,
     };
+    let notes: Vec<String> = ["note", "notes"]
+        .iter()
+        .filter_map(|key| map.remove(*key))
+        .flat_map(|v| match v {
+            Value::Array(items) => items.iter().map(crate::facts::plain).collect(),
+            other => vec![crate::facts::plain(&other)],
+        })
+        .collect();
     if let Some(facts) = map.remove("facts").and_then(|v| v.as_object().cloned()) {
         map.extend(facts);
     }
-    Ok((Facts(map), speakers))
+    Ok((Facts(map), speakers, notes))
 }
+
+/// Facts, speaker mapping and the collector's account notes.
+type FrontMatter = (Facts, Vec<(String, Speaker)>, Vec<String>);
 
 fn speaker_map(file: &SourceFile, line: usize, value: &Value) -> Result<Vec<(String, Speaker)>, Diagnostic> {
     let Some(map) = value.as_object() else {
