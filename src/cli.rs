@@ -18,7 +18,8 @@ use crate::store::Mode;
     after_help = "Examples:\n  collectsim                          start the onboarding call\n  \
                   collectsim list                     see every scenario\n  \
                   collectsim play hostile-swearing    play one scenario\n  \
-                  collectsim validate scenarios/      check scenario files"
+                  collectsim validate scenarios/      check scenario files\n  \
+                  collectsim score call.txt           score a call transcript"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -43,6 +44,38 @@ pub enum Command {
                             collectsim validate my-scenario.yaml --format json\n  \
                             collectsim validate                  (checks ./scenarios and ./rubrics, or the built-ins)")]
     Validate(ValidateArgs),
+    /// Score call transcripts (plain text or saved sessions) against the rubrics.
+    #[command(after_help = "Examples:\n  collectsim score calls/0042.txt\n  \
+                            collectsim score calls/ --format json > cards.json\n  \
+                            collectsim score session.json --rubric my-pack.yaml\n  \
+                            cat call.txt | collectsim score - --format md\n\n\
+                            A transcript is lines like `Agent: ...` and `Debtor: ...`, with optional YAML front \
+                            matter between `---` lines for the account facts (balance, creditor, jurisdiction, ...).\n\
+                            Exit codes: 0 all calls passed, 1 a call failed (unless --exit-zero), 2 an input could not be read.")]
+    Score(ScoreArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    Text,
+    Json,
+    Jsonl,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Transcript files, directories (searched for *.txt and *.json) or `-` for stdin.
+    pub inputs: Vec<PathBuf>,
+    /// Rubric pack files to use instead of the ones the call's jurisdiction selects.
+    #[arg(long, value_name = "PATH")]
+    pub rubric: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
+    /// Exit 0 even when a call fails (for pipelines).
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,7 @@
 
 mod list;
 mod play;
+mod score;
 mod validate;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::List(args)) => list::run(&args),
         Some(Command::Play(args)) => play::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Score(args)) => score::run(&args),
     }
 }
 
@@ -36,6 +38,8 @@ pub struct Workspace {
 
 /// On-disk lexicon that overrides the built-in one when present.
 pub const LOCAL_LEXICON: &str = "rubrics/signals.yaml";
+/// On-disk rubric packs that override built-ins with the same id.
+pub const LOCAL_RUBRICS: &str = "rubrics";
 /// On-disk scenarios that override built-ins with the same id.
 pub const LOCAL_SCENARIOS: &str = "scenarios";
 

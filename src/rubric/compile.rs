@@ -121,6 +121,7 @@ impl Compiler<'_> {
             severity: severity?,
             check,
             when: raw.when.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            unless: raw.unless.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             if_event: raw.if_event.0.clone(),
             unless_event: raw.unless_event.0.clone(),
             message: raw.message.trim().to_string(),

@@ -90,6 +90,7 @@ pub struct Rule {
     pub severity: Severity,
     pub check: Check,
     pub when: Vec<(String, Value)>,
+    pub unless: Vec<(String, Value)>,
     pub if_event: Vec<String>,
     pub unless_event: Vec<String>,
     pub message: String,

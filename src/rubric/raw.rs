@@ -46,6 +46,9 @@ pub struct RawRule {
     /// Facts the call must have for the rule to apply; a missing fact: no rule.
     #[serde(default)]
     pub when: BTreeMap<String, serde_json::Value>,
+    /// Facts that switch the rule off when present with these values.
+    #[serde(default)]
+    pub unless: BTreeMap<String, serde_json::Value>,
     /// The rule applies only if one of these debtor events happened.
     #[serde(default)]
     pub if_event: OneOrMany,

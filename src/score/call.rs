@@ -69,6 +69,14 @@ impl<'t> Call<'t> {
         self.collector.iter().filter(|&&i| i >= from).filter_map(|&i| self.find(triggers, i)).collect()
     }
 
+    /// The first collector turn carrying one of `signals`, with the words.
+    pub fn first_signal(&self, signals: &[String]) -> Option<Match> {
+        self.collector.iter().find_map(|&i| {
+            let hit = self.turn(i).signals.iter().find(|h| signals.contains(&h.id))?;
+            Some(Match { turn: i, span: hit.span, evidence: hit.evidence.clone() })
+        })
+    }
+
     /// Whether a collector turn before `until` (or at it, earlier in the text) carries one of `signals`.
     pub fn said_before(&self, signals: &[String], until: &Match) -> bool {
         self.collector.iter().filter(|&&i| i <= until.turn).any(|&i| {

@@ -7,6 +7,7 @@
 mod amounts;
 mod call;
 mod metrics;
+pub mod render;
 mod rules;
 mod scorecard;
 

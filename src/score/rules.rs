@@ -48,7 +48,8 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
             let Some(m) = call.matches_from(then, 0).into_iter().next() else { return Outcome::not_applicable() };
             let mut out = Outcome::applies();
             if call.said_before(first, &m) {
-                out.strengths.extend(strength(rule, Some(&m), m.turn));
+                let earlier = call.first_signal(first).unwrap_or(m);
+                out.strengths.extend(strength(rule, Some(&earlier), earlier.turn));
             } else {
                 out.findings.push(finding(rule, Some(&m), m.turn));
             }
@@ -65,7 +66,8 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
 /// `when:` facts must all match (a missing fact means the rule does not apply), and
 /// the event conditions must hold.
 fn preconditions_hold(rule: &Rule, call: &Call, facts: &Facts) -> bool {
-    let facts_match = rule.when.iter().all(|(name, want)| facts.get(name).is_some_and(|have| have == want));
+    let facts_match = rule.when.iter().all(|(name, want)| facts.get(name).is_some_and(|have| have == want))
+        && !rule.unless.iter().any(|(name, off)| facts.get(name).is_some_and(|have| have == off));
     let if_event = rule.if_event.is_empty() || rule.if_event.iter().any(|e| call.happened(e));
     let unless_event = !rule.unless_event.iter().any(|e| call.happened(e));
     facts_match && if_event && unless_event
@@ -256,7 +258,7 @@ fn affordability(rule: &Rule, call: &Call) -> Outcome {
     let stated =
         call.transcript.turns.iter().enumerate().filter(|(_, t)| t.events.iter().any(|e| e == "proposes_amount"));
     let Some((said_at, affordable)) =
-        stated.filter_map(|(i, t)| super::amounts::amounts(&t.text).last().map(|(v, _)| (i, *v))).last()
+        stated.rev().find_map(|(i, t)| super::amounts::amounts(&t.text).last().map(|(v, _)| (i, *v)))
     else {
         return Outcome::not_applicable();
     };

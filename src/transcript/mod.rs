@@ -123,3 +123,22 @@ impl Transcript {
         }
     }
 }
+
+/// Reads a transcript from a file: a saved session (`.json`) or plain text.
+/// The error says what is wrong and where, for the `{source, error}` record.
+pub fn load(path: &std::path::Path) -> Result<Transcript, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?;
+    from_text(&path.display().to_string(), &text)
+}
+
+/// A transcript from text that is either a session document or the plain format.
+pub fn from_text(source: &str, text: &str) -> Result<Transcript, String> {
+    if text.trim_start().starts_with('{') {
+        let record: crate::store::SessionRecord =
+            serde_json::from_str(text).map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
+        return Ok(Transcript::from_session(&record, source));
+    }
+    parse_text(&crate::source::SourceFile::new(source, text))
+        .map_err(|d| format!("{}: {}", d.headline(), d.help.unwrap_or_default()))
+}

@@ -1,0 +1,112 @@
+//! A scorecard for a person: plain text for the terminal and Markdown for a code
+//! host. (The full debrief, with charts and the call turn by turn, is `report`.)
+
+use super::scorecard::{Finding, Scorecard, Strength};
+use crate::style::Style;
+
+const DIMENSIONS: [&str; 5] = ["empathy", "clarity", "negotiation", "compliance", "documentation"];
+
+fn score_of(card: &Scorecard, dimension: &str) -> Option<f64> {
+    match dimension {
+        "empathy" => card.scores.empathy,
+        "clarity" => card.scores.clarity,
+        "negotiation" => card.scores.negotiation,
+        "compliance" => card.scores.compliance,
+        _ => card.scores.documentation,
+    }
+}
+
+fn shown(value: Option<f64>) -> String {
+    value.map_or("—".to_string(), |v| format!("{v:.1}"))
+}
+
+pub fn text(card: &Scorecard, style: &Style) -> String {
+    let verdict = if card.passed { style.green("PASSED") } else { style.red("FAILED") };
+    let mut out = format!("{}  {verdict}  overall {}\n", style.bold(&card.source), shown(card.scores.overall));
+    let line: Vec<String> = DIMENSIONS.iter().map(|d| format!("{d} {}", shown(score_of(card, d)))).collect();
+    out += &format!("  {}\n", line.join("   "));
+    if !card.findings.is_empty() {
+        out += &format!("\n  {}\n", style.bold("To work on"));
+    }
+    for finding in &card.findings {
+        out += &text_finding(finding, style);
+    }
+    if !card.strengths.is_empty() {
+        out += &format!("\n  {}\n", style.bold("Done well"));
+    }
+    for strength in &card.strengths {
+        out += &text_strength(strength, style);
+    }
+    out
+}
+
+fn text_finding(f: &Finding, style: &Style) -> String {
+    let severity = match f.severity.as_str() {
+        "critical" => style.red("critical"),
+        "major" => style.yellow("major"),
+        other => style.dim(other),
+    };
+    let mut out = format!("  ✗ {severity}  turn {}  {}", f.turn, style.dim(&f.rule));
+    if let Some(citation) = &f.citation {
+        out += &format!("  [{citation}]");
+    }
+    out += "\n";
+    if !f.evidence.is_empty() {
+        out += &format!("      \"{}\"\n", f.evidence);
+    }
+    out += &format!("      {}\n      {} {}\n", f.message, style.cyan("Better:"), f.better);
+    out
+}
+
+fn text_strength(s: &Strength, style: &Style) -> String {
+    let evidence = if s.evidence.is_empty() { String::new() } else { format!(" \"{}\"", s.evidence) };
+    format!("  {} turn {}{evidence} — {}\n", style.green("✓"), s.turn, s.message)
+}
+
+/// Markdown that renders well on a code-hosting site; user text is escaped.
+pub fn markdown(card: &Scorecard) -> String {
+    let verdict = if card.passed { "✅ passed" } else { "❌ failed" };
+    let mut out = format!("## {}\n\n**{verdict}** — overall **{}**\n\n", md(&card.source), shown(card.scores.overall));
+    out += "| empathy | clarity | negotiation | compliance | documentation |\n|---|---|---|---|---|\n|";
+    for d in DIMENSIONS {
+        out += &format!(" {} |", shown(score_of(card, d)));
+    }
+    out += "\n";
+    if !card.findings.is_empty() {
+        out += "\n### To work on\n\n";
+    }
+    for f in &card.findings {
+        let citation = f.citation.as_ref().map(|c| format!(" — *{}*", md(c))).unwrap_or_default();
+        out += &format!("- **{}** (turn {}, `{}`){citation}\n", f.severity, f.turn, f.rule);
+        if !f.evidence.is_empty() {
+            out += &format!("  > {}\n", md(&f.evidence));
+        }
+        out += &format!("  {}  \n  **Better:** {}\n", md(&f.message), md(&f.better));
+    }
+    if !card.strengths.is_empty() {
+        out += "\n### Done well\n\n";
+    }
+    for s in &card.strengths {
+        let evidence = if s.evidence.is_empty() { String::new() } else { format!(" — “{}”", md(&s.evidence)) };
+        out += &format!("- turn {}{evidence}: {}\n", s.turn, md(&s.message));
+    }
+    out
+}
+
+/// Escapes Markdown and HTML-significant characters in user text.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '*' | '_' | '`' | '[' | ']' | '|' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}

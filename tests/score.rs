@@ -1,0 +1,151 @@
+//! `collectsim score` as a QA analyst uses it: transcripts in, DESIGN.md's
+//! scorecards out, in input order, with the exit codes the contract gives.
+
+mod common;
+
+use common::*;
+
+const GOOD: &str = "---\njurisdiction: US\nbalance: 1240.50\ncreditor: Summit Bank\n---\n\
+Agent: Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n\
+Debtor: Yes, speaking.\n\
+Agent: I'm a debt collector. This is an attempt to collect a debt and any information obtained will be used for that purpose. What's been going on with the account?\n\
+Debtor: I lost my job in August.\n\
+Agent: I'm so sorry about your job, that sounds really stressful. What could you manage each month?\n";
+
+const THREAT: &str =
+    "Agent: Is this Maria Alvarez?\nDebtor: Yes.\nAgent: If you don't pay today, you could be arrested.\n";
+
+fn json(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let output = run(dir, args, "");
+    (output.status.code(), serde_json::from_str(&stdout(&output)).expect("JSON output"))
+}
+
+#[test]
+fn json_follows_the_contract_in_input_order() {
+    let dir = temp_dir("score-json");
+    std::fs::write(dir.join("b-threat.txt"), THREAT).unwrap();
+    std::fs::write(dir.join("a-good.txt"), GOOD).unwrap();
+    let (code, cards) = json(&dir, &["score", "b-threat.txt", "a-good.txt", "--format", "json"]);
+    assert_eq!(code, Some(1), "a failed call exits 1");
+    let cards = cards.as_array().unwrap();
+    assert_eq!(cards[0]["source"], "b-threat.txt");
+    assert_eq!(cards[1]["source"], "a-good.txt");
+    let card = &cards[0];
+    for key in ["source", "rubrics", "scores", "passed", "findings", "strengths"] {
+        assert!(card.get(key).is_some(), "missing {key}");
+    }
+    for key in ["empathy", "clarity", "negotiation", "compliance", "documentation", "overall"] {
+        assert!(card["scores"].get(key).is_some(), "missing score {key}");
+    }
+    assert!(card["scores"]["documentation"].is_null(), "no note, no documentation score");
+    assert_eq!(card["rubrics"][0]["id"], "core");
+    assert_eq!(card["rubrics"][1]["id"], "us-fdcpa");
+    assert_eq!(card["rubrics"][1]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(card["passed"], false);
+    let arrest =
+        card["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "us-fdcpa.false-threat-arrest").unwrap();
+    assert_eq!(arrest["severity"], "critical");
+    assert_eq!(arrest["dimension"], "compliance");
+    assert_eq!(arrest["turn"], 3);
+    assert_eq!(arrest["evidence"], "arrested");
+    let span = arrest["span"].as_array().unwrap();
+    let text = "If you don't pay today, you could be arrested.";
+    assert_eq!(&text[span[0].as_u64().unwrap() as usize..span[1].as_u64().unwrap() as usize], "arrested");
+    assert_eq!(arrest["citation"], "12 CFR 1006.18(b)(3); 15 U.S.C. 1692e(4)");
+    let good = &cards[1];
+    assert_eq!(good["passed"], true, "{good:#}");
+    let acknowledged = good["strengths"].as_array().unwrap().iter().any(|s| s["rule"] == "core.acknowledges-hardship");
+    assert!(acknowledged, "{good:#}");
+}
+
+#[test]
+fn reassurances_are_not_threats() {
+    let dir = temp_dir("score-reassure");
+    let text = "---\njurisdiction: US\nlegal_action_intended: false\ncredit_reporting: false\n---\n\
+Agent: Am I speaking with Ray Kowalski?\nDebtor: Yeah.\n\
+Agent: You will not be arrested. There is no lawsuit. We do not report to the credit bureaus. I'm not an attorney.\n";
+    std::fs::write(dir.join("call.txt"), text).unwrap();
+    let (_, cards) = json(&dir, &["score", "call.txt", "--format", "json"]);
+    let rules: Vec<&str> =
+        cards[0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    for threat in ["false-threat-arrest", "false-threat-suit", "false-credit-threat", "impersonation"] {
+        assert!(!rules.iter().any(|r| r.ends_with(threat)), "{threat} raised: {rules:?}");
+    }
+}
+
+#[test]
+fn an_unreadable_input_takes_its_place_and_exits_2() {
+    let dir = temp_dir("score-bad");
+    std::fs::write(dir.join("good.txt"), GOOD).unwrap();
+    std::fs::write(dir.join("nolabels.txt"), "hello there\nnobody labelled this\n").unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let (code, cards) =
+        json(&dir, &["score", "good.txt", "nolabels.txt", "empty.txt", "missing.txt", "--format", "json"]);
+    assert_eq!(code, Some(2));
+    assert!(cards[0].get("scores").is_some());
+    assert_eq!(cards[1]["source"], "nolabels.txt");
+    assert!(
+        cards[1]["error"].as_str().unwrap().contains("nolabels.txt:1:1: error: text before the first speaker label")
+    );
+    assert!(cards[2]["error"].as_str().unwrap().contains("the transcript is empty"));
+    assert!(cards[3]["error"].as_str().unwrap().contains("cannot read missing.txt"));
+}
+
+#[test]
+fn exit_zero_keeps_pipelines_going_and_jsonl_streams_one_per_line() {
+    let dir = temp_dir("score-jsonl");
+    std::fs::create_dir_all(dir.join("calls/sub")).unwrap();
+    std::fs::write(dir.join("calls/1.txt"), THREAT).unwrap();
+    std::fs::write(dir.join("calls/sub/2.txt"), GOOD).unwrap();
+    std::fs::write(dir.join("calls/ignored.md"), "not a transcript").unwrap();
+    let output = run(&dir, &["score", "calls", "--format", "jsonl", "--exit-zero"], "");
+    assert_eq!(output.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["source"], "calls/sub/2.txt");
+}
+
+#[test]
+fn stdin_text_and_markdown() {
+    let dir = temp_dir("score-stdin");
+    let output = run(&dir, &["score", "-", "--format", "md"], THREAT);
+    let out = stdout(&output);
+    assert!(out.contains("**❌ failed**") && out.contains("us-fdcpa.false-threat-arrest"), "{out}");
+    let text = stdout(&run(&dir, &["score", "-"], THREAT));
+    assert!(text.contains("FAILED") && text.contains("Better:"), "{text}");
+}
+
+#[test]
+fn the_same_transcript_always_gives_the_same_scorecard() {
+    let dir = temp_dir("score-same");
+    std::fs::write(dir.join("call.txt"), GOOD).unwrap();
+    let first = stdout(&run(&dir, &["score", "call.txt", "--format", "json"], ""));
+    let second = stdout(&run(&dir, &["score", "call.txt", "--format", "json"], ""));
+    assert_eq!(first, second);
+}
+
+#[test]
+fn jurisdiction_picks_the_pack_and_rubric_overrides() {
+    let dir = temp_dir("score-uk");
+    let text = "---\njurisdiction: UK\n---\nAgent: Am I speaking with Mr Patel?\nDebtor: Yes. I lost my job.\nAgent: Can't you borrow it from family?\n";
+    std::fs::write(dir.join("uk.txt"), text).unwrap();
+    let (_, cards) = json(&dir, &["score", "uk.txt", "--format", "json"]);
+    assert_eq!(cards[0]["rubrics"][1]["id"], "uk-fca");
+    assert!(cards[0]["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "uk-fca.no-borrowing-or-selling"));
+    let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/rubrics/core.yaml");
+    let (_, cards) = json(&dir, &["score", "uk.txt", "--rubric", pack, "--format", "json"]);
+    assert_eq!(cards[0]["rubrics"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_saved_session_scores_too() {
+    let dir = temp_dir("score-session");
+    let lines = "Hi, this is Sam from Ridgeline Recovery. Am I speaking with Maria Alvarez?\nIf you don't pay, you'll be arrested.\n";
+    run(&dir, &["play", "hardship-job-loss", "--data-dir", "data"], lines);
+    let session = session_path(&dir.join("data"));
+    let (code, cards) = json(&dir, &["score", session.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, Some(1));
+    let finding =
+        cards[0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "us-fdcpa.false-threat-arrest").unwrap();
+    assert_eq!(finding["turn"], 4);
+}
