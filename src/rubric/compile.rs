@@ -176,11 +176,12 @@ impl Compiler<'_> {
                 Some("balance") => Check::FactCheck(FactCheck::Balance),
                 Some("fees") => Check::FactCheck(FactCheck::Fees),
                 Some("affordability") => Check::FactCheck(FactCheck::Affordability),
+                Some("call_time") => Check::FactCheck(FactCheck::CallTime),
                 other => {
                     self.error(
                         &at("check"),
                         format!("unknown fact check `{}`", other.unwrap_or("")),
-                        "use `check: balance`, `check: fees` or `check: affordability`",
+                        "use `check: balance`, `fees`, `affordability` or `call_time`",
                     );
                     return None;
                 }

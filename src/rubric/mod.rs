@@ -139,6 +139,8 @@ pub enum FactCheck {
     Fees,
     /// No plan above what the debtor said they can pay.
     Affordability,
+    /// The call falls between 8 a.m. and 9 p.m. at the consumer.
+    CallTime,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

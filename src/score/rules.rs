@@ -58,6 +58,7 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
         Check::FactCheck(FactCheck::Balance) => balance(rule, call, facts),
         Check::FactCheck(FactCheck::Fees) => fees(rule, call, facts),
         Check::FactCheck(FactCheck::Affordability) => affordability(rule, call),
+        Check::FactCheck(FactCheck::CallTime) => call_time(rule, call, facts),
         Check::Metric { metric, min, max } => metrics::judge(rule, call, *metric, *min, *max),
         Check::Note(triggers) => note(rule, call, triggers, notes),
     }
@@ -277,6 +278,45 @@ fn affordability(rule: &Rule, call: &Call) -> Outcome {
                 out.strengths.extend(strength(rule, Some(&m), i));
             }
         }
+    }
+    out
+}
+
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?::(\d\d))?\s?([ap])\.?m\b|\b(\d{1,2}):(\d\d)\b").expect("valid regex")
+});
+
+/// Minutes after midnight from "10:45 PM", "9pm" or "21:30".
+fn clock_minutes(text: &str) -> Option<u32> {
+    let c = CLOCK.captures(text)?;
+    if let Some(hour) = c.get(1) {
+        let hour: u32 = hour.as_str().parse().ok()?;
+        let minute: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let pm = c[3].eq_ignore_ascii_case("p");
+        let hour = match (hour % 12, pm) {
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+        return (hour < 24 && minute < 60).then_some(hour * 60 + minute);
+    }
+    let (hour, minute): (u32, u32) = (c[4].parse().ok()?, c[5].parse().ok()?);
+    (hour < 24 && minute < 60).then_some(hour * 60 + minute)
+}
+
+/// The consumer's local time comes from the facts (`local_time`), or else from a
+/// stage note before the first words (`[Phone rings at 10:45 PM]`).
+fn call_time(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+    let from_facts = facts.text("local_time").and_then(clock_minutes);
+    let from_note = || {
+        call.transcript.stage_notes.iter().filter(|(before, _)| *before == 0).find_map(|(_, note)| clock_minutes(note))
+    };
+    let Some(minutes) = from_facts.or_else(from_note) else { return Outcome::not_applicable() };
+    let mut out = Outcome::applies();
+    if !(8 * 60..21 * 60).contains(&minutes) {
+        let first = call.collector[0];
+        let mut found = finding(rule, None, first);
+        found.evidence = format!("call at {:02}:{:02} consumer time", minutes / 60, minutes % 60);
+        out.findings.push(found);
     }
     out
 }

@@ -180,6 +180,8 @@ mod tests {
         assert!(signal_ids("Not paying this is theft.").contains(&"accuses_crime".into()));
         assert!(signal_ids("Not paying means you could be arrested.").contains(&"threatens_arrest".into()));
         assert!(!signal_ids("We can't do instalments.").contains(&"offers_plan".into()));
+        assert!(!signal_ids("I'm noting your dispute right now.").contains(&"pressure".into()));
+        assert!(signal_ids("You need to make a payment right now.").contains(&"pressure".into()));
         assert!(signal_ids("Why don't we set up a payment plan?").contains(&"offers_plan".into()));
     }
 

@@ -102,8 +102,14 @@ impl Transcript {
         for turn in &mut self.turns {
             match turn.speaker {
                 Speaker::Collector => turn.signals = detector.signals(&turn.text),
-                Speaker::Debtor if turn.events.is_empty() => {
-                    turn.events = detector.events(&turn.text).into_iter().map(|h| h.id).collect();
+                // Scenario lines carry the author's tags; transcript lines get what
+                // the lexicon hears, added to anything their label implied.
+                Speaker::Debtor if turn.node.is_none() || turn.events.is_empty() => {
+                    for hit in detector.events(&turn.text) {
+                        if !turn.events.contains(&hit.id) {
+                            turn.events.push(hit.id);
+                        }
+                    }
                 }
                 Speaker::Debtor => {}
             }

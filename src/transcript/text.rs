@@ -67,11 +67,20 @@ fn read_line(
     }
     if let Some(caps) = LABEL.captures(line) {
         let label = caps[1].trim().to_string();
+        let said = caps[2].trim();
+        if said.starts_with('[') && said.ends_with(']') {
+            transcript.stage_notes.push((transcript.turns.len(), said.to_string()));
+            return Ok(());
+        }
         let speaker = speaker_for(&label, speakers);
+        let mut turn = Turn::spoken(speaker, said);
+        if speaker == Speaker::Debtor {
+            turn.events.extend(relation_event(&label));
+        }
         if !labels_seen.contains(&label) {
             labels_seen.push(label);
         }
-        transcript.turns.push(Turn::spoken(speaker, caps[2].trim()));
+        transcript.turns.push(turn);
         return Ok(());
     }
     match transcript.turns.last_mut() {
@@ -84,6 +93,43 @@ fn read_line(
         }
         None => Err(at(file, number, "text before the first speaker label")
             .with_help("start each turn with a label such as `Agent:` or `Debtor:`")),
+    }
+}
+
+/// A label such as `Consumer's Neighbor` or `Wife` says who answered: a third
+/// party, or a spouse (who counts as the consumer under Reg F 1006.6(a)).
+fn relation_event(label: &str) -> Option<String> {
+    const THIRD: &[&str] = &[
+        "neighbor",
+        "neighbour",
+        "roommate",
+        "flatmate",
+        "coworker",
+        "co-worker",
+        "colleague",
+        "friend",
+        "mother",
+        "father",
+        "mom",
+        "mum",
+        "dad",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "boss",
+        "landlord",
+        "employer",
+    ];
+    const SPOUSE: &[&str] = &["wife", "husband", "spouse"];
+    let words: Vec<String> = label.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has(SPOUSE) {
+        Some("spouse_answering".to_string())
+    } else if has(THIRD) {
+        Some("third_party_answering".to_string())
+    } else {
+        None
     }
 }
 
