@@ -53,6 +53,12 @@ pub struct SessionRecord {
     pub success: Option<bool>,
     #[serde(default)]
     pub final_meters: Vec<(String, f64)>,
+    /// Times the trainee looked at the running scorecard (practice mode).
+    #[serde(default)]
+    pub score_checks: usize,
+    /// The scorecard at the end of the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<crate::score::Scorecard>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

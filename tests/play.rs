@@ -192,3 +192,41 @@ fn no_arguments_starts_the_onboarding_call() {
     assert!(stdout(&output).contains("Maria lost her job"));
     assert!(dir.join("home/sessions").read_dir().unwrap().next().is_some(), "saved under COLLECTSIM_HOME");
 }
+
+#[test]
+fn practice_coaches_live_and_the_scorecard_is_shown_and_stored() {
+    let dir = temp_dir("coached");
+    let lines = "Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n\
+                 Thanks. This is an attempt to collect a debt and any information obtained will be used for that purpose.\n\
+                 What's been going on?\n\
+                 I'm sorry to hear that. Anyway, the full balance is due.\n\
+                 :score\n\
+                 If you don't pay, you'll be arrested.\n\
+                 \n\
+                 threatened arrest; consumer laid off in August\n";
+    let output = run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data"], lines);
+    let out = stdout(&output);
+    assert!(out.contains("Coach: ✓ Gave the mini-Miranda before discussing the debt."), "{out}");
+    assert!(out.contains("Coach (minor empathy): An acknowledgement followed at once by a demand"), "{out}");
+    assert!(out.contains("Coach (critical compliance) [12 CFR 1006.18(b)(3); 15 U.S.C. 1692e(4)]"), "{out}");
+    assert!(out.contains("Note: threatened arrest"), "the wrap-up note is asked for: {out}");
+    let s = only_session(&dir.join("data"));
+    assert_eq!(s["score_checks"], 1);
+    assert_eq!(s["notes"][0]["text"], "threatened arrest; consumer laid off in August");
+    let card = &s["scorecard"];
+    assert_eq!(card["passed"], false);
+    assert!(card["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "us-fdcpa.false-threat-arrest"));
+    assert!(card["scores"]["documentation"].is_number(), "the note is scored: {card:#}");
+}
+
+#[test]
+fn assessment_mode_does_not_coach_but_scores_at_the_end() {
+    let dir = temp_dir("assessed");
+    let lines = "Am I speaking with Ray Kowalski?\n:score\nWatch your damn mouth.\n\n";
+    let output = run(&dir, &["play", "hostile-swearing", "--mode", "assessment", "--data-dir", "data"], lines);
+    let out = stdout(&output);
+    assert!(!out.contains("Coach"), "{out}");
+    assert!(out.contains(":score is not available in assessment mode."), "{out}");
+    assert!(out.contains("FAILED") && out.contains("us-fdcpa.profanity"), "the final scorecard is shown: {out}");
+    assert!(only_session(&dir.join("data"))["scorecard"]["findings"].is_array());
+}

@@ -8,12 +8,15 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use super::Workspace;
+use super::{LOCAL_RUBRICS, Workspace};
 use crate::cli::PlayArgs;
 use crate::engine::rng::fresh_seed;
 use crate::repl::call::Call;
+use crate::repl::coach::{Coach, print_card};
 use crate::repl::input::{Input, LineSource, Script, Terminal};
-use crate::repl::{self, ui};
+use crate::repl::{self, Exit, ui};
+use crate::rubric::library;
+use crate::scenario::Scenario;
 use crate::store::{self, Mode, SessionRecord};
 use crate::style::Style;
 
@@ -92,7 +95,8 @@ fn start(workspace: &Workspace, args: &PlayArgs, data: &Path) -> Result<Call> {
     let scenario = workspace.library.resolve(&wanted, &workspace.lexicon)?;
     let trainee = args.trainee.clone().unwrap_or_else(store::login_name);
     let seed = args.seed.unwrap_or_else(fresh_seed);
-    Call::start(scenario, Arc::clone(&workspace.detector), seed, args.mode, &trainee, data)
+    let coach = coach_for(workspace, &scenario)?;
+    Call::start(scenario, Arc::clone(&workspace.detector), (seed, args.mode, &trainee), data, coach)
 }
 
 fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {
@@ -105,7 +109,8 @@ fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {
             scenario.id
         );
     }
-    let (call, matches) = Call::resume(path, scenario, Arc::clone(&workspace.detector))?;
+    let coach = coach_for(workspace, &scenario)?;
+    let (call, matches) = Call::resume(path, scenario, Arc::clone(&workspace.detector), coach)?;
     if !matches {
         eprintln!(
             "{} replaying the recorded lines did not give the recorded call; continuing from the replay",
@@ -113,6 +118,28 @@ fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {
         );
     }
     Ok(call)
+}
+
+/// The scoring for a call: `core` and the scenario's jurisdiction pack, built in or
+/// overridden in `./rubrics`.
+fn coach_for(workspace: &Workspace, scenario: &Scenario) -> Result<Coach> {
+    let packs = library::load_packs(&workspace.lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
+    Ok(Coach::new(packs, scenario.jurisdiction()))
+}
+
+/// After a call that really ended, collectors write their account note.
+fn wrap_up_note(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Result<()> {
+    println!();
+    println!("{}", style.dim("Write the account note for this call, as you would on the system (Enter to skip)."));
+    if let Input::Line(text) = source.read("Note: ") {
+        if !source.echoes() {
+            println!("{text}");
+        }
+        if !text.trim().is_empty() {
+            call.add_note(text.trim())?;
+        }
+    }
+    Ok(())
 }
 
 /// Briefing, the call so far (when resuming), the conversation, the summary.
@@ -126,8 +153,17 @@ fn play_call(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Res
             crate::transcript::Speaker::Collector => println!("You: {}", turn.text),
         }
     }
-    repl::run(call, source, style)?;
+    let exit = repl::run(call, source, style)?;
+    let spoke = call.trainee_turns() > 0;
+    if spoke && matches!(exit, Exit::Ended | Exit::EndedByCollector) {
+        wrap_up_note(call, source, style)?;
+    }
     call.save()?;
+    if spoke {
+        let card = call.finish_scoring()?;
+        println!();
+        print_card(&card, style);
+    }
     ui::summary(call, style);
     Ok(())
 }

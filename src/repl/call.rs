@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use anyhow::{Result, bail};
 
+use super::coach::Coach;
 use crate::engine::{Session, rng};
 use crate::scenario::Scenario;
 use crate::signals::Detector;
@@ -20,6 +21,7 @@ pub struct Call {
     pub session: Session,
     pub record: SessionRecord,
     pub path: PathBuf,
+    pub coach: Coach,
 }
 
 impl Call {
@@ -27,10 +29,9 @@ impl Call {
     pub fn start(
         scenario: Arc<Scenario>,
         detector: Arc<Detector>,
-        seed: u64,
-        mode: Mode,
-        trainee: &str,
+        (seed, mode, trainee): (u64, Mode, &str),
         data: &Path,
+        coach: Coach,
     ) -> Result<Call> {
         let started_at = now_rfc3339();
         let stem = format!(
@@ -70,16 +71,18 @@ impl Call {
             outcome: ABANDONED.to_string(),
             success: None,
             final_meters: Vec::new(),
+            score_checks: 0,
+            scorecard: None,
         };
         let session = Session::new(scenario, detector, seed);
-        let mut call = Call { session, record, path };
+        let mut call = Call { session, record, path, coach };
         call.save()?;
         Ok(call)
     }
 
     /// Continues an unfinished call: the engine replays the recorded lines from the
     /// seed. Returns the call and whether the replay matched what was recorded.
-    pub fn resume(path: &Path, scenario: Arc<Scenario>, detector: Arc<Detector>) -> Result<(Call, bool)> {
+    pub fn resume(path: &Path, scenario: Arc<Scenario>, detector: Arc<Detector>, coach: Coach) -> Result<(Call, bool)> {
         let record = SessionRecord::load(path)?;
         if record.is_finished() {
             bail!(
@@ -93,7 +96,7 @@ impl Call {
             record.turns.iter().filter(|t| t.speaker == Speaker::Collector).map(|t| t.text.as_str()).collect();
         let session = Session::replay(scenario, detector, record.seed, lines);
         let matches = session.turns() == record.turns.as_slice();
-        Ok((Call { session, record, path: path.to_path_buf() }, matches))
+        Ok((Call { session, record, path: path.to_path_buf(), coach }, matches))
     }
 
     /// Copies the session's state into the record and writes it atomically.
@@ -164,9 +167,20 @@ impl Call {
 
     /// After an undo or restart the call is under way again.
     fn reopen(&mut self) {
+        self.coach.reset();
+        self.record.scorecard = None;
         self.record.outcome = ABANDONED.to_string();
         self.record.success = None;
         self.record.ended_at = None;
+    }
+
+    /// Scores the call as it stands and keeps the card in the session.
+    pub fn finish_scoring(&mut self) -> Result<crate::score::Scorecard> {
+        self.save()?;
+        let card = self.coach.card(&self.record, true);
+        self.record.scorecard = Some(card.clone());
+        self.record.save(&self.path)?;
+        Ok(card)
     }
 
     fn detector(&self) -> Arc<Detector> {

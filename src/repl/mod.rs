@@ -3,6 +3,7 @@
 //! same loop serves the keyboard, scripts and pipes.
 
 pub mod call;
+pub mod coach;
 pub mod input;
 pub mod ui;
 
@@ -18,17 +19,31 @@ use crate::suggest::did_you_mean;
 /// What the loop does after a line.
 enum Next {
     Continue,
-    Stop,
+    Stop(Exit),
+}
+
+/// How a call stopped, which decides what happens after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The story reached an ending.
+    Ended,
+    /// The collector hung up with `:end`.
+    EndedByCollector,
+    /// `:quit`: left to resume later.
+    Left,
+    /// Ctrl-C, Ctrl-D or the end of the script.
+    Interrupted,
 }
 
 /// Runs the call until it ends, the trainee leaves, or input runs out. In practice
 /// mode a call that reached an ending can still be taken back with `:undo`.
-pub fn run(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Result<()> {
+pub fn run(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Result<Exit> {
     let name = ui::speaker_name(call.session.scenario());
     loop {
-        converse(call, source, &name, style)?;
-        if !(call.session.is_over() && call.record.mode == Mode::Practice && try_again(call, source, &name, style)?) {
-            return Ok(());
+        let exit = converse(call, source, &name, style)?;
+        let practice = call.record.mode == Mode::Practice;
+        if !(exit == Exit::Ended && practice && try_again(call, source, &name, style)?) {
+            return Ok(exit);
         }
     }
 }
@@ -58,12 +73,12 @@ fn try_again(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &S
     Ok(true)
 }
 
-fn converse(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &Style) -> Result<()> {
+fn converse(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &Style) -> Result<Exit> {
     let name = name.to_string();
     while !call.session.is_over() {
         let text = match source.read("You: ") {
             Input::Line(text) => text,
-            Input::Interrupted | Input::Eof => break,
+            Input::Interrupted | Input::Eof => return Ok(Exit::Interrupted),
         };
         if !source.echoes() {
             println!("{text}");
@@ -76,15 +91,20 @@ fn converse(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &St
             Some(command) => command_line(call, command, &name, style)?,
             None => speak(call, text, &name, style)?,
         };
-        if let Next::Stop = next {
-            break;
+        if let Next::Stop(exit) = next {
+            return Ok(exit);
         }
     }
-    Ok(())
+    Ok(Exit::Ended)
 }
 
 fn speak(call: &mut Call, text: &str, name: &str, style: &Style) -> Result<Next> {
     if let Some(reply) = call.say(text)? {
+        if call.record.mode == Mode::Practice {
+            let card = call.coach.card(&call.record, call.session.is_over());
+            let (findings, strengths) = call.coach.fresh(&card);
+            coach::print_coaching(&findings, &strengths, style);
+        }
         ui::debtor_line(name, &reply, style);
     }
     Ok(Next::Continue)
@@ -97,10 +117,15 @@ fn command_line(call: &mut Call, command: &str, name: &str, style: &Style) -> Re
         "help" => ui::help(style),
         "facts" => facts(call),
         "note" => note(call, rest.trim(), style)?,
-        "hint" | "undo" | "restart" if assessment => {
+        "hint" | "undo" | "restart" | "score" if assessment => {
             println!("{}", style.yellow(&format!(":{word} is not available in assessment mode.")));
         }
         "hint" => hint(call, style)?,
+        "score" => {
+            call.record.score_checks += 1;
+            call.save()?;
+            coach::print_card(&call.coach.card(&call.record, false), style);
+        }
         "undo" => undo(call, name, style)?,
         "restart" => {
             call.restart()?;
@@ -109,9 +134,9 @@ fn command_line(call: &mut Call, command: &str, name: &str, style: &Style) -> Re
         }
         "end" => {
             call.end_early()?;
-            return Ok(Next::Stop);
+            return Ok(Next::Stop(Exit::EndedByCollector));
         }
-        "quit" => return Ok(Next::Stop),
+        "quit" => return Ok(Next::Stop(Exit::Left)),
         other => {
             let words = ui::COMMANDS.iter().map(|(c, _)| c.trim_start_matches(':').split(' ').next().unwrap_or(""));
             let tip = did_you_mean(other, words).map(|w| format!(" Did you mean :{w}?")).unwrap_or_default();

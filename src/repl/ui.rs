@@ -11,6 +11,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":help", "show these commands"),
     (":hint", "a tip for this moment of the call (practice mode)"),
     (":facts", "show the account on your screen again"),
+    (":score", "the scorecard so far (practice mode)"),
     (":note TEXT", "add to the account note (document every call)"),
     (":undo", "take back your last line (practice mode)"),
     (":restart", "start the call again from the top (practice mode)"),

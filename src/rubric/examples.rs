@@ -76,6 +76,7 @@ pub fn example_transcript(
             turns: vec![Turn::spoken(Speaker::Collector, example)],
             stage_notes: Vec::new(),
             notes: Vec::new(),
+            finished: true,
         }
     };
     transcript.facts = Facts(facts.into_iter().collect());

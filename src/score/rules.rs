@@ -84,7 +84,9 @@ fn required(
     let anchor = (!before.is_empty())
         .then(|| call.collector.iter().copied().find(|&i| call.turn(i).signals.iter().any(|h| before.contains(&h.id))))
         .flatten();
-    let by = by_turn.map(|n| call.collector[n.clamp(1, call.collector.len()) - 1]);
+    // In a call still going, "by turn N" is not due until turn N has been spoken.
+    let due_yet = |n: usize| call.transcript.finished || call.collector.len() >= n;
+    let by = by_turn.filter(|&n| due_yet(n)).map(|n| call.collector[n.clamp(1, call.collector.len()) - 1]);
     let due = match (anchor, by) {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) => a,
@@ -117,7 +119,9 @@ fn conditional(
     if !must.signals.is_empty() || !must.patterns.is_empty() {
         let window = &after[..within.max(1).min(after.len())];
         let hit = window.iter().find_map(|&i| call.find(must, i));
+        let window_open = !call.transcript.finished && after.len() < within.max(1);
         match hit {
+            None if window_open => {}
             Some(m) if !must_reference || references(&call.turn(event_turn).text, &call.turn(m.turn).text) => {
                 out.strengths.extend(strength(rule, Some(&m), m.turn));
             }

@@ -93,6 +93,8 @@ pub struct Transcript {
     pub stage_notes: Vec<(usize, String)>,
     /// The collector's account notes, for the documentation score.
     pub notes: Vec<String>,
+    /// False while a call is still going: obligations not yet due are not missed.
+    pub finished: bool,
 }
 
 impl Transcript {
@@ -126,6 +128,7 @@ impl Transcript {
             turns: record.turns.clone(),
             stage_notes: Vec::new(),
             notes: record.notes.iter().map(|n| n.text.clone()).collect(),
+            finished: record.is_finished(),
         }
     }
 }

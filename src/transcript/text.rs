@@ -39,8 +39,14 @@ pub fn parse_text(file: &SourceFile) -> Result<Transcript, Diagnostic> {
     }
     let (front, body_start) = front_matter(file)?;
     let (facts, speakers, notes) = split_front_matter(file, front)?;
-    let mut transcript =
-        Transcript { source: file.name.clone(), facts, turns: Vec::new(), stage_notes: Vec::new(), notes };
+    let mut transcript = Transcript {
+        source: file.name.clone(),
+        facts,
+        turns: Vec::new(),
+        stage_notes: Vec::new(),
+        notes,
+        finished: true,
+    };
     let mut labels_seen: Vec<String> = Vec::new();
     for (index, line) in file.text.lines().enumerate().skip(body_start) {
         read_line(file, index + 1, line, &speakers, &mut transcript, &mut labels_seen)?;

@@ -1,0 +1,63 @@
+//! Scoring inside a call: the packs for the scenario's jurisdiction, the running
+//! scorecard, and which findings the trainee has already been coached on.
+
+use std::collections::BTreeSet;
+
+use crate::rubric::Rubric;
+use crate::score::{Finding, Scorecard, Strength, render, score};
+use crate::store::SessionRecord;
+use crate::style::Style;
+use crate::transcript::Transcript;
+
+pub struct Coach {
+    packs: Vec<Rubric>,
+    shown: BTreeSet<(String, usize)>,
+}
+
+impl Coach {
+    /// Keeps the packs that apply in `jurisdiction` (core, and its compliance pack).
+    pub fn new(mut packs: Vec<Rubric>, jurisdiction: &str) -> Coach {
+        packs.retain(|p| p.applies_to(Some(jurisdiction)));
+        Coach { packs, shown: BTreeSet::new() }
+    }
+
+    /// The scorecard for the call so far, notes included; `finished` judges what
+    /// is still missing as missed.
+    pub fn card(&self, record: &SessionRecord, finished: bool) -> Scorecard {
+        let mut transcript = Transcript::from_session(record, &record.id);
+        transcript.finished = finished;
+        let packs: Vec<&Rubric> = self.packs.iter().collect();
+        score(&packs, &transcript)
+    }
+
+    /// Findings and strengths not yet shown, for live coaching after a line.
+    pub fn fresh(&mut self, card: &Scorecard) -> (Vec<Finding>, Vec<Strength>) {
+        let findings: Vec<Finding> =
+            card.findings.iter().filter(|f| self.shown.insert((f.rule.clone(), f.turn))).cloned().collect();
+        let strengths: Vec<Strength> =
+            card.strengths.iter().filter(|s| self.shown.insert((s.rule.clone(), s.turn))).cloned().collect();
+        (findings, strengths)
+    }
+
+    /// Forget what was shown (after :undo or :restart the call is different).
+    pub fn reset(&mut self) {
+        self.shown.clear();
+    }
+}
+
+/// Live coaching lines: what the rule is, why, and a better phrasing.
+pub fn print_coaching(findings: &[Finding], strengths: &[Strength], style: &Style) {
+    for f in findings {
+        let citation = f.citation.as_ref().map(|c| format!(" [{c}]")).unwrap_or_default();
+        let head = format!("Coach ({} {}){citation}:", f.severity, f.dimension);
+        println!("  {} {}", style.yellow(&head), super::ui::wrap(&f.message, 4));
+        println!("    {} {}", style.cyan("Try:"), super::ui::wrap(&f.better, 9));
+    }
+    for s in strengths {
+        println!("  {} {}", style.green("Coach: ✓"), super::ui::wrap(&s.message, 12));
+    }
+}
+
+pub fn print_card(card: &Scorecard, style: &Style) {
+    print!("{}", render::text(card, style));
+}
