@@ -53,6 +53,19 @@ pub enum Command {
                             matter between `---` lines for the account facts (balance, creditor, jurisdiction, ...).\n\
                             Exit codes: 0 all calls passed, 1 a call failed (unless --exit-zero), 2 an input could not be read.")]
     Score(ScoreArgs),
+    /// Run the playthrough tests in scenarios and the examples of every rubric rule.
+    #[command(
+        after_help = "Examples:\n  collectsim test                      (./scenarios and ./rubrics, or the built-ins)\n  \
+                            collectsim test my-scenario.yaml rubrics/my-pack.yaml\n\n\
+                            Exit codes: 0 all passed, 1 something failed, 2 a file could not be loaded."
+    )]
+    Test(TestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Scenario files, rubric packs or directories (default: ./scenarios and ./rubrics, else the built-ins).
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

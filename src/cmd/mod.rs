@@ -4,6 +4,7 @@
 mod list;
 mod play;
 mod score;
+mod test;
 mod validate;
 
 use std::path::Path;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Play(args)) => play::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Score(args)) => score::run(&args),
+        Some(Command::Test(args)) => test::run(&args),
     }
 }
 

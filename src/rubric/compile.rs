@@ -177,11 +177,12 @@ impl Compiler<'_> {
                 Some("fees") => Check::FactCheck(FactCheck::Fees),
                 Some("affordability") => Check::FactCheck(FactCheck::Affordability),
                 Some("call_time") => Check::FactCheck(FactCheck::CallTime),
+                Some("creditor") => Check::FactCheck(FactCheck::Creditor),
                 other => {
                     self.error(
                         &at("check"),
                         format!("unknown fact check `{}`", other.unwrap_or("")),
-                        "use `check: balance`, `fees`, `affordability` or `call_time`",
+                        "use `check: balance`, `fees`, `affordability`, `call_time` or `creditor`",
                     );
                     return None;
                 }

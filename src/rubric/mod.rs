@@ -141,6 +141,8 @@ pub enum FactCheck {
     Affordability,
     /// The call falls between 8 a.m. and 9 p.m. at the consumer.
     CallTime,
+    /// Whoever discusses the debt says whom it is owed to.
+    Creditor,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -82,7 +82,7 @@ pub struct RawRule {
     /// sequence: these must come before `signals`.
     #[serde(default)]
     pub first: OneOrMany,
-    /// fact_check: `balance`, `fees` or `affordability`.
+    /// fact_check: `balance`, `fees`, `affordability`, `call_time` or `creditor`.
     #[serde(default)]
     pub check: Option<String>,
     /// metric: `reading_grade`, `sentence_length` or `question_ratio`.

@@ -59,6 +59,7 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
         Check::FactCheck(FactCheck::Fees) => fees(rule, call, facts),
         Check::FactCheck(FactCheck::Affordability) => affordability(rule, call),
         Check::FactCheck(FactCheck::CallTime) => call_time(rule, call, facts),
+        Check::FactCheck(FactCheck::Creditor) => creditor(rule, call, facts),
         Check::Metric { metric, min, max } => metrics::judge(rule, call, *metric, *min, *max),
         Check::Note(triggers) => note(rule, call, triggers, notes),
     }
@@ -321,6 +322,33 @@ fn call_time(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
         let mut found = finding(rule, None, first);
         found.evidence = format!("call at {:02}:{:02} consumer time", minutes / 60, minutes % 60);
         out.findings.push(found);
+    }
+    out
+}
+
+/// Once the debt is discussed, the creditor (current or original) is named.
+fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+    let names: Vec<Regex> = ["creditor", "original_creditor"]
+        .iter()
+        .filter_map(|f| facts.text(f))
+        .filter_map(|n| regex::RegexBuilder::new(&regex::escape(n)).case_insensitive(true).build().ok())
+        .collect();
+    let debt_talk = crate::rubric::Triggers {
+        signals: vec!["discloses_debt".into(), "states_amount".into()],
+        patterns: Vec::new(),
+    };
+    let (Some(first), false) = (call.matches_from(&debt_talk, 0).into_iter().next(), names.is_empty()) else {
+        return Outcome::not_applicable();
+    };
+    let mut out = Outcome::applies();
+    let named =
+        call.collector.iter().find_map(|&i| names.iter().find_map(|n| n.find(&call.turn(i).text)).map(|m| (i, m)));
+    match named {
+        Some((i, found)) => {
+            let m = Match { turn: i, span: [found.start(), found.end()], evidence: found.as_str().to_string() };
+            out.strengths.extend(strength(rule, Some(&m), i));
+        }
+        None => out.findings.push(finding(rule, None, first.turn)),
     }
     out
 }

@@ -1,0 +1,129 @@
+//! `collectsim test`: the playthrough tests written in scenarios, and the pass/fail
+//! examples of every rubric rule, with a summary a person can read.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Result, bail};
+
+use super::{LOCAL_RUBRICS, LOCAL_SCENARIOS, load_lexicon};
+use crate::cli::TestArgs;
+use crate::diagnostic::Diagnostic;
+use crate::playthrough;
+use crate::rubric::{self, examples};
+use crate::scenario;
+use crate::signals::{Detector, Lexicon};
+use crate::source::SourceFile;
+use crate::style::Style;
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+pub fn run(args: &TestArgs) -> Result<ExitCode> {
+    let lexicon = load_lexicon()?;
+    let detector = Arc::new(Detector::new(&lexicon)?);
+    let style = Style::stdout();
+    let mut tally = Tally::default();
+    for file in files(&args.paths)? {
+        let keys = crate::yaml::top_level_keys(&file.text);
+        if keys.iter().any(|k| k == "nodes") {
+            test_scenario(&file, &lexicon, &detector, &style, &mut tally)?;
+        } else if keys.iter().any(|k| k == "rules") {
+            test_rubric(&file, &lexicon, &detector, &style, &mut tally)?;
+        }
+    }
+    let line = format!("{} passed, {} failed", tally.passed, tally.failed);
+    println!("\n{}", if tally.failed > 0 { style.red(&line) } else { style.green(&line) });
+    Ok(if tally.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn test_scenario(
+    file: &SourceFile,
+    lexicon: &Lexicon,
+    detector: &Arc<Detector>,
+    style: &Style,
+    tally: &mut Tally,
+) -> Result<()> {
+    let scenario = Arc::new(loaded(file, scenario::load(file, lexicon))?);
+    println!("{} ({} playthroughs)", style.bold(&file.name), scenario.tests.len());
+    for test in &scenario.tests {
+        let failures = playthrough::check(&scenario, detector, test);
+        report(&test.name, &failures, style, tally);
+    }
+    Ok(())
+}
+
+fn test_rubric(
+    file: &SourceFile,
+    lexicon: &Lexicon,
+    detector: &Detector,
+    style: &Style,
+    tally: &mut Tally,
+) -> Result<()> {
+    let pack = loaded(file, rubric::load(file, lexicon))?;
+    let failures = examples::check(&pack, detector);
+    let total: usize = pack.rules.iter().map(|r| r.pass_examples.len() + r.fail_examples.len()).sum();
+    println!("{} ({} rules, {total} examples)", style.bold(&file.name), pack.rules.len());
+    for rule in &pack.rules {
+        let own: Vec<String> = failures.iter().filter(|f| f.starts_with(&format!("{}:", rule.id))).cloned().collect();
+        report(&rule.id, &own, style, tally);
+    }
+    Ok(())
+}
+
+fn report(name: &str, failures: &[String], style: &Style, tally: &mut Tally) {
+    if failures.is_empty() {
+        tally.passed += 1;
+        println!("  {} {name}", style.green("ok"));
+    } else {
+        tally.failed += 1;
+        println!("  {} {name}", style.red("FAILED"));
+        for failure in failures {
+            for line in failure.lines() {
+                println!("      {line}");
+            }
+        }
+    }
+}
+
+/// A file that does not load cannot be tested: that stops the run (exit 2), and
+/// `collectsim validate` explains why.
+fn loaded<T>(file: &SourceFile, (value, problems): (Option<T>, Vec<Diagnostic>)) -> Result<T> {
+    match value {
+        Some(value) => Ok(value),
+        None => {
+            let shown: Vec<String> = problems.iter().filter(|d| d.is_error()).map(Diagnostic::headline).collect();
+            bail!("{} has errors; run `collectsim validate {}`:\n{}", file.name, file.name, shown.join("\n"))
+        }
+    }
+}
+
+fn files(paths: &[PathBuf]) -> Result<Vec<SourceFile>> {
+    let defaults = [PathBuf::from(LOCAL_SCENARIOS), PathBuf::from(LOCAL_RUBRICS)];
+    let paths: Vec<PathBuf> =
+        if paths.is_empty() { defaults.into_iter().filter(|p| p.is_dir()).collect() } else { paths.to_vec() };
+    if paths.is_empty() {
+        let builtins = scenario::library::BUILTIN.iter().chain(rubric::library::BUILTIN.iter());
+        return Ok(builtins.map(|(name, text)| SourceFile::new(format!("builtin:{name}"), *text)).collect());
+    }
+    let mut files = Vec::new();
+    for path in &paths {
+        gather(path, &mut files)?;
+    }
+    Ok(files)
+}
+
+fn gather(path: &Path, files: &mut Vec<SourceFile>) -> Result<()> {
+    if path.is_dir() {
+        for entry in scenario::library::yaml_files(path)? {
+            files.push(SourceFile::read(&entry)?);
+        }
+        return Ok(());
+    }
+    files.push(SourceFile::read(path)?);
+    Ok(())
+}

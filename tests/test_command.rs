@@ -1,0 +1,30 @@
+//! `collectsim test` fails, naming what broke, when a playthrough or a rule
+//! example no longer behaves.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn the_shipped_files_pass() {
+    let output = run(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &["test"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains(" passed, 0 failed"));
+}
+
+#[test]
+fn a_broken_playthrough_and_a_broken_example_fail() {
+    let dir = temp_dir("test-command");
+    let scenario =
+        collectsim::scenario::library::BUILTIN[0].1.replace("ending: payment_plan_agreed", "ending: debtor_hung_up");
+    std::fs::write(dir.join("scenario.yaml"), scenario).unwrap();
+    let pack = "format: 1\nid: mine\nversion: 1\ntitle: Mine\npass_mark: 70\nrules:\n  - id: no-sorry\n    dimension: empathy\n    severity: minor\n    kind: forbidden\n    patterns: ['\\bsorry\\b']\n    message: m\n    better: b\n    examples: {pass: [\"I'm sorry to hear that.\"], fail: [\"Sorry.\"]}\n";
+    std::fs::write(dir.join("pack.yaml"), pack).unwrap();
+    let output = run(&dir, &["test", "scenario.yaml", "pack.yaml"], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains("FAILED empathy and an affordable plan"), "{out}");
+    assert!(out.contains("expected ending `debtor_hung_up`, got `payment_plan_agreed`"), "{out}");
+    assert!(out.contains("FAILED mine.no-sorry"), "{out}");
+    assert!(out.contains("2 failed"), "{out}");
+}
