@@ -149,3 +149,18 @@ fn a_saved_session_scores_too() {
         cards[0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "us-fdcpa.false-threat-arrest").unwrap();
     assert_eq!(finding["turn"], 4);
 }
+
+#[test]
+fn a_debtors_own_swearing_never_counts_against_the_collector() {
+    let dir = temp_dir("score-debtor-swears");
+    let text = "Agent: Hi, this is Sam from Ridgeline Recovery. Am I speaking with Ray Kowalski?\n\
+Debtor: Yeah, what the fuck do you vultures want? This is bullshit.\n\
+Agent: I can hear how frustrating this has been.\n";
+    std::fs::write(dir.join("call.txt"), text).unwrap();
+    let (_, cards) = json(&dir, &["score", "call.txt", "--format", "json"]);
+    let rules: Vec<&str> =
+        cards[0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(!rules.iter().any(|r| r.ends_with("profanity") || r.ends_with("abusive-language")), "{rules:?}");
+    let calm = cards[0]["strengths"].as_array().unwrap().iter().any(|s| s["rule"] == "core.calm-under-abuse");
+    assert!(calm, "{:#}", cards[0]);
+}
