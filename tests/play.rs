@@ -207,7 +207,7 @@ fn practice_coaches_live_and_the_scorecard_is_shown_and_stored() {
     let output = run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data"], lines);
     let out = stdout(&output);
     assert!(out.contains("Coach: ✓ Gave the mini-Miranda before discussing the debt."), "{out}");
-    assert!(out.contains("Coach (minor empathy): An acknowledgement followed at once by a demand"), "{out}");
+    assert!(out.contains("Coach (minor empathy):\n    An acknowledgement followed at once by a demand"), "{out}");
     assert!(out.contains("Coach (critical compliance) [12 CFR 1006.18(b)(3); 15 U.S.C. 1692e(4)]"), "{out}");
     assert!(out.contains("Note: threatened arrest"), "the wrap-up note is asked for: {out}");
     let s = only_session(&dir.join("data"));

@@ -50,7 +50,8 @@ pub fn print_coaching(findings: &[Finding], strengths: &[Strength], style: &Styl
     for f in findings {
         let citation = f.citation.as_ref().map(|c| format!(" [{c}]")).unwrap_or_default();
         let head = format!("Coach ({} {}){citation}:", f.severity, f.dimension);
-        println!("  {} {}", style.yellow(&head), super::ui::wrap(&f.message, 4));
+        println!("  {}", style.yellow(&head));
+        println!("    {}", super::ui::wrap(&f.message, 4));
         println!("    {} {}", style.cyan("Try:"), super::ui::wrap(&f.better, 9));
     }
     for s in strengths {

@@ -38,6 +38,10 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
         findings.extend(outcome.findings);
         strengths.extend(outcome.strengths);
     }
+    for finding in &mut findings {
+        finding.better = fill(&finding.better, &transcript.facts);
+        finding.message = fill(&finding.message, &transcript.facts);
+    }
     findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
     strengths.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
     let scores = scores(rubrics, &earned, &possible);
@@ -83,6 +87,25 @@ fn scores(rubrics: &[&Rubric], earned: &[f64; 5], possible: &[f64; 5]) -> Scores
     }
 }
 
+/// Fills `{{facts.NAME}}` and `{{money facts.NAME}}` in a rule's words from the
+/// call's facts, so a better phrasing speaks about this account; an unknown fact
+/// becomes a plain placeholder such as "(creditor)".
+pub fn fill(text: &str, facts: &crate::facts::Facts) -> String {
+    static FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\{\{\s*(money\s+)?facts\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}").expect("valid regex")
+    });
+    FIELD
+        .replace_all(text, |c: &regex::Captures| {
+            let name = &c[2];
+            match (c.get(1).is_some(), facts.get(name)) {
+                (true, Some(v)) if v.is_number() => facts.money(v.as_f64().unwrap_or(0.0)),
+                (_, Some(v)) => crate::facts::plain(v),
+                (_, None) => format!("({})", name.replace('_', " ")),
+            }
+        })
+        .into_owned()
+}
+
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
@@ -101,4 +124,20 @@ pub fn judge_rule(rule: &crate::rubric::Rule, transcript: &Transcript) -> (bool,
     let call = Call::new(transcript);
     let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
     (outcome.applicable, outcome.findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+    use crate::facts::Facts;
+
+    #[test]
+    fn better_phrasings_speak_about_this_account() {
+        let facts = Facts(serde_json::from_str(r#"{"creditor": "Crestline Wireless", "balance": 486.22}"#).unwrap());
+        assert_eq!(
+            fill("About {{facts.creditor}}: {{money facts.balance}}.", &facts),
+            "About Crestline Wireless: $486.22."
+        );
+        assert_eq!(fill("Call {{facts.agency}}.", &facts), "Call (agency).");
+    }
 }

@@ -348,6 +348,7 @@ fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
             let m = Match { turn: i, span: [found.start(), found.end()], evidence: found.as_str().to_string() };
             out.strengths.extend(strength(rule, Some(&m), i));
         }
+        None if !call.transcript.finished => return Outcome::not_applicable(),
         None => out.findings.push(finding(rule, None, first.turn)),
     }
     out
