@@ -60,25 +60,16 @@ pub fn example_transcript(
 ) -> Result<Transcript, String> {
     let mut facts = rubric.example_facts.clone();
     facts.extend(rule.when.iter().cloned());
-    let mut transcript = if example.lines().any(|l| {
-        l.contains(':')
-            && l.split(':').next().is_some_and(|w| {
-                w.split_whitespace().count() <= 3
-                    && !w.trim().is_empty()
-                    && w.trim().chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'')
-            })
-    }) {
-        parse_text(&SourceFile::new("example", example)).map_err(|d| d.message)?
-    } else {
-        Transcript {
-            source: "example".into(),
-            facts: Facts::default(),
-            turns: vec![Turn::spoken(Speaker::Collector, example)],
-            stage_notes: Vec::new(),
-            notes: Vec::new(),
-            finished: true,
-        }
-    };
+    // A labelled mini-transcript, or else one collector line (a colon inside a
+    // sentence such as "To confirm: $40" is not a speaker label).
+    let mut transcript = parse_text(&SourceFile::new("example", example)).unwrap_or_else(|_| Transcript {
+        source: "example".into(),
+        facts: Facts::default(),
+        turns: vec![Turn::spoken(Speaker::Collector, example)],
+        stage_notes: Vec::new(),
+        notes: Vec::new(),
+        finished: true,
+    });
     transcript.facts = Facts(facts.into_iter().collect());
     transcript.detect(detector);
     Ok(transcript)

@@ -169,30 +169,30 @@ fn references(debtor: &str, reply: &str) -> bool {
         .any(|w| said.iter().any(|s| s == w || (w.len() >= 5 && s.len() >= 5 && s[..4] == w[..4])))
 }
 
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[$£€]\s?(\d[\d,]*(?:\.\d{1,2})?)|\b(\d[\d,]*(?:\.\d{1,2})?) (?:dollars|pounds|euros)\b")
-        .expect("valid regex")
-});
 static BALANCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:balance|owe[sd]?|owing|total|outstanding|due|debt)\b").expect("valid regex")
 });
+static INSTALMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:a|per|each|every) (?:month|week|fortnight)|monthly|weekly").expect("valid regex")
+});
 
-/// Amounts stated as the balance must match the account's balance.
+/// Amounts stated as the balance (a balance word shortly before, not an
+/// instalment such as "$40 a month") must match the account's balance.
 fn balance(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
     let Some(balance) = facts.number("balance") else { return Outcome::not_applicable() };
     let mut out = Outcome::not_applicable();
     for &i in &call.collector {
         let text = &call.turn(i).text;
-        for clause in clauses(text) {
-            if !BALANCE_WORDS.is_match(&text[clause.0..clause.1]) {
-                continue;
-            }
-            for caps in MONEY.captures_iter(&text[clause.0..clause.1]) {
-                let whole = caps.get(0).expect("match");
-                let number = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str()).replace(',', "");
-                let Ok(value) = number.parse::<f64>() else { continue };
-                let span = [clause.0 + whole.start(), clause.0 + whole.end()];
-                let m = Match { turn: i, span, evidence: whole.as_str().to_string() };
+        for (start, end) in clauses(text) {
+            let clause = &text[start..end];
+            for (value, [from, to]) in super::amounts::amounts(clause) {
+                let before = slice(clause, from.saturating_sub(40), from);
+                let after = slice(clause, from, to + 12);
+                if !BALANCE_WORDS.is_match(before) || INSTALMENT.is_match(after) {
+                    continue;
+                }
+                let span = [start + from, start + to];
+                let m = Match { turn: i, span, evidence: text[span[0]..span[1]].to_string() };
                 out.applicable = true;
                 if (value - balance).abs() > 0.005 {
                     out.findings.push(finding(rule, Some(&m), i));
@@ -203,6 +203,19 @@ fn balance(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
         }
     }
     out
+}
+
+/// `text[start..end]`, widened to character boundaries and clamped to the text.
+fn slice(text: &str, start: usize, end: usize) -> &str {
+    let mut start = start.min(text.len());
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[start..end]
 }
 
 /// Byte ranges of the clauses (split at sentence and clause punctuation).
