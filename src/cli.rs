@@ -60,6 +60,46 @@ pub enum Command {
                             Exit codes: 0 all passed, 1 something failed, 2 a file could not be loaded."
     )]
     Test(TestArgs),
+    /// The debrief of a saved call: scores, what to work on, the call turn by turn.
+    #[command(after_help = "Examples:\n  collectsim report ~/.local/share/collectsim/sessions/CALL.json\n  \
+                            collectsim report CALL.json --format html -o debrief.html\n  \
+                            collectsim report CALL.json --format md --template my-report.md.hbs")]
+    Report(ReportArgs),
+    /// Show a saved call again turn by turn with its findings; --verify re-runs it.
+    #[command(after_help = "Examples:\n  collectsim replay CALL.json\n  collectsim replay CALL.json --verify")]
+    Replay(ReplayArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A saved session file.
+    pub session: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A handlebars template to use instead of the built-in one for this format.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// A saved session file.
+    pub session: PathBuf,
+    /// Re-run the engine on the recorded seed and lines; fail if any debtor line differs.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +163,9 @@ pub struct PlayArgs {
     /// Where sessions are saved (default: $COLLECTSIM_HOME, else your data directory).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Also write the debrief next to the session file (html) at the end of the call.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub report: Option<ReportFormat>,
     /// Continue an unfinished call from its session file.
     #[arg(long, value_name = "SESSION", conflicts_with_all = ["scenario", "seed"])]
     pub resume: Option<PathBuf>,

@@ -35,6 +35,7 @@ pub mod facts;
 pub mod fields;
 pub mod playthrough;
 pub mod repl;
+pub mod report;
 pub mod rubric;
 pub mod scenario;
 pub mod score;

@@ -3,6 +3,8 @@
 
 mod list;
 mod play;
+mod replay;
+mod report;
 mod score;
 mod test;
 mod validate;
@@ -28,6 +30,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Score(args)) => score::run(&args),
         Some(Command::Test(args)) => test::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Replay(args)) => replay::run(&args),
     }
 }
 

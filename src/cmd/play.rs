@@ -10,9 +10,10 @@ use anyhow::Result;
 
 use super::{LOCAL_RUBRICS, Workspace};
 use crate::cli::PlayArgs;
+use crate::cli::ReportFormat;
 use crate::engine::rng::fresh_seed;
 use crate::repl::call::Call;
-use crate::repl::coach::{Coach, print_card};
+use crate::repl::coach::Coach;
 use crate::repl::input::{Input, LineSource, Script, Terminal};
 use crate::repl::{self, Exit, ui};
 use crate::rubric::library;
@@ -30,6 +31,7 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode> {
         None => start(&workspace, args, &data)?,
     };
     play_call(&mut call, source.as_mut(), &style)?;
+    debrief(&workspace, &call, args.report, &style)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -47,6 +49,7 @@ pub fn run_default() -> Result<ExitCode> {
         trainee: None,
         script: None,
         data_dir: None,
+        report: None,
         resume: None,
     };
     run(&args)
@@ -160,9 +163,28 @@ fn play_call(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Res
     }
     call.save()?;
     if spoke {
-        let card = call.finish_scoring()?;
+        call.finish_scoring()?;
+    }
+    Ok(())
+}
+
+/// The end of a call: the text debrief, the HTML one on request, then where the
+/// session is.
+fn debrief(workspace: &Workspace, call: &Call, format: Option<ReportFormat>, style: &Style) -> Result<()> {
+    if call.record.scorecard.is_some() {
+        let model = super::report::build(workspace, &call.record)?;
         println!();
-        print_card(&card, style);
+        print!("{}", super::report::render(&model, ReportFormat::Text, None, *style)?);
+        if let Some(format) = format.filter(|f| *f != ReportFormat::Text) {
+            let extension = match format {
+                ReportFormat::Html => "html",
+                ReportFormat::Md => "md",
+                _ => "report.json",
+            };
+            let path = call.path.with_extension(extension);
+            std::fs::write(&path, super::report::render(&model, format, None, Style::plain())?)?;
+            println!("Report written: {}", path.display());
+        }
     }
     ui::summary(call, style);
     Ok(())

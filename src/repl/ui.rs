@@ -66,21 +66,33 @@ fn width() -> usize {
 /// Word-wraps `text` whose first line starts after `indent` columns of prefix;
 /// later lines are indented to match, so a long reply reads as one block.
 pub fn wrap(text: &str, indent: usize) -> String {
-    let limit = width().saturating_sub(indent).max(20);
+    wrap_to(text, indent, width())
+}
+
+/// Word-wraps to `width` columns; later lines get `indent` spaces.
+pub fn wrap_to(text: &str, indent: usize, width: usize) -> String {
+    wrap_from(text, indent, indent, width)
+}
+
+/// Word-wraps text whose first line starts at column `first`; later lines are
+/// indented by `indent` spaces, none longer than `width`.
+pub fn wrap_from(text: &str, first: usize, indent: usize, width: usize) -> String {
     let mut out = String::new();
-    let mut line_len = 0;
+    let mut column = first;
+    let mut line_has_words = false;
     for word in text.split_whitespace() {
         let len = word.chars().count();
-        if line_len > 0 && line_len + 1 + len > limit {
+        if line_has_words && column + 1 + len > width {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
-            line_len = 0;
-        } else if line_len > 0 {
+            column = indent;
+        } else if line_has_words {
             out.push(' ');
-            line_len += 1;
+            column += 1;
         }
         out.push_str(word);
-        line_len += len;
+        column += len;
+        line_has_words = true;
     }
     out
 }

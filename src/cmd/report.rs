@@ -1,0 +1,71 @@
+//! `collectsim report`: the debrief of one saved call in text, Markdown, HTML or JSON.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::{LOCAL_RUBRICS, Workspace};
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::report::{self, Kind, Report};
+use crate::rubric::library;
+use crate::score::{Scorecard, score};
+use crate::store::SessionRecord;
+use crate::style::Style;
+use crate::transcript::Transcript;
+
+pub fn run(args: &ReportArgs) -> Result<ExitCode> {
+    let workspace = Workspace::load()?;
+    let record = SessionRecord::load(&args.session)?;
+    let model = build(&workspace, &record)?;
+    let template = match &args.template {
+        Some(path) => Some(std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?),
+        None => None,
+    };
+    let style = if args.output.is_some() { Style::plain() } else { Style::stdout() };
+    let text = render(&model, args.format, template.as_deref(), style)?;
+    match &args.output {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn render(model: &Report, format: ReportFormat, template: Option<&str>, style: Style) -> Result<String> {
+    let kind = match format {
+        ReportFormat::Json => return Ok(serde_json::to_string_pretty(model)? + "\n"),
+        ReportFormat::Text => Kind::Text,
+        ReportFormat::Md => Kind::Markdown,
+        ReportFormat::Html => Kind::Html,
+    };
+    report::render(model, kind, template, style)
+}
+
+/// The report model: the session's own scorecard (or one computed now for an
+/// older session), its scenario if still known, and the next scenario to try.
+pub fn build(workspace: &Workspace, record: &SessionRecord) -> Result<Report> {
+    let scenario = workspace.library.get(&record.scenario.id);
+    let card = match &record.scorecard {
+        Some(card) => card.clone(),
+        None => score_now(workspace, record)?,
+    };
+    Ok(report::build(record, &card, scenario.as_deref(), next_scenario(workspace, record, &card)))
+}
+
+fn score_now(workspace: &Workspace, record: &SessionRecord) -> Result<Scorecard> {
+    let packs = library::load_packs(&workspace.lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
+    let mut transcript = Transcript::from_session(record, &record.id);
+    transcript.finished = true;
+    let chosen = library::for_jurisdiction(&packs, record.facts.text("jurisdiction"));
+    Ok(score(&chosen, &transcript))
+}
+
+/// Failed: the same call again. Passed: the next scenario in the library's order.
+fn next_scenario(workspace: &Workspace, record: &SessionRecord, card: &Scorecard) -> Option<String> {
+    let ids: Vec<&str> = workspace.library.scenarios.iter().map(|s| s.id.as_str()).collect();
+    let here = ids.iter().position(|id| *id == record.scenario.id)?;
+    if !card.passed {
+        return Some(record.scenario.id.clone());
+    }
+    ids.get(here + 1).map(|id| id.to_string())
+}

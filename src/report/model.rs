@@ -1,0 +1,334 @@
+//! Everything a report shows, computed once from the session (and its scenario,
+//! when available) into plain data that every template renders: the header, the
+//! scores with chart geometry, the top three things to work on, the call turn by
+//! turn with findings and strengths attached to their words, the debtor's meters
+//! over the call with every reason, model answers, and the next scenario to try.
+
+use serde::Serialize;
+
+use crate::scenario::Scenario;
+use crate::score::{Finding, Scorecard, Strength};
+use crate::store::SessionRecord;
+use crate::transcript::Speaker;
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub trainee: String,
+    pub scenario_id: String,
+    pub scenario_title: String,
+    pub persona: String,
+    pub persona_kind: String,
+    pub difficulty: String,
+    pub date: String,
+    pub mode: String,
+    pub assisted: bool,
+    pub hints_used: usize,
+    pub seed: u64,
+    pub outcome: String,
+    pub story_success: Option<bool>,
+    pub passed: bool,
+    pub overall: Option<f64>,
+    pub scores: Vec<ScoreBar>,
+    pub work_on: Vec<Finding>,
+    pub strengths: Vec<Strength>,
+    pub turns: Vec<TurnView>,
+    pub meters: Vec<MeterLine>,
+    pub meter_changes: Vec<ChangeView>,
+    pub model_answers: Vec<ModelAnswer>,
+    pub notes: Vec<String>,
+    pub next_scenario: Option<String>,
+    pub rubrics: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScoreBar {
+    pub dimension: String,
+    pub score: Option<f64>,
+    pub shown: String,
+    /// Bar width in the SVG chart (0–300) and a text bar for the terminal.
+    pub width: f64,
+    pub text_bar: String,
+    pub y: f64,
+    pub label_y: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TurnView {
+    pub number: usize,
+    /// `You [4]:` or `Maria [5]:`, the text report's speaker column.
+    pub label: String,
+    pub collector: bool,
+    pub speaker: String,
+    pub text: String,
+    pub segments: Vec<Segment>,
+    pub findings: Vec<Finding>,
+    pub strengths: Vec<Strength>,
+}
+
+/// A piece of a turn's text; marked pieces are the words a finding or strength points at.
+#[derive(Debug, Serialize)]
+pub struct Segment {
+    pub text: String,
+    pub finding: bool,
+    pub strength: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeterLine {
+    pub name: String,
+    pub colour: String,
+    pub points: String,
+    pub last: f64,
+    pub label_y: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangeView {
+    pub turn: usize,
+    pub meter: String,
+    pub delta: String,
+    pub to: f64,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ModelAnswer {
+    pub turn: usize,
+    pub said: String,
+    pub model: String,
+}
+
+const COLOURS: [&str; 5] = ["#2b6cb0", "#c53030", "#2f855a", "#b7791f", "#6b46c1"];
+
+pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenario>, next: Option<String>) -> Report {
+    Report {
+        trainee: record.trainee.clone(),
+        scenario_id: record.scenario.id.clone(),
+        scenario_title: record.scenario.title.clone(),
+        persona: record.persona.name.clone(),
+        persona_kind: record.persona.kind.clone(),
+        difficulty: record.persona.difficulty.clone(),
+        date: record.started_at.clone(),
+        mode: format!("{:?}", record.mode).to_lowercase(),
+        assisted: !record.hints.is_empty()
+            || !record.undos.is_empty()
+            || record.restarts > 0
+            || record.score_checks > 0,
+        hints_used: record.hints.len(),
+        seed: record.seed,
+        outcome: record.outcome.replace('_', " "),
+        story_success: record.success,
+        passed: card.passed,
+        overall: card.scores.overall,
+        scores: score_bars(card),
+        work_on: top_three(&card.findings),
+        strengths: card.strengths.clone(),
+        turns: turns(record, card),
+        meters: meter_lines(record, scenario),
+        meter_changes: changes(record),
+        model_answers: model_answers(record, card, scenario),
+        notes: record.notes.iter().map(|n| n.text.clone()).collect(),
+        next_scenario: next,
+        rubrics: card.rubrics.iter().map(|r| format!("{} v{}", r.id, r.version)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+fn score_bars(card: &Scorecard) -> Vec<ScoreBar> {
+    let s = &card.scores;
+    let dims = [
+        ("empathy", s.empathy),
+        ("clarity", s.clarity),
+        ("negotiation", s.negotiation),
+        ("compliance", s.compliance),
+        ("documentation", s.documentation),
+        ("overall", s.overall),
+    ];
+    dims.iter()
+        .enumerate()
+        .map(|(i, (name, score))| ScoreBar {
+            dimension: name.to_string(),
+            score: *score,
+            shown: score.map_or("—".into(), |v| format!("{v:.1}")),
+            width: score.unwrap_or(0.0) * 3.0,
+            text_bar: "█".repeat((score.unwrap_or(0.0) / 5.0).round() as usize),
+            y: 10.0 + i as f64 * 34.0,
+            label_y: 28.0 + i as f64 * 34.0,
+        })
+        .collect()
+}
+
+/// The three most important findings: critical before major before minor, then by
+/// turn, one per rule.
+fn top_three(findings: &[Finding]) -> Vec<Finding> {
+    let rank = |s: &str| match s {
+        "critical" => 0,
+        "major" => 1,
+        _ => 2,
+    };
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by_key(|f| (rank(&f.severity), f.turn));
+    let mut seen = Vec::new();
+    sorted
+        .into_iter()
+        .filter(|f| {
+            let fresh = !seen.contains(&f.rule);
+            seen.push(f.rule.clone());
+            fresh
+        })
+        .take(3)
+        .cloned()
+        .collect()
+}
+
+fn turns(record: &SessionRecord, card: &Scorecard) -> Vec<TurnView> {
+    let debtor = record.persona.name.split_whitespace().next().unwrap_or("Debtor").to_string();
+    record
+        .turns
+        .iter()
+        .enumerate()
+        .map(|(i, turn)| {
+            let number = i + 1;
+            let findings: Vec<Finding> = card.findings.iter().filter(|f| f.turn == number).cloned().collect();
+            let strengths: Vec<Strength> = card.strengths.iter().filter(|s| s.turn == number).cloned().collect();
+            let collector = turn.speaker == Speaker::Collector;
+            let who = if collector { "You".to_string() } else { debtor.clone() };
+            TurnView {
+                number,
+                label: format!("{who} [{number}]:"),
+                collector,
+                speaker: if collector { record.trainee.clone() } else { debtor.clone() },
+                text: turn.text.clone(),
+                segments: segments(&turn.text, &findings, &strengths),
+                findings,
+                strengths,
+            }
+        })
+        .collect()
+}
+
+/// Splits a turn's text at the spans findings and strengths point to (findings win
+/// where they overlap), so templates can highlight exactly those words.
+fn segments(text: &str, findings: &[Finding], strengths: &[Strength]) -> Vec<Segment> {
+    let mut marks: Vec<(usize, usize, bool, String)> = Vec::new();
+    marks.extend(findings.iter().filter_map(|f| f.span.map(|s| (s[0], s[1], true, f.message.clone()))));
+    marks.extend(strengths.iter().filter_map(|s| s.span.map(|sp| (sp[0], sp[1], false, s.message.clone()))));
+    marks.sort_by_key(|m| (m.0, !m.2));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, is_finding, note) in marks {
+        let (start, end) = (start.max(at).min(text.len()), end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            out.push(Segment {
+                text: text[at..start].to_string(),
+                finding: false,
+                strength: false,
+                note: String::new(),
+            });
+        }
+        out.push(Segment { text: text[start..end].to_string(), finding: is_finding, strength: !is_finding, note });
+        at = end;
+    }
+    if at < text.len() {
+        out.push(Segment { text: text[at..].to_string(), finding: false, strength: false, note: String::new() });
+    }
+    out
+}
+
+/// Each meter's value after every turn, as SVG polyline points in a 600×200 box.
+fn meter_lines(record: &SessionRecord, scenario: Option<&Scenario>) -> Vec<MeterLine> {
+    let mut names: Vec<(String, f64)> = match scenario {
+        Some(s) => s.meters.clone(),
+        None => record.final_meters.iter().map(|(n, _)| (n.clone(), f64::NAN)).collect(),
+    };
+    for (name, start) in &mut names {
+        if start.is_nan() {
+            *start = first_from(record, name).unwrap_or(0.0);
+        }
+    }
+    let steps = record.turns.len().max(1) as f64;
+    let mut lines: Vec<MeterLine> = names
+        .iter()
+        .enumerate()
+        .map(|(m, (name, start))| {
+            let mut value = *start;
+            let mut points = vec![format!("40,{:.1}", y_of(value))];
+            for (i, turn) in record.turns.iter().enumerate() {
+                for change in turn.meter_changes.iter().filter(|c| &c.meter == name) {
+                    value = change.to;
+                }
+                points.push(format!("{:.1},{:.1}", 40.0 + 540.0 * (i + 1) as f64 / steps, y_of(value)));
+            }
+            MeterLine {
+                name: name.clone(),
+                colour: COLOURS[m % COLOURS.len()].to_string(),
+                points: points.join(" "),
+                last: value,
+                label_y: y_of(value) + 4.0,
+            }
+        })
+        .collect();
+    spread_labels(&mut lines);
+    lines
+}
+
+/// Keeps the meter names at the line ends at least 13 units apart, so lines that
+/// end close together still have readable labels.
+fn spread_labels(lines: &mut [MeterLine]) {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|&a, &b| lines[a].label_y.total_cmp(&lines[b].label_y));
+    for pair in order.windows(2) {
+        let (above, below) = (pair[0], pair[1]);
+        if lines[below].label_y - lines[above].label_y < 13.0 {
+            lines[below].label_y = lines[above].label_y + 13.0;
+        }
+    }
+}
+
+fn first_from(record: &SessionRecord, name: &str) -> Option<f64> {
+    record.turns.iter().flat_map(|t| &t.meter_changes).find(|c| c.meter == name).map(|c| c.from)
+}
+
+fn y_of(value: f64) -> f64 {
+    190.0 - value * 1.8
+}
+
+fn changes(record: &SessionRecord) -> Vec<ChangeView> {
+    record
+        .turns
+        .iter()
+        .enumerate()
+        .flat_map(|(i, turn)| {
+            turn.meter_changes.iter().map(move |c| ChangeView {
+                turn: i + 1,
+                meter: c.meter.clone(),
+                delta: format!("{:+.0}", c.delta),
+                to: c.to,
+                reason: c.reason.clone(),
+            })
+        })
+        .collect()
+}
+
+/// For each collector turn that drew a finding, the scenario's model answer for
+/// the moment it was said.
+fn model_answers(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenario>) -> Vec<ModelAnswer> {
+    let Some(scenario) = scenario else { return Vec::new() };
+    let mut turns: Vec<usize> = card.findings.iter().map(|f| f.turn).collect();
+    turns.sort_unstable();
+    turns.dedup();
+    turns
+        .into_iter()
+        .filter_map(|number| {
+            let turn = record.turns.get(number - 1)?;
+            if turn.speaker != Speaker::Collector {
+                return None;
+            }
+            let node = scenario.nodes.iter().find(|n| Some(&n.id) == turn.node.as_ref())?;
+            Some(ModelAnswer { turn: number, said: turn.text.clone(), model: node.model.clone()?.trim().to_string() })
+        })
+        .collect()
+}

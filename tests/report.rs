@@ -1,0 +1,114 @@
+//! `collectsim report` and `replay` on a fixed session: snapshot tests for every
+//! format (set UPDATE_SNAPSHOTS=1 to accept a deliberate change), escaping of what
+//! people said, self-contained HTML, and replay verification.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sessions/maria.json")
+}
+
+fn report(format: &str) -> String {
+    let dir = temp_dir(&format!("report-{format}"));
+    let output = run(&dir, &["report", fixture().to_str().unwrap(), "--format", format], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+fn snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(expected == actual, "{name} changed; rerun with UPDATE_SNAPSHOTS=1 if intended.\n--- got ---\n{actual}");
+}
+
+#[test]
+fn every_format_matches_its_snapshot() {
+    for (format, file) in
+        [("text", "report.txt"), ("md", "report.md"), ("html", "report.html"), ("json", "report.json")]
+    {
+        snapshot(file, &report(format));
+    }
+}
+
+#[test]
+fn what_people_said_is_escaped() {
+    let html = report("html");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "escaped"
+    );
+    assert!(!html.contains("<script"), "no script element in the report");
+    assert!(report("md").contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn html_is_self_contained_and_accessible() {
+    let html = report("html");
+    assert!(
+        !html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains(" src=")
+    );
+    assert!(html.contains("<style>") && html.contains("@media print"));
+    assert_eq!(html.matches("role=\"img\"").count(), 2, "two charts with text alternatives");
+    assert!(html.contains("<desc id=\"scores-desc\">empathy 0.0. clarity 83.3."));
+    assert!(html.contains("<mark class=\"f\""), "findings are highlighted in the call");
+}
+
+#[test]
+fn text_fits_an_80_column_terminal() {
+    let text = report("text");
+    let wide: Vec<&str> = text.lines().filter(|l| l.chars().count() > 80).collect();
+    assert!(wide.is_empty(), "{wide:#?}");
+    assert!(!text.contains('\x1b'), "no colour when not a terminal");
+    for part in
+        ["Three things to work on", "Done well", "The call", "What the debtor was thinking", "Next: collectsim play"]
+    {
+        assert!(text.contains(part), "missing {part}");
+    }
+}
+
+#[test]
+fn output_file_and_template_override() {
+    let dir = temp_dir("report-out");
+    std::fs::write(dir.join("mine.hbs"), "{{trainee}} scored {{overall}} on {{scenario_id}}\n").unwrap();
+    let output = run(&dir, &["report", fixture().to_str().unwrap(), "--template", "mine.hbs", "-o", "out.txt"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(dir.join("out.txt")).unwrap(), "Dana Lee scored 73.3 on hardship-job-loss\n");
+}
+
+#[test]
+fn replay_verifies_the_call_and_catches_a_change() {
+    let dir = temp_dir("replay");
+    let output = run(&dir, &["replay", fixture().to_str().unwrap(), "--verify"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("verified: every debtor line replays identically from seed 7"));
+    assert!(stdout(&output).contains("[8] You:"), "the call is shown turn by turn");
+    let tampered =
+        std::fs::read_to_string(fixture()).unwrap().replace("Speaking. What's this regarding?", "Who is it?");
+    std::fs::write(dir.join("tampered.json"), tampered).unwrap();
+    let output = run(&dir, &["replay", "tampered.json", "--verify"], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("verify failed: debtor line 2 (turn 3) differs"), "{}", stdout(&output));
+}
+
+#[test]
+fn play_writes_the_html_report_on_request() {
+    let dir = temp_dir("play-report");
+    let lines = "Am I speaking with Maria Alvarez?\nIf you don't pay, you'll be arrested.\n\n\n";
+    let output = run(&dir, &["play", "hardship-job-loss", "--data-dir", "data", "--report", "html"], lines);
+    let out = stdout(&output);
+    assert!(out.contains("Three things to work on") && out.contains("Report written:"), "{out}");
+    let html = std::fs::read_dir(dir.join("data/sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "html"));
+    assert!(std::fs::read_to_string(html.expect("html written")).unwrap().contains("false threat"));
+}
