@@ -55,7 +55,7 @@ fn verify(workspace: &Workspace, record: &SessionRecord, style: &Style) -> Resul
     let again: Vec<&str> =
         replayed.turns().iter().filter(|t| t.speaker == Speaker::Debtor).map(|t| t.text.as_str()).collect();
     for (n, ((turn, was), now)) in recorded.zip(again.iter().map(Some).chain(std::iter::repeat(None))).enumerate() {
-        if now.map(|s| *s) != Some(was.text.as_str()) {
+        if now.copied() != Some(was.text.as_str()) {
             println!("{} debtor line {} (turn {}) differs", style.red("verify failed:"), n + 1, turn + 1);
             println!("  recorded: {}", was.text);
             println!("  replayed: {}", now.map_or("(nothing)", |s| s));
