@@ -260,7 +260,7 @@ fn meter_lines(record: &SessionRecord, scenario: Option<&Scenario>) -> Vec<Meter
                 for change in turn.meter_changes.iter().filter(|c| &c.meter == name) {
                     value = change.to;
                 }
-                points.push(format!("{:.1},{:.1}", 40.0 + 540.0 * (i + 1) as f64 / steps, y_of(value)));
+                points.push(format!("{:.1},{:.1}", 40.0 + 480.0 * (i + 1) as f64 / steps, y_of(value)));
             }
             MeterLine {
                 name: name.clone(),
