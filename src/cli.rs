@@ -68,6 +68,32 @@ pub enum Command {
     /// Show a saved call again turn by turn with its findings; --verify re-runs it.
     #[command(after_help = "Examples:\n  collectsim replay CALL.json\n  collectsim replay CALL.json --verify")]
     Replay(ReplayArgs),
+    /// Trainee progress over the saved sessions: one trainee, or everyone.
+    #[command(after_help = "Examples:\n  collectsim progress                         a table of every trainee\n  \
+                            collectsim progress --trainee dana          one trainee's calls, trends and readiness\n  \
+                            collectsim progress --format html > team.html\n\n\
+                            Ready means: passed every core persona (hardship, evasive, disputing, hostile) in assessment mode.")]
+    Progress(ProgressArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressFormat {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Show one trainee in detail.
+    #[arg(long)]
+    pub trainee: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ProgressFormat::Text)]
+    pub format: ProgressFormat,
+    /// Where sessions are saved (default: $COLLECTSIM_HOME, else your data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -34,6 +34,7 @@ pub mod engine;
 pub mod facts;
 pub mod fields;
 pub mod playthrough;
+pub mod progress;
 pub mod repl;
 pub mod report;
 pub mod rubric;

@@ -3,6 +3,7 @@
 
 mod list;
 mod play;
+mod progress;
 mod replay;
 mod report;
 mod score;
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Test(args)) => test::run(&args),
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Replay(args)) => replay::run(&args),
+        Some(Command::Progress(args)) => progress::run(&args),
     }
 }
 

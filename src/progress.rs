@@ -1,0 +1,151 @@
+//! Trainee progress from the saved sessions in a data directory. A file that is
+//! not a readable session is reported and skipped, never fatal.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::store::{Mode, SessionRecord};
+
+/// The core personas a trainee must pass in assessment mode to be ready.
+pub const CORE_PERSONAS: [&str; 4] = ["hardship", "evasive", "disputing", "hostile"];
+const DIMENSIONS: [&str; 6] = ["empathy", "clarity", "negotiation", "compliance", "documentation", "overall"];
+
+/// Every session under `<data>/sessions`, oldest first, and the files skipped.
+pub fn load_sessions(data: &Path) -> (Vec<SessionRecord>, Vec<String>) {
+    let mut sessions = Vec::new();
+    let mut skipped = Vec::new();
+    let Ok(entries) = std::fs::read_dir(data.join("sessions")) else { return (sessions, skipped) };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        match SessionRecord::load(&path) {
+            Ok(record) => sessions.push(record),
+            Err(error) => skipped.push(format!("{error:#}")),
+        }
+    }
+    sessions.sort_by(|a, b| a.started_at.cmp(&b.started_at));
+    (sessions, skipped)
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub trainee: String,
+    pub sessions: usize,
+    pub passed: usize,
+    pub last_session: Option<String>,
+    pub averages: BTreeMap<String, Option<f64>>,
+    pub readiness: Readiness,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Readiness {
+    pub ready: bool,
+    /// Core personas not yet passed in assessment mode.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Detail {
+    pub summary: Summary,
+    pub calls: Vec<CallRow>,
+    pub broken_most: Vec<(String, usize)>,
+    pub scenarios_passed: Vec<String>,
+    pub scenarios_failed: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CallRow {
+    pub date: String,
+    pub scenario: String,
+    pub persona: String,
+    pub mode: String,
+    pub outcome: String,
+    pub passed: bool,
+    pub scores: BTreeMap<String, Option<f64>>,
+}
+
+fn scores_of(record: &SessionRecord) -> BTreeMap<String, Option<f64>> {
+    let s = record.scorecard.as_ref().map(|c| c.scores.clone()).unwrap_or_default();
+    let values = [s.empathy, s.clarity, s.negotiation, s.compliance, s.documentation, s.overall];
+    DIMENSIONS.iter().map(|d| d.to_string()).zip(values).collect()
+}
+
+fn passed(record: &SessionRecord) -> bool {
+    record.scorecard.as_ref().is_some_and(|c| c.passed)
+}
+
+/// One row per trainee, in name order.
+pub fn table(sessions: &[SessionRecord]) -> Vec<Summary> {
+    let mut names: Vec<&str> = sessions.iter().map(|s| s.trainee.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.into_iter().map(|name| summary(name, sessions)).collect()
+}
+
+pub fn summary(trainee: &str, sessions: &[SessionRecord]) -> Summary {
+    let mine: Vec<&SessionRecord> = sessions.iter().filter(|s| s.trainee == trainee).collect();
+    let averages = DIMENSIONS
+        .iter()
+        .map(|d| {
+            let values: Vec<f64> = mine.iter().filter_map(|s| scores_of(s)[*d]).collect();
+            let mean =
+                (!values.is_empty()).then(|| (values.iter().sum::<f64>() / values.len() as f64 * 10.0).round() / 10.0);
+            (d.to_string(), mean)
+        })
+        .collect();
+    let missing = CORE_PERSONAS
+        .iter()
+        .filter(|kind| !mine.iter().any(|s| s.persona.kind == **kind && s.mode == Mode::Assessment && passed(s)))
+        .map(|k| k.to_string())
+        .collect::<Vec<_>>();
+    Summary {
+        trainee: trainee.to_string(),
+        sessions: mine.len(),
+        passed: mine.iter().filter(|s| passed(s)).count(),
+        last_session: mine.last().map(|s| s.started_at.clone()),
+        averages,
+        readiness: Readiness { ready: missing.is_empty(), missing },
+    }
+}
+
+pub fn detail(trainee: &str, sessions: &[SessionRecord]) -> Detail {
+    let mine: Vec<&SessionRecord> = sessions.iter().filter(|s| s.trainee == trainee).collect();
+    let mut broken: BTreeMap<String, usize> = BTreeMap::new();
+    for card in mine.iter().filter_map(|s| s.scorecard.as_ref()) {
+        let mut rules: Vec<&str> = card.findings.iter().map(|f| f.rule.as_str()).collect();
+        rules.dedup();
+        for rule in rules {
+            *broken.entry(rule.to_string()).or_default() += 1;
+        }
+    }
+    let mut broken_most: Vec<(String, usize)> = broken.into_iter().collect();
+    broken_most.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    broken_most.truncate(5);
+    let ids = |want: bool| {
+        let mut ids: Vec<String> =
+            mine.iter().filter(|s| s.scorecard.is_some() && passed(s) == want).map(|s| s.scenario.id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    Detail {
+        summary: summary(trainee, sessions),
+        calls: mine
+            .iter()
+            .map(|s| CallRow {
+                date: s.started_at.clone(),
+                scenario: s.scenario.id.clone(),
+                persona: s.persona.kind.clone(),
+                mode: format!("{:?}", s.mode).to_lowercase(),
+                outcome: s.outcome.replace('_', " "),
+                passed: passed(s),
+                scores: scores_of(s),
+            })
+            .collect(),
+        broken_most,
+        scenarios_passed: ids(true),
+        scenarios_failed: ids(false),
+    }
+}

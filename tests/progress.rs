@@ -1,0 +1,82 @@
+//! `collectsim progress` over a data directory with several trainees, one corrupt
+//! file and one foreign file: both reported and skipped, never fatal.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use serde_json::Value;
+
+fn fixture() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sessions/maria.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A copy of the fixture session as another trainee's call.
+fn session(dir: &Path, file: &str, trainee: &str, kind: &str, mode: &str, passed: bool, day: u32) {
+    let mut s = fixture();
+    s["trainee"] = trainee.into();
+    s["persona"]["kind"] = kind.into();
+    s["scenario"]["id"] = format!("{kind}-scenario").into();
+    s["mode"] = mode.into();
+    s["started_at"] = format!("2026-11-{day:02}T10:00:00Z").into();
+    s["scorecard"]["passed"] = passed.into();
+    std::fs::write(dir.join("sessions").join(file), serde_json::to_string(&s).unwrap()).unwrap();
+}
+
+fn data_dir() -> std::path::PathBuf {
+    let dir = temp_dir("progress");
+    std::fs::create_dir_all(dir.join("sessions")).unwrap();
+    for (i, kind) in ["hardship", "evasive", "disputing", "hostile"].iter().enumerate() {
+        session(&dir, &format!("ana-{i}.json"), "ana", kind, "assessment", true, 10 + i as u32);
+    }
+    session(&dir, "ben-1.json", "ben", "hardship", "practice", true, 11);
+    session(&dir, "ben-2.json", "ben", "hostile", "assessment", false, 12);
+    std::fs::write(dir.join("sessions/corrupt.json"), "{ this is not json").unwrap();
+    std::fs::write(dir.join("sessions/foreign.json"), "{\"name\": \"some other tool\"}").unwrap();
+    dir
+}
+
+#[test]
+fn the_supervisor_table_covers_every_trainee() {
+    let dir = data_dir();
+    let output = run(&dir, &["progress", "--data-dir", ".", "--format", "json"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("corrupt.json is not a collectsim session (not JSON)"), "{err}");
+    assert!(err.contains("foreign.json is not a collectsim session (no `format`)"), "{err}");
+    let table: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let rows = table["trainees"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    let ana = &rows[0];
+    assert_eq!(
+        (ana["trainee"].as_str(), ana["sessions"].as_u64(), ana["passed"].as_u64()),
+        (Some("ana"), Some(4), Some(4))
+    );
+    assert_eq!(ana["last_session"], "2026-11-13T10:00:00Z");
+    assert_eq!(ana["averages"]["overall"], 73.3);
+    assert_eq!(ana["readiness"]["ready"], true);
+    let ben = &rows[1];
+    assert_eq!(ben["readiness"]["ready"], false);
+    assert_eq!(ben["readiness"]["missing"], serde_json::json!(["hardship", "evasive", "disputing", "hostile"]));
+    let text = stdout(&run(&dir, &["progress", "--data-dir", "."], ""));
+    assert!(text.contains("ana") && text.contains("ready") && text.contains("needs hardship"), "{text}");
+}
+
+#[test]
+fn one_trainee_in_detail() {
+    let dir = data_dir();
+    let text = stdout(&run(&dir, &["progress", "--data-dir", ".", "--trainee", "ben"], ""));
+    assert!(text.starts_with("ben — 2 calls, 1 passed — not ready"), "{text}");
+    assert!(text.contains("Rules broken most often") && text.contains("core.acknowledges-hardship"), "{text}");
+    assert!(
+        text.contains("Scenarios passed: hardship-scenario") && text.contains("Scenarios not passed: hostile-scenario"),
+        "{text}"
+    );
+    let html = stdout(&run(&dir, &["progress", "--data-dir", ".", "--trainee", "ben", "--format", "html"], ""));
+    assert!(html.contains("role=\"img\"") && html.contains("<polyline"), "a trend chart");
+    let missing = run(&dir, &["progress", "--data-dir", ".", "--trainee", "zoe"], "");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("trainees: ana, ben"));
+}
