@@ -63,7 +63,8 @@ pub enum Command {
     /// The debrief of a saved call: scores, what to work on, the call turn by turn.
     #[command(after_help = "Examples:\n  collectsim report ~/.local/share/collectsim/sessions/CALL.json\n  \
                             collectsim report CALL.json --format html -o debrief.html\n  \
-                            collectsim report CALL.json --format md --template my-report.md.hbs")]
+                            collectsim report CALL.json --format md --template my-report.md.hbs\n  \
+                            collectsim report CALL.json --format xapi --home-page https://lms.example.com")]
     Report(ReportArgs),
     /// Show a saved call again turn by turn with its findings; --verify re-runs it.
     #[command(after_help = "Examples:\n  collectsim replay CALL.json\n  collectsim replay CALL.json --verify")]
@@ -102,6 +103,19 @@ pub enum ReportFormat {
     Md,
     Html,
     Json,
+    /// xAPI 1.0.3 statements, for a learning record store.
+    Xapi,
+}
+
+/// Where xAPI actors and activities live.
+#[derive(Debug, Args)]
+pub struct XapiArgs {
+    /// The actor account's homePage (default: $COLLECTSIM_XAPI_HOMEPAGE).
+    #[arg(long, value_name = "URL")]
+    pub home_page: Option<String>,
+    /// IRI base for activity ids (default: $COLLECTSIM_XAPI_BASE).
+    #[arg(long, value_name = "IRI")]
+    pub iri_base: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +131,8 @@ pub struct ReportArgs {
     /// A handlebars template to use instead of the built-in one for this format.
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub xapi: XapiArgs,
 }
 
 #[derive(Debug, Args)]

@@ -38,3 +38,49 @@ mod tests {
         assert_eq!(super::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
     }
 }
+
+/// Seconds since the Unix epoch for our own `YYYY-MM-DDTHH:MM:SSZ` timestamps.
+pub fn parse_rfc3339(text: &str) -> Option<u64> {
+    let (date, time) = text.trim_end_matches('Z').split_once('T')?;
+    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
+    let mut t = time.split(':').map(|p| p.split('.').next().and_then(|p| p.parse::<i64>().ok()));
+    let (h, min, s) = (t.next()??, t.next()??, t.next()??);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days * 86_400 + h * 3600 + min * 60 + s).ok()
+}
+
+/// An ISO 8601 duration such as `PT5M3S`.
+pub fn iso_duration(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    let mut out = String::from("PT");
+    if h > 0 {
+        out += &format!("{h}H");
+    }
+    if m > 0 {
+        out += &format!("{m}M");
+    }
+    if s > 0 || (h == 0 && m == 0) {
+        out += &format!("{s}S");
+    }
+    out
+}
+
+#[cfg(test)]
+mod parse_tests {
+    #[test]
+    fn round_trips_and_durations() {
+        for t in [0, 951_782_400, 1_795_335_919] {
+            assert_eq!(super::parse_rfc3339(&super::rfc3339(t)), Some(t));
+        }
+        assert_eq!(super::iso_duration(303), "PT5M3S");
+        assert_eq!(super::iso_duration(0), "PT0S");
+        assert_eq!(super::iso_duration(3600), "PT1H");
+    }
+}

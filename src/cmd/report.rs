@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 
 use super::{LOCAL_RUBRICS, Workspace};
 use crate::cli::{ReportArgs, ReportFormat};
+use crate::report::xapi::{self, XapiConfig};
 use crate::report::{self, Kind, Report};
 use crate::rubric::library;
 use crate::score::{Scorecard, score};
@@ -17,6 +18,12 @@ use crate::transcript::Transcript;
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
     let record = SessionRecord::load(&args.session)?;
+    if args.format == ReportFormat::Xapi {
+        let config = XapiConfig::new(args.xapi.home_page.clone(), args.xapi.iri_base.clone());
+        let card = scorecard(&workspace, &record)?;
+        let text = serde_json::to_string_pretty(&xapi::statements(&record, Some(&card), &config))? + "\n";
+        return write(args.output.as_deref(), &text);
+    }
     let model = build(&workspace, &record)?;
     let template = match &args.template {
         Some(path) => Some(std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?),
@@ -24,16 +31,28 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     };
     let style = if args.output.is_some() { Style::plain() } else { Style::stdout() };
     let text = render(&model, args.format, template.as_deref(), style)?;
-    match &args.output {
+    write(args.output.as_deref(), &text)
+}
+
+fn write(output: Option<&Path>, text: &str) -> Result<ExitCode> {
+    match output {
         Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// The session's scorecard, or one computed now for a session saved without it.
+pub fn scorecard(workspace: &Workspace, record: &SessionRecord) -> Result<Scorecard> {
+    match &record.scorecard {
+        Some(card) => Ok(card.clone()),
+        None => score_now(workspace, record),
+    }
+}
+
 pub fn render(model: &Report, format: ReportFormat, template: Option<&str>, style: Style) -> Result<String> {
     let kind = match format {
-        ReportFormat::Json => return Ok(serde_json::to_string_pretty(model)? + "\n"),
+        ReportFormat::Json | ReportFormat::Xapi => return Ok(serde_json::to_string_pretty(model)? + "\n"),
         ReportFormat::Text => Kind::Text,
         ReportFormat::Md => Kind::Markdown,
         ReportFormat::Html => Kind::Html,
@@ -45,10 +64,7 @@ pub fn render(model: &Report, format: ReportFormat, template: Option<&str>, styl
 /// older session), its scenario if still known, and the next scenario to try.
 pub fn build(workspace: &Workspace, record: &SessionRecord) -> Result<Report> {
     let scenario = workspace.library.get(&record.scenario.id);
-    let card = match &record.scorecard {
-        Some(card) => card.clone(),
-        None => score_now(workspace, record)?,
-    };
+    let card = scorecard(workspace, record)?;
     Ok(report::build(record, &card, scenario.as_deref(), next_scenario(workspace, record, &card)))
 }
 

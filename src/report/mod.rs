@@ -4,6 +4,7 @@
 //! helper; text wraps to 80 columns with colour that honours `NO_COLOR`.
 
 pub mod model;
+pub mod xapi;
 
 use anyhow::{Context, Result};
 use handlebars::{
