@@ -75,6 +75,32 @@ pub enum Command {
                             collectsim progress --format html > team.html\n\n\
                             Ready means: passed every core persona (hardship, evasive, disputing, hostile) in assessment mode.")]
     Progress(ProgressArgs),
+    /// Send calls to a Learning Record Store as xAPI statements (idempotent).
+    #[command(
+        after_help = "Examples:\n  COLLECTSIM_LRS_PASSWORD=... collectsim export --lrs https://lrs.example.com/xAPI --user collectsim\n  \
+                            collectsim export --lrs http://127.0.0.1:8100/xAPI --user me SESSION.json\n\n\
+                            The password is read from COLLECTSIM_LRS_PASSWORD, never from the command line. Statements \
+                            have fixed ids, so running export again is safe. Exit codes: 0 all sent, 1 the LRS refused \
+                            a statement, 2 the LRS could not be reached."
+    )]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The LRS endpoint, e.g. https://lrs.example.com/xAPI
+    #[arg(long, value_name = "URL")]
+    pub lrs: String,
+    /// The LRS user (the password comes from COLLECTSIM_LRS_PASSWORD).
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// Session files to send (default: every session in the data directory).
+    pub sessions: Vec<PathBuf>,
+    /// Where sessions are saved (default: $COLLECTSIM_HOME, else your data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub xapi: XapiArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

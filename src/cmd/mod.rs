@@ -1,6 +1,7 @@
 //! One file per sub-command; this module dispatches and holds what they share:
 //! loading the signal lexicon and the scenario library.
 
+mod export;
 mod list;
 mod play;
 mod progress;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Replay(args)) => replay::run(&args),
         Some(Command::Progress(args)) => progress::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
     }
 }
 
