@@ -31,9 +31,13 @@ fn snapshot(name: &str, actual: &str) {
 
 #[test]
 fn every_format_matches_its_snapshot() {
-    for (format, file) in
-        [("text", "report.txt"), ("md", "report.md"), ("html", "report.html"), ("json", "report.json")]
-    {
+    for (format, file) in [
+        ("text", "report.txt"),
+        ("md", "report.md"),
+        ("html", "report.html"),
+        ("json", "report.json"),
+        ("xapi", "report.xapi.json"),
+    ] {
         snapshot(file, &report(format));
     }
 }
