@@ -50,30 +50,8 @@ fn lrs() -> (String, String, String) {
 }
 
 fn get(endpoint: &str, user: &str, password: &str, query: &str) -> Value {
-    let config = ureq::Agent::config_builder().http_status_as_error(false).build();
-    let agent = ureq::Agent::new_with_config(config);
-    let auth = format!("Basic {}", base64(&format!("{user}:{password}")));
-    let mut response = agent
-        .get(&format!("{endpoint}/statements?{query}"))
-        .header("X-Experience-API-Version", "1.0.3")
-        .header("Authorization", &auth)
-        .call()
-        .expect("the LRS answers");
-    assert_eq!(response.status().as_u16(), 200);
-    serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap()
-}
-
-fn base64(text: &str) -> String {
-    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in text.as_bytes().chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            out.push(if i <= chunk.len() { TABLE[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
-        }
-    }
-    out
+    let lrs = collectsim::report::lrs::Lrs::new(endpoint, Some(user), Some(password));
+    lrs.query(query).expect("the LRS answers").expect("the LRS has the statements")
 }
 
 #[test]

@@ -62,9 +62,10 @@ impl Lrs {
         Err(SendError::Rejected { status, body })
     }
 
-    /// Reads a statement back by id (for verification and idempotent re-sends).
-    pub fn get(&self, id: &str) -> Result<Option<Value>, SendError> {
-        let url = format!("{}/statements?statementId={id}", self.endpoint);
+    /// Queries the statement resource (`statementId=…`, `registration=…`): the
+    /// store's JSON answer, or None when it has no such statement.
+    pub fn query(&self, query: &str) -> Result<Option<Value>, SendError> {
+        let url = format!("{}/statements?{query}", self.endpoint);
         let mut request = self.agent.get(&url).header("X-Experience-API-Version", "1.0.3");
         if let Some(auth) = &self.authorization {
             request = request.header("Authorization", auth);
