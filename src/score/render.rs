@@ -93,20 +93,7 @@ pub fn markdown(card: &Scorecard) -> String {
     out
 }
 
-/// Escapes Markdown and HTML-significant characters in user text.
+/// User text made safe for Markdown (shared with the report's templates).
 fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '*' | '_' | '`' | '[' | ']' | '|' | '#' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    crate::report::escape_markdown(text)
 }
