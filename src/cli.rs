@@ -84,6 +84,32 @@ pub enum Command {
                             a statement, 2 the LRS could not be reached."
     )]
     Export(ExportArgs),
+    /// Draw a scenario: nodes, edges labelled by what takes them, endings coloured.
+    #[command(after_help = "Examples:\n  collectsim graph hardship-job-loss | dot -Tsvg > maria.svg\n  \
+                            collectsim graph my-scenario.yaml --format mermaid\n  \
+                            collectsim graph hostile-swearing --coverage     (nodes no playthrough or saved call reached stand out)")]
+    Graph(GraphArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Scenario id or path to a scenario file.
+    pub scenario: String,
+    /// Graphviz DOT, or Mermaid (rendered by code-hosting sites).
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Mark the nodes that no playthrough test and no saved session ever visited.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Where sessions are saved, for --coverage (default: $COLLECTSIM_HOME, else your data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -33,6 +33,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod facts;
 pub mod fields;
+pub mod graph;
 pub mod playthrough;
 pub mod progress;
 pub mod repl;

@@ -2,6 +2,7 @@
 //! loading the signal lexicon and the scenario library.
 
 mod export;
+mod graph;
 mod list;
 mod play;
 mod progress;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Replay(args)) => replay::run(&args),
         Some(Command::Progress(args)) => progress::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Graph(args)) => graph::run(&args),
     }
 }
 
