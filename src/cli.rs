@@ -89,6 +89,24 @@ pub enum Command {
                             collectsim graph my-scenario.yaml --format mermaid\n  \
                             collectsim graph hostile-swearing --coverage     (nodes no playthrough or saved call reached stand out)")]
     Graph(GraphArgs),
+    /// Start a new scenario from a commented scaffold that already works.
+    #[command(after_help = "Examples:\n  collectsim new roommate-answers --persona third-party\n  \
+                            collectsim new late-payer --persona broken-promise --dir my-scenarios\n\n\
+                            Kinds: hardship, evasive, hostile, disputing, third-party, attorney, time-barred, cease,\n\
+                            vulnerable, wrong-number, broken-promise.")]
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The scenario id (lowercase letters, digits and dashes); also the file name.
+    pub id: String,
+    /// The kind of debtor.
+    #[arg(long)]
+    pub persona: String,
+    /// Where to write ID.yaml.
+    #[arg(long, value_name = "DIR", default_value = "scenarios")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

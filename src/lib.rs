@@ -39,6 +39,7 @@ pub mod progress;
 pub mod repl;
 pub mod report;
 pub mod rubric;
+pub mod scaffold;
 pub mod scenario;
 pub mod score;
 pub mod signals;

@@ -4,6 +4,7 @@
 mod export;
 mod graph;
 mod list;
+mod new;
 mod play;
 mod progress;
 mod replay;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Progress(args)) => progress::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Graph(args)) => graph::run(&args),
+        Some(Command::New(args)) => new::run(&args),
     }
 }
 
