@@ -95,6 +95,24 @@ pub enum Command {
                             Kinds: hardship, evasive, hostile, disputing, third-party, attorney, time-barred, cease,\n\
                             vulnerable, wrong-number, broken-promise.")]
     New(NewArgs),
+    /// Print the JSON Schema of scenario or rubric files, for editors.
+    #[command(after_help = "Examples:\n  collectsim schema scenario > scenario.schema.json\n\n\
+                            Then start a YAML file with\n  # yaml-language-server: $schema=scenario.schema.json\n\
+                            and editors that use the YAML language server complete and check it as you type.")]
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Scenario,
+    Rubric,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file format.
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
 }
 
 #[derive(Debug, Args)]

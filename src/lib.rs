@@ -41,6 +41,7 @@ pub mod report;
 pub mod rubric;
 pub mod scaffold;
 pub mod scenario;
+pub mod schema;
 pub mod score;
 pub mod signals;
 pub mod source;

@@ -123,7 +123,8 @@ pub fn scaffold(id: &str, kind: &str) -> Option<String> {
         "This is an attempt to collect a debt and any information obtained will be used for that purpose."
     };
     Some(format!(
-        r#"# A new {kind} scenario, ready to run: change it one step at a time.
+        r#"# yaml-language-server: $schema=scenario.schema.json
+# A new {kind} scenario, ready to run: change it one step at a time.
 #   collectsim validate {id}.yaml   finds mistakes, with line and column
 #   collectsim graph {id}.yaml      draws it (pipe into `dot -Tsvg`)
 #   collectsim test {id}.yaml       runs the playthroughs at the bottom

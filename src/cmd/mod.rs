@@ -9,6 +9,7 @@ mod play;
 mod progress;
 mod replay;
 mod report;
+mod schema;
 mod score;
 mod test;
 mod validate;
@@ -40,6 +41,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Graph(args)) => graph::run(&args),
         Some(Command::New(args)) => new::run(&args),
+        Some(Command::Schema(args)) => schema::run(&args),
     }
 }
 

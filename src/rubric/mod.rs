@@ -5,7 +5,7 @@
 mod compile;
 pub mod examples;
 pub mod library;
-mod raw;
+pub(crate) mod raw;
 
 use regex::Regex;
 use serde::Serialize;

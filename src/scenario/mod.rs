@@ -6,7 +6,7 @@ mod compile;
 pub mod library;
 pub mod lint;
 pub mod model;
-mod raw;
+pub(crate) mod raw;
 
 pub use compile::{KNOWN_KINDS, sha256_hex, template_data};
 pub use library::Library;

@@ -134,7 +134,7 @@ pub struct RawLine {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawLineMap {
+pub(crate) struct RawLineMap {
     text: String,
     #[serde(default = "one")]
     weight: u32,

@@ -1,0 +1,19 @@
+//! `collectsim schema`: the JSON Schema of scenario or rubric files.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::load_lexicon;
+use crate::cli::{SchemaArgs, SchemaKind};
+use crate::schema;
+
+pub fn run(args: &SchemaArgs) -> Result<ExitCode> {
+    let lexicon = load_lexicon()?;
+    let value = match args.kind {
+        SchemaKind::Scenario => schema::scenario(&lexicon),
+        SchemaKind::Rubric => schema::rubric(&lexicon),
+    };
+    println!("{}", serde_json::to_string_pretty(&value)?);
+    Ok(ExitCode::SUCCESS)
+}
