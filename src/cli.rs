@@ -36,8 +36,9 @@ pub enum Command {
                             collectsim play hostile-swearing --mode assessment --trainee dana\n  \
                             collectsim play disputing-not-my-debt --seed 7 --script lines.txt\n  \
                             printf 'Hello, this is Sam from Ridgeline Recovery.\\n' | collectsim play\n\n\
+                            collectsim play my-scenario.yaml --from twist     (authors: start at a node; :reload after editing)\n\n\
                             In a call: type what you would say. Commands start with ':' — \
-                            :help :hint :facts :note TEXT :undo :restart :end :quit")]
+                            :help :hint :score :facts :note TEXT :undo :restart :reload :end :quit")]
     Play(PlayArgs),
     /// Check scenario files and the signal lexicon for mistakes.
     #[command(after_help = "Examples:\n  collectsim validate scenarios/\n  \
@@ -293,6 +294,9 @@ pub struct PlayArgs {
     /// Where sessions are saved (default: $COLLECTSIM_HOME, else your data directory).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Start the call at this node (for authors trying one part of a scenario).
+    #[arg(long, value_name = "NODE", conflicts_with = "resume")]
+    pub from: Option<String>,
     /// Also write the debrief next to the session file (html) at the end of the call.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub report: Option<ReportFormat>,

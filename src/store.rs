@@ -56,6 +56,9 @@ pub struct SessionRecord {
     /// Times the trainee looked at the running scorecard (practice mode).
     #[serde(default)]
     pub score_checks: usize,
+    /// The node the call began at, when not the scenario's start (`play --from`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_node: Option<String>,
     /// The scorecard at the end of the call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scorecard: Option<crate::score::Scorecard>,

@@ -50,6 +50,7 @@ pub fn run_default() -> Result<ExitCode> {
         script: None,
         data_dir: None,
         report: None,
+        from: None,
         resume: None,
     };
     run(&args)
@@ -99,7 +100,18 @@ fn start(workspace: &Workspace, args: &PlayArgs, data: &Path) -> Result<Call> {
     let trainee = args.trainee.clone().unwrap_or_else(store::login_name);
     let seed = args.seed.unwrap_or_else(fresh_seed);
     let coach = coach_for(workspace, &scenario)?;
-    Call::start(scenario, Arc::clone(&workspace.detector), (seed, args.mode, &trainee), data, coach)
+    let from = match &args.from {
+        None => None,
+        Some(node) => Some(scenario.node_index(node).ok_or_else(|| {
+            let ids: Vec<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+            anyhow::anyhow!(
+                "no node `{node}` in {}; {}",
+                scenario.id,
+                crate::suggest::help_for(node, ids.iter().copied(), "nodes")
+            )
+        })?),
+    };
+    Call::start(scenario, Arc::clone(&workspace.detector), (seed, args.mode, &trainee, from), data, coach)
 }
 
 fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {

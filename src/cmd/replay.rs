@@ -50,7 +50,8 @@ fn verify(workspace: &Workspace, record: &SessionRecord, style: &Style) -> Resul
         println!("{} the scenario file has changed since this call was recorded", style.yellow("note:"));
     }
     let lines = record.turns.iter().filter(|t| t.speaker == Speaker::Collector).map(|t| t.text.as_str());
-    let replayed = Session::replay(scenario, Arc::clone(&workspace.detector), record.seed, lines);
+    let start = crate::repl::call::start_of(&scenario, record);
+    let replayed = Session::replay_from(scenario, Arc::clone(&workspace.detector), record.seed, start, lines);
     let recorded = record.turns.iter().enumerate().filter(|(_, t)| t.speaker == Speaker::Debtor);
     let again: Vec<&str> =
         replayed.turns().iter().filter(|t| t.speaker == Speaker::Debtor).map(|t| t.text.as_str()).collect();

@@ -27,16 +27,23 @@ pub struct Session {
     rng: CallRng,
     state: State,
     turns: Vec<Turn>,
+    /// Where this call began (the scenario's start, or `play --from NODE`).
+    start: usize,
 }
 
 impl Session {
     /// Starts a call: the debtor picks up and says the start node's line.
     pub fn new(scenario: Arc<Scenario>, detector: Arc<Detector>, seed: u64) -> Session {
+        let start = scenario.start;
+        Session::starting_at(scenario, detector, seed, start)
+    }
+
+    /// Starts a call at any node (an author trying one part of a scenario).
+    pub fn starting_at(scenario: Arc<Scenario>, detector: Arc<Detector>, seed: u64, start: usize) -> Session {
         let state = State::new(&scenario);
         let context = crate::template::context(&template_data(&scenario));
-        let mut session =
-            Session { scenario, detector, context, seed, rng: CallRng::new(seed), state, turns: Vec::new() };
-        let start = session.state.node;
+        let rng = CallRng::new(seed);
+        let mut session = Session { scenario, detector, context, seed, rng, state, turns: Vec::new(), start };
         session.enter(start);
         session
     }
@@ -48,11 +55,28 @@ impl Session {
         seed: u64,
         lines: impl IntoIterator<Item = &'a str>,
     ) -> Session {
-        let mut session = Session::new(scenario, detector, seed);
+        let start = scenario.start;
+        Session::replay_from(scenario, detector, seed, start, lines)
+    }
+
+    /// Like [`Session::replay`], for a call that began at node `start`.
+    pub fn replay_from<'a>(
+        scenario: Arc<Scenario>,
+        detector: Arc<Detector>,
+        seed: u64,
+        start: usize,
+        lines: impl IntoIterator<Item = &'a str>,
+    ) -> Session {
+        let mut session = Session::starting_at(scenario, detector, seed, start);
         for line in lines {
             session.respond(line);
         }
         session
+    }
+
+    /// The node this call began at.
+    pub fn start(&self) -> usize {
+        self.start
     }
 
     /// The trainee says `text`; returns the debtor's reply, or `None` when the line

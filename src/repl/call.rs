@@ -29,7 +29,7 @@ impl Call {
     pub fn start(
         scenario: Arc<Scenario>,
         detector: Arc<Detector>,
-        (seed, mode, trainee): (u64, Mode, &str),
+        (seed, mode, trainee, from): (u64, Mode, &str, Option<usize>),
         data: &Path,
         coach: Coach,
     ) -> Result<Call> {
@@ -72,9 +72,10 @@ impl Call {
             success: None,
             final_meters: Vec::new(),
             score_checks: 0,
+            start_node: from.map(|i| scenario.nodes[i].id.clone()),
             scorecard: None,
         };
-        let session = Session::new(scenario, detector, seed);
+        let session = Session::starting_at(Arc::clone(&scenario), detector, seed, from.unwrap_or(scenario.start));
         let mut call = Call { session, record, path, coach };
         call.save()?;
         Ok(call)
@@ -94,7 +95,8 @@ impl Call {
         }
         let lines: Vec<&str> =
             record.turns.iter().filter(|t| t.speaker == Speaker::Collector).map(|t| t.text.as_str()).collect();
-        let session = Session::replay(scenario, detector, record.seed, lines);
+        let start = start_of(&scenario, &record);
+        let session = Session::replay_from(scenario, detector, record.seed, start, lines);
         let matches = session.turns() == record.turns.as_slice();
         Ok((Call { session, record, path: path.to_path_buf(), coach }, matches))
     }
@@ -141,7 +143,9 @@ impl Call {
         let Some(taken_back) = lines.pop() else { return Ok(None) };
         let scenario = Arc::clone(self.session.scenario());
         let detector = self.detector();
-        self.session = Session::replay(scenario, detector, self.record.seed, lines.iter().map(String::as_str));
+        let start = self.session.start();
+        self.session =
+            Session::replay_from(scenario, detector, self.record.seed, start, lines.iter().map(String::as_str));
         self.record.undos.push(Undo { text: taken_back.clone(), at: now_rfc3339() });
         self.reopen();
         self.save()?;
@@ -151,7 +155,8 @@ impl Call {
     /// Starts the same call again from the top (same seed).
     pub fn restart(&mut self) -> Result<()> {
         let scenario = Arc::clone(self.session.scenario());
-        self.session = Session::new(scenario, self.detector(), self.record.seed);
+        let start = self.session.start();
+        self.session = Session::starting_at(scenario, self.detector(), self.record.seed, start);
         self.record.restarts += 1;
         self.reopen();
         self.save()
@@ -183,7 +188,25 @@ impl Call {
         Ok(card)
     }
 
+    /// `:reload`: the scenario as it now is on disk, with the call so far replayed
+    /// into it. The session file records the new scenario hash.
+    pub fn reload(&mut self, scenario: Arc<Scenario>) -> Result<()> {
+        let lines = self.session.trainee_lines();
+        let start =
+            scenario.node_index(&self.session.scenario().nodes[self.session.start()].id).unwrap_or(scenario.start);
+        self.record.scenario.sha256 = scenario.sha256.clone();
+        self.session =
+            Session::replay_from(scenario, self.detector(), self.record.seed, start, lines.iter().map(String::as_str));
+        self.coach.reset();
+        self.save()
+    }
+
     fn detector(&self) -> Arc<Detector> {
         self.session.detector()
     }
+}
+
+/// Where a recorded call began: its `start_node`, else the scenario's start.
+pub fn start_of(scenario: &Scenario, record: &SessionRecord) -> usize {
+    record.start_node.as_deref().and_then(|id| scenario.node_index(id)).unwrap_or(scenario.start)
 }

@@ -117,7 +117,7 @@ fn command_line(call: &mut Call, command: &str, name: &str, style: &Style) -> Re
         "help" => ui::help(style),
         "facts" => facts(call),
         "note" => note(call, rest.trim(), style)?,
-        "hint" | "undo" | "restart" | "score" if assessment => {
+        "hint" | "undo" | "restart" | "score" | "reload" if assessment => {
             println!("{}", style.yellow(&format!(":{word} is not available in assessment mode.")));
         }
         "hint" => hint(call, style)?,
@@ -132,6 +132,7 @@ fn command_line(call: &mut Call, command: &str, name: &str, style: &Style) -> Re
             println!("{}", style.dim("Starting the call again from the top."));
             print_last_debtor_line(call, name, style);
         }
+        "reload" => reload(call, name, style)?,
         "end" => {
             call.end_early()?;
             return Ok(Next::Stop(Exit::EndedByCollector));
@@ -144,6 +145,38 @@ fn command_line(call: &mut Call, command: &str, name: &str, style: &Style) -> Re
         }
     }
     Ok(Next::Continue)
+}
+
+/// Re-reads the scenario file (an author edited it mid-call) and replays the call
+/// so far into it. A file with errors is reported and the call goes on unchanged.
+fn reload(call: &mut Call, name: &str, style: &Style) -> Result<()> {
+    let source = call.session.scenario().source.clone();
+    let path = std::path::PathBuf::from(source.trim_start_matches("builtin:"));
+    if !path.is_file() {
+        println!(
+            "{}",
+            style.yellow(&format!("Nothing to reload: {source} is built in and there is no {} here.", path.display()))
+        );
+        return Ok(());
+    }
+    let file = crate::source::SourceFile::read(&path)?;
+    let lexicon = crate::cmd::load_lexicon()?;
+    let (scenario, problems) = crate::scenario::load(&file, &lexicon);
+    let Some(scenario) = scenario else {
+        println!(
+            "{}",
+            style.red(&format!("{} has errors; the call goes on with the previous version:", path.display()))
+        );
+        for problem in problems.iter().filter(|p| p.is_error()) {
+            print!("{}", problem.render(style));
+        }
+        return Ok(());
+    };
+    let lines = call.trainee_turns();
+    call.reload(std::sync::Arc::new(scenario))?;
+    println!("{}", style.dim(&format!("Reloaded {}; replayed your {lines} lines.", path.display())));
+    print_last_debtor_line(call, name, style);
+    Ok(())
 }
 
 fn facts(call: &Call) {

@@ -15,6 +15,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":note TEXT", "add to the account note (document every call)"),
     (":undo", "take back your last line (practice mode)"),
     (":restart", "start the call again from the top (practice mode)"),
+    (":reload", "re-read the scenario file after editing it (authors)"),
     (":end", "hang up now and finish the call"),
     (":quit", "leave without finishing; resume later with --resume"),
 ];
