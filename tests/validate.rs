@@ -65,7 +65,7 @@ fn a_directory_reports_every_problem_in_one_run() {
     for (file, _, _) in EXPECTED {
         assert!(out.contains(&format!("{file}:")), "{file} missing from\n{out}");
     }
-    assert!(out.contains("checked 11 files: 11 errors, 2 warnings"), "{out}");
+    assert!(out.contains("checked 11 files: 11 errors, 11 warnings"), "{out}");
 }
 
 #[test]
@@ -76,9 +76,13 @@ fn warnings_fail_only_when_denied() {
 
 #[test]
 fn the_shipped_scenarios_and_lexicon_are_clean() {
-    let (code, out) = validate(&["validate", "scenarios", "rubrics", "tests/data/valid-tiny.yaml", "--deny-warnings"]);
+    let (code, out) = validate(&["validate", "scenarios", "rubrics", "--deny-warnings"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("0 errors, 0 warnings"), "{out}");
+    // The minimal base of the broken fixtures: no errors (it lacks hints on purpose).
+    let (code, out) = validate(&["validate", "tests/data/valid-tiny.yaml"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("0 errors"), "{out}");
 }
 
 #[test]
@@ -155,4 +159,19 @@ fn rubric_mistakes_are_located() {
         assert!(out.contains(expected), "expected `{expected}` in\n{out}");
     }
     assert!(out.contains("did you mean `empathy`?") && out.contains("did you mean `disputes_debt`?"), "{out}");
+}
+
+#[test]
+fn authoring_warnings_and_examples_that_fail_their_rule() {
+    let (code, out) = validate(&["validate", "tests/data/valid-tiny.yaml"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("valid-tiny.yaml:12:9: warning: node `opening` has no hint or model"), "{out}");
+    assert!(out.contains("warning: the debtor never confirms who they are, so the trainee never gets the chance to give the mini-Miranda"), "{out}");
+    let dir = temp_dir("bad-example");
+    let pack = "format: 1\nid: mine\nversion: 1\ntitle: Mine\npass_mark: 70\nrules:\n  - id: no-sorry\n    dimension: empathy\n    severity: minor\n    kind: forbidden\n    patterns: ['\\bsorry\\b']\n    message: m\n    better: b\n    examples: {pass: [\"I'm sorry to hear that.\"], fail: [\"Sorry.\"]}\n";
+    std::fs::write(dir.join("pack.yaml"), pack).unwrap();
+    let output = run(&dir, &["validate", "pack.yaml"], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains("pack.yaml:14:5: error: pass example \"I'm sorry to hear that.\" raised a finding"), "{out}");
 }

@@ -24,7 +24,13 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
     for file in &files {
         match file_kind(file) {
             Kind::Scenario => problems.extend(scenario::load(file, &lexicon).1),
-            Kind::Rubric => problems.extend(rubric::load(file, &lexicon).1),
+            Kind::Rubric => {
+                let (pack, found) = rubric::load(file, &lexicon);
+                problems.extend(found);
+                if let Some(pack) = pack {
+                    problems.extend(rubric::check_examples(file, &pack, &lexicon));
+                }
+            }
             Kind::Lexicon => {}
         }
     }

@@ -28,6 +28,25 @@ pub fn load(file: &SourceFile, lexicon: &Lexicon) -> (Option<Rubric>, Vec<Diagno
     (if failed { None } else { Some(rubric) }, compiler.problems)
 }
 
+/// Runs every rule's examples and reports each that misbehaves at its `examples:`.
+pub fn check_examples(file: &SourceFile, rubric: &Rubric, lexicon: &Lexicon) -> Vec<Diagnostic> {
+    let Ok((_, locator)) = yaml::parse::<RawRubric>(file) else { return Vec::new() };
+    let Ok(detector) = crate::signals::Detector::new(lexicon) else { return Vec::new() };
+    let failures = super::examples::check(rubric, &detector);
+    let mut problems = Vec::new();
+    for (i, rule) in rubric.rules.iter().enumerate() {
+        let prefix = format!("{}: ", rule.id);
+        let pos = locator.key(&ypath!["rules", i, "examples"]);
+        for failure in failures.iter().filter(|f| f.starts_with(&prefix)) {
+            problems
+                .push(Diagnostic::error(file, pos, failure[prefix.len()..].to_string()).with_help(
+                    "fix the rule or the example; `collectsim test` shows the signals each example carries",
+                ));
+        }
+    }
+    problems
+}
+
 struct Compiler<'a> {
     file: &'a SourceFile,
     locator: &'a Locator,

@@ -11,7 +11,7 @@ use regex::Regex;
 use serde::Serialize;
 use serde_json::Value;
 
-pub use compile::load;
+pub use compile::{check_examples, load};
 
 /// What a rule judges. Compliance is what the law requires or forbids in the call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -31,6 +31,7 @@ pub fn lint(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<Di
                 .with_help("give the trainee a way to win: an ending with `success: true`"),
         );
     }
+    problems.extend(authoring(scenario, file, locator));
     for (i, node) in scenario.nodes.iter().enumerate() {
         if !reachable[i] {
             problems.push(
@@ -49,6 +50,46 @@ pub fn lint(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<Di
                     .with_help("add a transition from here (or a node after it) towards an ending"),
             );
         }
+    }
+    problems
+}
+
+/// What a careful author wants to know: nodes the trainee can get no help at, and a
+/// US call in which the trainee never gets the chance to give the mini-Miranda.
+fn authoring(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (i, node) in scenario.nodes.iter().enumerate().filter(|(_, n)| n.end.is_none()) {
+        let at = locator.value(&ypath!["nodes", i, "id"]);
+        let missing: Vec<&str> = [("hint", node.hint.is_none()), ("model", node.model.is_none())]
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(k, _)| *k)
+            .collect();
+        if !missing.is_empty() {
+            problems.push(
+                Diagnostic::warning(file, at, format!("node `{}` has no {}", node.id, missing.join(" or ")))
+                    .with_help("add `hint:` (shown by :hint) and `model:` (a model answer for the debrief)"),
+            );
+        }
+    }
+    let third_party = matches!(scenario.persona.kind.as_str(), "third-party" | "wrong-number");
+    let confirms = scenario.nodes.iter().any(|n| {
+        n.events
+            .iter()
+            .chain(n.say.iter().flat_map(|l| &l.events))
+            .any(|e| e == "right_party_confirmed" || e == "spouse_answering")
+    });
+    if scenario.jurisdiction() == "US" && !third_party && !confirms {
+        problems.push(
+            Diagnostic::warning(
+                file,
+                locator.key(&ypath!["nodes"]),
+                "the debtor never confirms who they are, so the trainee never gets the chance to give the mini-Miranda",
+            )
+            .with_help(
+                "tag the line where the consumer confirms their identity with `events: [right_party_confirmed]`",
+            ),
+        );
     }
     problems
 }
