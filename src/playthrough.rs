@@ -82,3 +82,34 @@ fn transcript(session: &Session) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The model trainee: at every node it says that node's model answer. A scenario
+/// whose model answers do not lead to a success ending would teach the wrong thing.
+/// Returns the lines said and the failure, if any.
+pub fn model_trainee(scenario: &Arc<Scenario>, detector: &Arc<Detector>) -> (Vec<String>, Option<String>) {
+    let mut session = Session::new(Arc::clone(scenario), Arc::clone(detector), DEFAULT_SEED);
+    let mut said = Vec::new();
+    for _ in 0..60 {
+        if session.is_over() {
+            break;
+        }
+        let node = session.node();
+        let Some(model) = node.model.clone() else {
+            return (said, Some(format!("node `{}` has no model answer to follow", node.id)));
+        };
+        let before = node.id.clone();
+        let visits_before = session.state().visits.clone();
+        said.push(model.trim().to_string());
+        session.respond(&model);
+        let unchanged = session.node().id == before && session.state().visits == visits_before;
+        if !session.is_over() && unchanged {
+            let problem = format!("the model answer at `{before}` does not move the call on (it stays at `{before}`)");
+            return (said, Some(problem));
+        }
+    }
+    match session.ending() {
+        Some(ending) if ending.success => (said, None),
+        Some(ending) => (said, Some(format!("the model answers end at `{}`, which is not a success", ending.outcome))),
+        None => (said, Some(format!("the model answers never reach an ending (stuck at `{}`)", session.node().id))),
+    }
+}

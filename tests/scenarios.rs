@@ -107,3 +107,17 @@ fn the_readme_example_is_a_working_scenario() {
     let failures = playthrough::check(&compiled, &detector, &compiled.tests[0]);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Following every node's model answer must reach a success ending.
+#[test]
+fn the_model_trainee_succeeds_in_every_scenario() {
+    let detector = Arc::new(Detector::new(&Lexicon::builtin()).unwrap());
+    let mut failures = Vec::new();
+    for (file, scenario) in shipped() {
+        let (said, failure) = playthrough::model_trainee(&scenario, &detector);
+        if let Some(failure) = failure {
+            failures.push(format!("{}: {failure}\n  said: {said:#?}", file.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -49,11 +49,14 @@ fn test_scenario(
     tally: &mut Tally,
 ) -> Result<()> {
     let scenario = Arc::new(loaded(file, scenario::load(file, lexicon))?);
-    println!("{} ({} playthroughs)", style.bold(&file.name), scenario.tests.len());
+    println!("{} ({} playthroughs and the model trainee)", style.bold(&file.name), scenario.tests.len());
     for test in &scenario.tests {
         let failures = playthrough::check(&scenario, detector, test);
         report(&test.name, &failures, style, tally);
     }
+    let (said, failure) = playthrough::model_trainee(&scenario, detector);
+    let failures: Vec<String> = failure.map(|f| format!("{f}\nsaid: {}", said.join(" / "))).into_iter().collect();
+    report("model trainee (says every node's model answer) reaches a success ending", &failures, style, tally);
     Ok(())
 }
 
