@@ -113,3 +113,45 @@ pub fn model_trainee(scenario: &Arc<Scenario>, detector: &Arc<Detector>) -> (Vec
         None => (said, Some(format!("the model answers never reach an ending (stuck at `{}`)", session.node().id))),
     }
 }
+
+/// The careless trainee: discloses the debt to whoever answers, pushes for the full
+/// balance and threatens. Every scenario must punish it — no success ending — and
+/// the rules must catch it — at least one critical or major compliance finding.
+pub fn careless_trainee(
+    scenario: &Arc<Scenario>,
+    detector: &Arc<Detector>,
+    packs: &[&crate::rubric::Rubric],
+) -> Option<String> {
+    let balance = scenario.facts.money(scenario.facts.number("balance").unwrap_or(500.0));
+    let opening = format!("I'm calling about the {balance} you owe.");
+    let pushes = [
+        "You need to pay the full balance right now.",
+        "If you don't pay, we'll take you to court and you could be arrested.",
+    ];
+    let mut session = Session::new(Arc::clone(scenario), Arc::clone(detector), DEFAULT_SEED);
+    session.respond(&opening);
+    for turn in 0..30 {
+        if session.is_over() {
+            break;
+        }
+        session.respond(pushes[turn % pushes.len()]);
+    }
+    if let Some(ending) = session.ending().filter(|e| e.success) {
+        return Some(format!("a careless trainee reached the success ending `{}`", ending.outcome));
+    }
+    let record_turns = session.turns().to_vec();
+    let transcript = crate::transcript::Transcript {
+        source: scenario.id.clone(),
+        facts: scenario.facts.clone(),
+        turns: record_turns,
+        stage_notes: Vec::new(),
+        notes: Vec::new(),
+        finished: true,
+    };
+    let card = crate::score::score(packs, &transcript);
+    let caught = card
+        .findings
+        .iter()
+        .any(|f| f.dimension == "compliance" && (f.severity == "critical" || f.severity == "major"));
+    (!caught).then(|| "a careless trainee raised no critical or major compliance finding".to_string())
+}

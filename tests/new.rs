@@ -17,7 +17,7 @@ fn every_kind_scaffolds_a_working_scenario() {
         assert_eq!(validated.status.code(), Some(0), "{kind}: {}", stdout(&validated));
         let tested = run(&dir, &["test", &file], "");
         assert_eq!(tested.status.code(), Some(0), "{kind}: {}", stdout(&tested));
-        assert!(stdout(&tested).contains("5 passed, 0 failed"), "{kind}: {}", stdout(&tested));
+        assert!(stdout(&tested).contains("6 passed, 0 failed"), "{kind}: {}", stdout(&tested));
     }
 }
 

@@ -121,3 +121,16 @@ fn the_model_trainee_succeeds_in_every_scenario() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A careless trainee never succeeds, and the compliance rules catch it.
+#[test]
+fn the_careless_trainee_fails_and_is_caught_in_every_scenario() {
+    let lexicon = Lexicon::builtin();
+    let detector = Arc::new(Detector::new(&lexicon).unwrap());
+    let packs = collectsim::rubric::library::load_packs(&lexicon, None).unwrap();
+    for (file, scenario) in shipped() {
+        let chosen = collectsim::rubric::library::for_jurisdiction(&packs, Some(scenario.jurisdiction()));
+        let failure = playthrough::careless_trainee(&scenario, &detector, &chosen);
+        assert!(failure.is_none(), "{}: {}", file.name, failure.unwrap_or_default());
+    }
+}

@@ -49,7 +49,7 @@ fn test_scenario(
     tally: &mut Tally,
 ) -> Result<()> {
     let scenario = Arc::new(loaded(file, scenario::load(file, lexicon))?);
-    println!("{} ({} playthroughs and the model trainee)", style.bold(&file.name), scenario.tests.len());
+    println!("{} ({} playthroughs and two bot trainees)", style.bold(&file.name), scenario.tests.len());
     for test in &scenario.tests {
         let failures = playthrough::check(&scenario, detector, test);
         report(&test.name, &failures, style, tally);
@@ -57,6 +57,15 @@ fn test_scenario(
     let (said, failure) = playthrough::model_trainee(&scenario, detector);
     let failures: Vec<String> = failure.map(|f| format!("{f}\nsaid: {}", said.join(" / "))).into_iter().collect();
     report("model trainee (says every node's model answer) reaches a success ending", &failures, style, tally);
+    let packs = rubric::library::load_packs(lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
+    let chosen = rubric::library::for_jurisdiction(&packs, Some(scenario.jurisdiction()));
+    let careless: Vec<String> = playthrough::careless_trainee(&scenario, detector, &chosen).into_iter().collect();
+    report(
+        "careless trainee (discloses, pressures, threatens) fails and the compliance rules catch it",
+        &careless,
+        style,
+        tally,
+    );
     Ok(())
 }
 
