@@ -155,3 +155,69 @@ pub fn careless_trainee(
         .any(|f| f.dimension == "compliance" && (f.severity == "critical" || f.severity == "major"));
     (!caught).then(|| "a careless trainee raised no critical or major compliance finding".to_string())
 }
+
+/// What the random walkers saw across many seeded calls.
+#[derive(Debug, Default)]
+pub struct Exploration {
+    pub calls: usize,
+    pub nodes_never_visited: Vec<String>,
+    pub endings_never_reached: Vec<String>,
+    /// Debtor line variants (node / say|again / index) never said.
+    pub lines_never_said: usize,
+    pub lines_total: usize,
+}
+
+/// Random walkers: `seeds` calls, each saying lines drawn (value-stably) from the
+/// scenario's own material — model answers, playthrough lines, careless lines —
+/// until the call ends or 30 turns pass.
+pub fn explore(scenario: &Arc<Scenario>, detector: &Arc<Detector>, seeds: u64) -> Exploration {
+    let mut pool: Vec<String> = scenario.nodes.iter().filter_map(|n| n.model.clone()).collect();
+    pool.extend(scenario.tests.iter().flat_map(|t| t.say.iter().cloned()));
+    pool.extend(["You need to pay the full balance right now.".to_string(), "Okay.".to_string()]);
+    let mut visited = std::collections::BTreeSet::new();
+    let mut reached = std::collections::BTreeSet::new();
+    let mut said: std::collections::BTreeSet<(String, String)> = std::collections::BTreeSet::new();
+    for seed in 0..seeds {
+        let mut chooser = crate::engine::rng::CallRng::new(seed ^ 0x9e37_79b9);
+        let mut session = Session::new(Arc::clone(scenario), Arc::clone(detector), seed);
+        for _ in 0..30 {
+            if session.is_over() {
+                break;
+            }
+            let line = &pool[chooser.pick(&vec![1; pool.len()])];
+            session.respond(line);
+        }
+        for turn in session.turns().iter().filter(|t| t.speaker == Speaker::Debtor) {
+            if let Some(node) = &turn.node {
+                visited.insert(node.clone());
+                said.insert((node.clone(), turn.text.clone()));
+            }
+        }
+        if let Some(ending) = session.ending() {
+            reached.insert(ending.outcome.clone());
+        }
+    }
+    let rendered = crate::template::context(&crate::scenario::template_data(scenario));
+    let mut lines_total = 0;
+    let mut lines_never_said = 0;
+    for node in &scenario.nodes {
+        for line in node.say.iter().chain(&node.again) {
+            lines_total += 1;
+            let text = scenario.templates.render_in(&line.template, &rendered).unwrap_or_default();
+            if !said.contains(&(node.id.clone(), text)) {
+                lines_never_said += 1;
+            }
+        }
+    }
+    Exploration {
+        calls: seeds as usize,
+        nodes_never_visited: scenario.nodes.iter().map(|n| n.id.clone()).filter(|id| !visited.contains(id)).collect(),
+        endings_never_reached: scenario
+            .endings()
+            .map(|(_, e)| e.outcome.clone())
+            .filter(|o| !reached.contains(o))
+            .collect(),
+        lines_never_said,
+        lines_total,
+    }
+}

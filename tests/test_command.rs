@@ -28,3 +28,14 @@ fn a_broken_playthrough_and_a_broken_example_fail() {
     assert!(out.contains("FAILED mine.no-sorry"), "{out}");
     assert!(out.contains("2 failed"), "{out}");
 }
+
+#[test]
+fn random_walkers_report_coverage_deterministically() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let first = stdout(&run(root, &["test", "scenarios/hostile-swearing.yaml"], ""));
+    let second = stdout(&run(root, &["test", "scenarios/hostile-swearing.yaml"], ""));
+    let coverage = |out: &str| out.lines().find(|l| l.contains("coverage:")).map(str::to_string);
+    assert!(coverage(&first).is_some_and(|l| l.contains("200 random walkers: nodes never visited:")), "{first}");
+    assert_eq!(coverage(&first), coverage(&second));
+    assert!(first.contains("ok careless trainee") && first.contains("ok model trainee"), "{first}");
+}

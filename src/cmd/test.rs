@@ -17,6 +17,9 @@ use crate::signals::{Detector, Lexicon};
 use crate::source::SourceFile;
 use crate::style::Style;
 
+/// Seeded random-walker calls per scenario: enough to find unreachable corners, fast.
+const WALKERS: u64 = 200;
+
 #[derive(Default)]
 struct Tally {
     passed: usize,
@@ -65,6 +68,17 @@ fn test_scenario(
         &careless,
         style,
         tally,
+    );
+    let seen = playthrough::explore(&scenario, detector, WALKERS);
+    let list = |items: &[String]| if items.is_empty() { "none".to_string() } else { items.join(", ") };
+    println!(
+        "  {} {} random walkers: nodes never visited: {}; endings never reached: {}; {} of {} debtor lines never said",
+        style.dim("coverage:"),
+        seen.calls,
+        list(&seen.nodes_never_visited),
+        list(&seen.endings_never_reached),
+        seen.lines_never_said,
+        seen.lines_total
     );
     Ok(())
 }
