@@ -1,0 +1,51 @@
+//! The examples in the authoring guides work: the scenario in scenarios/README.md
+//! validates cleanly, passes its playthroughs and both bots; the pack in
+//! rubrics/README.md validates and its examples behave.
+
+use std::sync::Arc;
+
+use collectsim::playthrough;
+use collectsim::rubric::{self, examples, library};
+use collectsim::scenario;
+use collectsim::signals::{Detector, Lexicon};
+use collectsim::source::SourceFile;
+
+fn yaml_blocks(path: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.split("```yaml\n").skip(1).map(|rest| rest[..rest.find("```").unwrap()].to_string()).collect()
+}
+
+#[test]
+fn the_scenario_guide_example_works() {
+    let lexicon = Lexicon::builtin();
+    let detector = Arc::new(Detector::new(&lexicon).unwrap());
+    let blocks = yaml_blocks("scenarios/README.md");
+    assert_eq!(blocks.len(), 1);
+    let (compiled, problems) = scenario::load(&SourceFile::new("scenarios/README.md", blocks[0].as_str()), &lexicon);
+    let shown: Vec<String> = problems.iter().map(|p| p.headline()).collect();
+    assert!(problems.is_empty(), "{}", shown.join("\n"));
+    let compiled = Arc::new(compiled.unwrap());
+    for test in &compiled.tests {
+        let failures = playthrough::check(&compiled, &detector, test);
+        assert!(failures.is_empty(), "{}: {}", test.name, failures.join("\n"));
+    }
+    assert_eq!(playthrough::model_trainee(&compiled, &detector).1, None);
+    let packs = library::load_packs(&lexicon, None).unwrap();
+    let chosen = library::for_jurisdiction(&packs, Some("US"));
+    assert_eq!(playthrough::careless_trainee(&compiled, &detector, &chosen), None);
+}
+
+#[test]
+fn the_rubric_guide_example_works() {
+    let lexicon = Lexicon::builtin();
+    let detector = Detector::new(&lexicon).unwrap();
+    let blocks = yaml_blocks("rubrics/README.md");
+    assert_eq!(blocks.len(), 1);
+    let (pack, problems) = rubric::load(&SourceFile::new("rubrics/README.md", blocks[0].as_str()), &lexicon);
+    let shown: Vec<String> = problems.iter().map(|p| p.headline()).collect();
+    assert!(problems.is_empty(), "{}", shown.join("\n"));
+    let pack = pack.unwrap();
+    assert_eq!(pack.rules.len(), 2);
+    let failures = examples::check(&pack, &detector);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
