@@ -31,6 +31,9 @@ fn a_call_in_a_terminal_ends_cleanly_on_ctrl_d() {
     call.exp_string("Maria:").unwrap();
     call.send_line(":hint").unwrap();
     call.exp_string("Hint: Now she is verified").unwrap();
+    // Wait for the prompt, as a person would: a Ctrl-D typed while output is still
+    // printing reaches the terminal before the line editor is listening.
+    call.exp_string("You: ").unwrap();
     call.send_control('d').unwrap();
     call.exp_string("Session saved:").unwrap();
     call.exp_eof().unwrap();
@@ -49,6 +52,7 @@ fn ctrl_c_keeps_the_session_and_no_color_is_honoured() {
     assert!(!colour.is_match(&briefing), "NO_COLOR means no colour codes: {briefing:?}");
     call.send_line("Am I speaking with Maria Alvarez?").unwrap();
     call.exp_string("Maria:").unwrap();
+    call.exp_string("You: ").unwrap();
     call.send_control('c').unwrap();
     call.exp_string("Resume with: collectsim play --resume").unwrap();
     call.exp_eof().unwrap();
