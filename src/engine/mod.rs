@@ -132,18 +132,12 @@ impl Session {
     }
 
     fn transition(&self, list: TransitionList, index: usize) -> &Transition {
-        match list {
-            TransitionList::EveryTurn => &self.scenario.every_turn[index],
-            TransitionList::Node(node) => &self.scenario.nodes[node].on[index],
-        }
+        list.get(&self.scenario, index)
     }
 
     fn apply(&mut self, list: TransitionList, index: usize) -> Vec<MeterChange> {
         let scenario = Arc::clone(&self.scenario);
-        let transition = match list {
-            TransitionList::EveryTurn => &scenario.every_turn[index],
-            TransitionList::Node(node) => &scenario.nodes[node].on[index],
-        };
+        let transition = list.get(&scenario, index);
         let reason = transition.because.clone().unwrap_or_else(|| {
             let from = &scenario.nodes[self.state.node].id;
             match transition.goto {
@@ -257,4 +251,13 @@ impl Session {
 enum TransitionList {
     EveryTurn,
     Node(usize),
+}
+
+impl TransitionList {
+    fn get(self, scenario: &Scenario, index: usize) -> &Transition {
+        match self {
+            TransitionList::EveryTurn => &scenario.every_turn[index],
+            TransitionList::Node(node) => &scenario.nodes[node].on[index],
+        }
+    }
 }
