@@ -16,10 +16,8 @@ const DIMENSIONS: [&str; 6] = ["empathy", "clarity", "negotiation", "compliance"
 pub fn load_sessions(data: &Path) -> (Vec<SessionRecord>, Vec<String>) {
     let mut sessions = Vec::new();
     let mut skipped = Vec::new();
-    let Ok(entries) = std::fs::read_dir(data.join("sessions")) else { return (sessions, skipped) };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+    let Ok(paths) = crate::store::session_files(data) else { return (sessions, skipped) };
+    for path in paths {
         match SessionRecord::load(&path) {
             Ok(record) => sessions.push(record),
             Err(error) => skipped.push(format!("{error:#}")),

@@ -171,6 +171,16 @@ pub fn new_session_path(data: &Path, stem: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The session files under `<data>/sessions`, sorted (so reports are stable).
+pub fn session_files(data: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(data.join("sessions"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// The login name, used as the trainee when `--trainee` is not given.
 pub fn login_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]

@@ -64,12 +64,6 @@ fn session_paths(args: &ExportArgs) -> Result<Vec<PathBuf>> {
     if !args.sessions.is_empty() {
         return Ok(args.sessions.clone());
     }
-    let dir = store::data_dir(args.data_dir.as_deref())?.join("sessions");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    Ok(paths)
+    let data = store::data_dir(args.data_dir.as_deref())?;
+    store::session_files(&data).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", data.join("sessions").display()))
 }
