@@ -31,10 +31,16 @@ pub fn run(args: &TestArgs) -> Result<ExitCode> {
     let detector = Arc::new(Detector::new(&lexicon)?);
     let style = Style::stdout();
     let mut tally = Tally::default();
+    // Compiled once, on the first scenario, for every careless-trainee check.
+    let mut packs: Option<Vec<rubric::Rubric>> = None;
     for file in files(&args.paths)? {
         let keys = crate::yaml::top_level_keys(&file.text);
         if keys.iter().any(|k| k == "nodes") {
-            test_scenario(&file, &lexicon, &detector, &style, &mut tally)?;
+            if packs.is_none() {
+                packs = Some(rubric::library::load_packs(&lexicon, Some(Path::new(LOCAL_RUBRICS)))?);
+            }
+            let packs = packs.as_deref().unwrap_or_default();
+            test_scenario(&file, (&lexicon, packs), &detector, &style, &mut tally)?;
         } else if keys.iter().any(|k| k == "rules") {
             test_rubric(&file, &lexicon, &detector, &style, &mut tally)?;
         }
@@ -46,7 +52,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode> {
 
 fn test_scenario(
     file: &SourceFile,
-    lexicon: &Lexicon,
+    (lexicon, packs): (&Lexicon, &[rubric::Rubric]),
     detector: &Arc<Detector>,
     style: &Style,
     tally: &mut Tally,
@@ -60,8 +66,7 @@ fn test_scenario(
     let (said, failure) = playthrough::model_trainee(&scenario, detector);
     let failures: Vec<String> = failure.map(|f| format!("{f}\nsaid: {}", said.join(" / "))).into_iter().collect();
     report("model trainee (says every node's model answer) reaches a success ending", &failures, style, tally);
-    let packs = rubric::library::load_packs(lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
-    let chosen = rubric::library::for_jurisdiction(&packs, Some(scenario.jurisdiction()));
+    let chosen = rubric::library::for_jurisdiction(packs, Some(scenario.jurisdiction()));
     let careless: Vec<String> = playthrough::careless_trainee(&scenario, detector, &chosen).into_iter().collect();
     report(
         "careless trainee (discloses, pressures, threatens) fails and the compliance rules catch it",
