@@ -49,9 +49,14 @@ pub enum Command {
     #[command(after_help = "Examples:\n  collectsim score calls/0042.txt\n  \
                             collectsim score calls/ --format json > cards.json\n  \
                             collectsim score session.json --rubric my-pack.yaml\n  \
-                            cat call.txt | collectsim score - --format md\n\n\
+                            cat call.txt | collectsim score - --format md\n  \
+                            collectsim score --input jsonl --format jsonl < calls.jsonl > cards.jsonl\n  \
+                            collectsim score calls/ --format csv --redact --summary summary.json > findings.csv\n\n\
                             A transcript is lines like `Agent: ...` and `Debtor: ...`, with optional YAML front \
                             matter between `---` lines for the account facts (balance, creditor, jurisdiction, ...).\n\
+                            With --input jsonl each line is {\"id\": ..., \"text\": \"Agent: ...\", \"facts\": {...}}; other keys \
+                            are ignored and a record over 10 MB is refused. Output keeps input order; an input that \
+                            cannot be read gives {\"source\", \"error\"} in its place and the run goes on.\n\
                             Exit codes: 0 all calls passed, 1 a call failed (unless --exit-zero), 2 an input could not be read.")]
     Score(ScoreArgs),
     /// Run the playthrough tests in scenarios and the examples of every rubric rule.
@@ -245,18 +250,39 @@ pub enum ScoreFormat {
     Json,
     Jsonl,
     Md,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreInput {
+    /// One call per file (plain-text transcript or saved session); stdin is one call.
+    Text,
+    /// One call per line: {"id": ..., "text": ..., "facts": {...}}.
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Transcript files, directories (searched for *.txt and *.json) or `-` for stdin.
+    /// Transcript files, directories (searched for *.txt and *.json, or *.jsonl) or `-` for stdin.
     pub inputs: Vec<PathBuf>,
     /// Rubric pack files to use instead of the ones the call's jurisdiction selects.
     #[arg(long, value_name = "PATH")]
     pub rubric: Vec<PathBuf>,
-    /// Output format.
+    /// How inputs hold calls: one per file, or one JSON record per line.
+    #[arg(long, value_enum, default_value_t = ScoreInput::Text)]
+    pub input: ScoreInput,
+    /// Output format (csv: one row per finding).
     #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
     pub format: ScoreFormat,
+    /// Calls scored at once [default: all cores]. Output stays in input order.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Mask card, account, social-security and phone numbers and e-mail addresses in the output.
+    #[arg(long)]
+    pub redact: bool,
+    /// Write the end-of-run summary to FILE (JSON if it ends in .json) instead of stderr.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
     /// Exit 0 even when a call fails (for pipelines).
     #[arg(long)]
     pub exit_zero: bool,

@@ -27,6 +27,7 @@
 //! assert_eq!((threat.turn, threat.evidence.as_str()), (3, "arrested"));
 //! ```
 
+pub mod batch;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
@@ -36,6 +37,7 @@ pub mod fields;
 pub mod graph;
 pub mod playthrough;
 pub mod progress;
+pub mod redact;
 pub mod repl;
 pub mod report;
 pub mod rubric;

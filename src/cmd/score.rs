@@ -1,139 +1,136 @@
 //! `collectsim score`: scorecards for call transcripts from anywhere — plain text
-//! with optional front matter, or saved sessions — in input order.
+//! with optional front matter, saved sessions, or JSON Lines records — streamed in
+//! input order, scored on every core (see `batch`).
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{BufWriter, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use anyhow::{Result, bail};
-use serde_json::{Value, json};
+use anyhow::{Context, Result};
 
 use super::{LOCAL_RUBRICS, load_lexicon};
-use crate::cli::{ScoreArgs, ScoreFormat};
-use crate::rubric::{Rubric, library};
-use crate::score::{Scorecard, render, score};
-use crate::signals::Detector;
+use crate::batch::output::{self, OutputFormat};
+use crate::batch::progress::Progress;
+use crate::batch::summary::{Summary, Tally};
+use crate::batch::{InputFormat, Scorer, input, pipeline, record};
+use crate::cli::{ScoreArgs, ScoreFormat, ScoreInput};
+use crate::rubric::library;
 use crate::style::Style;
-use crate::transcript::{self, Transcript};
 
-/// One input's result: a scorecard, or why it could not be read.
-enum Scored {
-    Card(Box<Scorecard>),
-    Unreadable { source: String, error: String },
+/// One call's output, rendered by a worker, with what the summary needs.
+struct Done {
+    rendered: String,
+    tally: Tally,
+    bytes: u64,
 }
 
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     let lexicon = load_lexicon()?;
-    let detector = Detector::new(&lexicon)?;
     let packs = match args.rubric.is_empty() {
         true => library::load_packs(&lexicon, Some(Path::new(LOCAL_RUBRICS)))?,
         false => args.rubric.iter().map(|p| library::load_path(p, &lexicon)).collect::<Result<_>>()?,
     };
-    let explicit = !args.rubric.is_empty();
-    let inputs = inputs(&args.inputs)?;
-    let results: Vec<Scored> = inputs.iter().map(|input| score_one(input, &packs, explicit, &detector)).collect();
-    print(&results, args.format)?;
-    let unreadable = results.iter().any(|r| matches!(r, Scored::Unreadable { .. }));
-    let failed = results.iter().any(|r| matches!(r, Scored::Card(card) if !card.passed));
-    Ok(if unreadable {
+    let scorer = Scorer::new(&lexicon, packs, !args.rubric.is_empty())?;
+    let input_format = match args.input {
+        ScoreInput::Text => InputFormat::Text,
+        ScoreInput::Jsonl => InputFormat::Jsonl,
+    };
+    let inputs = input::expand(&args.inputs, input_format)?;
+    let summary = score_all(args, &scorer, &inputs, input_format)?;
+    report_summary(&summary, args.summary.as_deref(), inputs.len() > 1 || input_format == InputFormat::Jsonl)?;
+    Ok(if summary.unreadable > 0 {
         ExitCode::from(2)
-    } else if failed && !args.exit_zero {
+    } else if summary.failed > 0 && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Files as given; directories searched recursively for `*.txt` and `*.json`;
-/// `-` (or nothing, when stdin is piped) for standard input.
-fn inputs(given: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    if given.is_empty() {
-        if std::io::stdin().is_terminal() {
-            bail!("give a transcript file, a directory or `-` for standard input (see `collectsim score --help`)");
-        }
-        return Ok(vec![PathBuf::from("-")]);
+fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format: InputFormat) -> Result<Summary> {
+    let format = output_format(args.format);
+    let style = Style::stdout();
+    let workers = args.jobs.map_or_else(all_cores, usize::from);
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut summary = Summary::default();
+    let mut progress = Progress::new(input::total_bytes(inputs));
+    let started = Instant::now();
+    let mut written: std::io::Result<()> = out.write_all(output::header(format).as_bytes());
+    pipeline::ordered(
+        workers,
+        |emit| input::produce(inputs, input_format, emit),
+        |job| {
+            let (bytes, loaded) = record::load(job);
+            let mut result = loaded.map(|transcript| scorer.score(transcript));
+            if args.redact {
+                redact(&mut result);
+            }
+            Done { rendered: output::render(&result, format, &style), tally: Tally::of(&result), bytes }
+        },
+        |done| {
+            if summary.transcripts > 0 {
+                written = written.as_ref().map_err(clone_error).and_then(|_| out.write_all(separator(format)));
+            }
+            written = written.as_ref().map_err(clone_error).and_then(|_| out.write_all(done.rendered.as_bytes()));
+            summary.add(&done.tally, done.bytes);
+            progress.advance(done.bytes);
+            written.is_ok()
+        },
+    );
+    progress.finish();
+    let footer = output::footer(format, summary.transcripts);
+    let finished = written.and_then(|_| out.write_all(footer.as_bytes())).and_then(|_| out.flush());
+    match finished {
+        // The reader of our output has gone (`| head`): not a failure of ours.
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => {}
+        other => other.context("cannot write the scorecards")?,
     }
-    let mut files = Vec::new();
-    for path in given {
-        if path.is_dir() {
-            walk(path, &mut files)?;
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
+    summary.finish(started.elapsed().as_secs_f64());
+    Ok(summary)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            walk(&entry, files)?;
-        } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("txt" | "json")) {
-            files.push(entry);
-        }
-    }
-    Ok(())
+fn separator(format: OutputFormat) -> &'static [u8] {
+    output::separator(format).as_bytes()
 }
 
-fn score_one(input: &Path, packs: &[Rubric], explicit: bool, detector: &Detector) -> Scored {
-    let loaded = if input == Path::new("-") { read_stdin() } else { transcript::load(input) };
-    let source = input.display().to_string();
-    match loaded {
-        Ok(mut transcript) => {
-            transcript.detect(detector);
-            Scored::Card(Box::new(score(&select(packs, explicit, &transcript), &transcript)))
-        }
-        Err(error) => Scored::Unreadable { source, error },
-    }
+fn clone_error(e: &std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), e.to_string())
 }
 
-fn read_stdin() -> Result<Transcript, String> {
-    let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
-    transcript::from_text("-", &text)
-}
-
-/// The packs for this call: all given with `--rubric`, else `core` and the
-/// compliance pack of the call's jurisdiction (US when the facts do not say).
-pub fn select<'a>(packs: &'a [Rubric], explicit: bool, transcript: &Transcript) -> Vec<&'a Rubric> {
-    if explicit {
-        return packs.iter().collect();
-    }
-    library::for_jurisdiction(packs, transcript.facts.text("jurisdiction"))
-}
-
-fn as_json(result: &Scored) -> Value {
+fn redact(result: &mut Result<crate::score::Scorecard, record::Unreadable>) {
     match result {
-        Scored::Card(card) => serde_json::to_value(card).unwrap_or(Value::Null),
-        Scored::Unreadable { source, error } => json!({"source": source, "error": error}),
+        Ok(card) => crate::redact::scorecard(card),
+        Err(bad) => bad.error = crate::redact::redact(&bad.error),
     }
 }
 
-fn print(results: &[Scored], format: ScoreFormat) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn output_format(format: ScoreFormat) -> OutputFormat {
     match format {
-        ScoreFormat::Json => {
-            let all: Vec<Value> = results.iter().map(as_json).collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
-        }
-        ScoreFormat::Jsonl => {
-            for result in results {
-                writeln!(out, "{}", serde_json::to_string(&as_json(result))?)?;
-            }
-        }
-        ScoreFormat::Text | ScoreFormat::Md => {
-            let style = Style::stdout();
-            for result in results {
-                let shown = match (result, format) {
-                    (Scored::Card(card), ScoreFormat::Md) => render::markdown(card),
-                    (Scored::Card(card), _) => render::text(card, &style),
-                    (Scored::Unreadable { source, error }, _) => format!("{source}: {} {error}\n", style.red("error:")),
-                };
-                writeln!(out, "{shown}")?;
-            }
-        }
+        ScoreFormat::Text => OutputFormat::Text,
+        ScoreFormat::Md => OutputFormat::Markdown,
+        ScoreFormat::Json => OutputFormat::Json,
+        ScoreFormat::Jsonl => OutputFormat::Jsonl,
+        ScoreFormat::Csv => OutputFormat::Csv,
     }
-    Ok(())
+}
+
+/// The summary goes to `--summary FILE` when given (JSON for `.json`), else to
+/// stderr for a batch (a single call's card is its own summary).
+fn report_summary(summary: &Summary, file: Option<&Path>, batch: bool) -> Result<()> {
+    let Some(file) = file else {
+        if batch {
+            eprint!("{}", summary.text());
+        }
+        return Ok(());
+    };
+    let text = match file.extension().and_then(|e| e.to_str()) {
+        Some("json") => serde_json::to_string_pretty(summary)? + "\n",
+        _ => summary.text(),
+    };
+    std::fs::write(file, text).with_context(|| format!("cannot write the summary to {}", file.display()))
 }

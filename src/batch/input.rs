@@ -1,0 +1,181 @@
+//! What `score` reads: files, directories, standard input, as whole transcripts or
+//! as JSON Lines records. The reader only splits input into [`Job`]s (cheap); the
+//! workers read files and parse records, so that work runs on every core.
+
+use std::io::{BufRead, BufReader, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use super::MAX_RECORD_BYTES;
+
+/// How inputs are split into calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// One call per file (plain-text transcript or saved session); stdin is one call.
+    Text,
+    /// One call per line: `{"id": …, "text": …, "facts": {…}}`.
+    Jsonl,
+}
+
+/// One call to score, as the reader found it.
+#[derive(Debug)]
+pub enum Job {
+    /// A transcript file; the worker reads it.
+    File(PathBuf),
+    /// A whole transcript already read (standard input).
+    Text { source: String, text: String },
+    /// One JSON Lines record: the input it came from and its 1-based line number.
+    Record { input: String, line: usize, bytes: Vec<u8> },
+    /// Something that could not be read, reported in its place.
+    Unreadable { source: String, error: String, bytes: u64 },
+}
+
+/// The inputs named on the command line, directories expanded (sorted, so runs are
+/// repeatable) to `*.txt` and `*.json` files, or `*.jsonl` with `--input jsonl`.
+/// No inputs means standard input, when it is not a terminal.
+pub fn expand(given: &[PathBuf], format: InputFormat) -> Result<Vec<PathBuf>> {
+    if given.is_empty() {
+        if std::io::stdin().is_terminal() {
+            bail!("give a transcript file, a directory or `-` for standard input (see `collectsim score --help`)");
+        }
+        return Ok(vec![PathBuf::from("-")]);
+    }
+    let mut files = Vec::new();
+    for path in given {
+        if path.is_dir() {
+            walk(path, format, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, format: InputFormat, files: &mut Vec<PathBuf>) -> Result<()> {
+    let listing = std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("cannot list {}: {e}", dir.display()))?;
+    let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for entry in entries {
+        let extension = entry.extension().and_then(|e| e.to_str());
+        if entry.is_dir() {
+            walk(&entry, format, files)?;
+        } else if match format {
+            InputFormat::Text => matches!(extension, Some("txt" | "json")),
+            InputFormat::Jsonl => extension == Some("jsonl"),
+        } {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// The total size of the inputs in bytes, when it can be known up front (regular
+/// files, and standard input redirected from a file): the progress bar's 100 %.
+pub fn total_bytes(inputs: &[PathBuf]) -> Option<u64> {
+    inputs.iter().map(|path| size_of(path)).sum()
+}
+
+fn size_of(path: &Path) -> Option<u64> {
+    let shown = if path == Path::new("-") { Path::new("/dev/stdin") } else { path };
+    std::fs::metadata(shown).ok().filter(|m| m.is_file()).map(|m| m.len())
+}
+
+/// Calls `emit` with each job in input order until the inputs run out or `emit`
+/// returns false (the run was stopped).
+pub fn produce(inputs: &[PathBuf], format: InputFormat, emit: &mut dyn FnMut(Job) -> bool) {
+    for path in inputs {
+        let stdin = path == Path::new("-");
+        let keep_going = match (format, stdin) {
+            (InputFormat::Text, false) => emit(Job::File(path.clone())),
+            (InputFormat::Text, true) => emit(read_stdin_whole()),
+            (InputFormat::Jsonl, true) => records("stdin", std::io::stdin().lock(), emit),
+            (InputFormat::Jsonl, false) => match std::fs::File::open(path) {
+                Ok(file) => records(&path.display().to_string(), BufReader::with_capacity(1 << 16, file), emit),
+                Err(e) => emit(unreadable(path.display().to_string(), format!("cannot read {}: {e}", path.display()))),
+            },
+        };
+        if !keep_going {
+            return;
+        }
+    }
+}
+
+fn unreadable(source: String, error: String) -> Job {
+    Job::Unreadable { source, error, bytes: 0 }
+}
+
+fn read_stdin_whole() -> Job {
+    let mut bytes = Vec::new();
+    let limit = MAX_RECORD_BYTES as u64 + 1;
+    if let Err(e) = std::io::stdin().lock().take(limit).read_to_end(&mut bytes) {
+        return unreadable("-".into(), format!("cannot read standard input: {e}"));
+    }
+    if bytes.len() > MAX_RECORD_BYTES {
+        let error = format!(
+            "standard input is over {} MB, too big for one call; for many calls use --input jsonl",
+            MAX_RECORD_BYTES >> 20
+        );
+        return Job::Unreadable { source: "-".into(), error, bytes: bytes.len() as u64 };
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Job::Text { source: "-".into(), text },
+        Err(e) => Job::Unreadable {
+            source: "-".into(),
+            error: "standard input is not UTF-8 text".into(),
+            bytes: e.into_bytes().len() as u64,
+        },
+    }
+}
+
+/// Splits a JSON Lines stream into records without ever holding more than one
+/// record (at most [`MAX_RECORD_BYTES`]) of it; blank lines are skipped.
+fn records(input: &str, mut reader: impl BufRead, emit: &mut dyn FnMut(Job) -> bool) -> bool {
+    let mut line = 0;
+    loop {
+        line += 1;
+        let mut bytes = Vec::new();
+        let read = (&mut reader).take(MAX_RECORD_BYTES as u64 + 1).read_until(b'\n', &mut bytes);
+        let job = match read {
+            Ok(0) => return true,
+            Err(e) => return emit(unreadable(format!("{input}:{line}"), format!("cannot read {input}: {e}"))),
+            Ok(_) if bytes.len() > MAX_RECORD_BYTES && bytes.last() != Some(&b'\n') => {
+                oversized(input, line, bytes.len() as u64 + skip_rest_of_line(&mut reader))
+            }
+            Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
+            Ok(_) => Job::Record { input: input.to_string(), line, bytes },
+        };
+        if !emit(job) {
+            return false;
+        }
+    }
+}
+
+fn skip_rest_of_line(reader: &mut impl BufRead) -> u64 {
+    let mut skipped = 0u64;
+    loop {
+        let Ok(available) = reader.fill_buf() else { return skipped };
+        if available.is_empty() {
+            return skipped;
+        }
+        let (used, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        reader.consume(used);
+        skipped += used as u64;
+        if done {
+            return skipped;
+        }
+    }
+}
+
+fn oversized(input: &str, line: usize, bytes: u64) -> Job {
+    let error = format!(
+        "line {line}: the record is {:.1} MB, over the {} MB limit for one call; split the call or check that \
+         the records are separated by newlines",
+        bytes as f64 / (1 << 20) as f64,
+        MAX_RECORD_BYTES >> 20
+    );
+    Job::Unreadable { source: format!("{input}:{line}"), error, bytes }
+}

@@ -1,0 +1,94 @@
+//! Scoring many calls: the engine behind `collectsim score`, usable from Rust too.
+//!
+//! Inputs are turned into [`Job`]s by one reader thread, scored by `--jobs` worker
+//! threads and written in input order by the caller's thread ([`pipeline`]). Only a
+//! bounded window of calls is ever in memory, so a stream of any size runs in flat
+//! memory; a record that cannot be read becomes an error in its place and the run
+//! goes on.
+//!
+//! For one call at a time, [`Scorer`] bundles the compiled lexicon and the packs:
+//!
+//! ```
+//! use collectsim::batch::Scorer;
+//!
+//! let scorer = Scorer::builtin().unwrap();
+//! let call = "Agent: Is this Maria Alvarez?\nDebtor: Yes.\nAgent: Pay today or you'll be arrested.\n";
+//! let card = scorer.score_text("call-17", call).unwrap();
+//! assert!(!card.passed);
+//! assert!(card.findings.iter().any(|f| f.rule == "us-fdcpa.false-threat-arrest"));
+//! ```
+
+pub mod input;
+pub mod output;
+pub mod pipeline;
+pub mod progress;
+pub mod record;
+pub mod summary;
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::rubric::{Rubric, library};
+use crate::score::{Scorecard, score};
+use crate::signals::{Detector, Lexicon};
+use crate::transcript::{self, Transcript};
+
+pub use input::{InputFormat, Job};
+
+/// The largest single call transcript (a file, standard input or one JSON Lines
+/// record) that is scored; anything bigger is refused, so memory stays bounded.
+pub const MAX_RECORD_BYTES: usize = 10 * 1024 * 1024;
+
+/// A compiled lexicon and rubric packs, ready to score any number of calls, from
+/// any number of threads.
+pub struct Scorer {
+    detector: Detector,
+    packs: Vec<Rubric>,
+    /// Packs named explicitly apply to every call; otherwise the call's
+    /// jurisdiction chooses (core plus its compliance pack).
+    explicit: bool,
+}
+
+impl Scorer {
+    /// The built-in lexicon and packs (`core`, `us-fdcpa`, `uk-fca`).
+    pub fn builtin() -> Result<Scorer> {
+        let lexicon = Lexicon::builtin();
+        let packs = library::load_packs(&lexicon, None)?;
+        Ok(Scorer { detector: Detector::new(&lexicon)?, packs, explicit: false })
+    }
+
+    /// `packs` chosen per call by jurisdiction, or all of them when `explicit`.
+    pub fn new(lexicon: &Lexicon, packs: Vec<Rubric>, explicit: bool) -> Result<Scorer> {
+        Ok(Scorer { detector: Detector::new(lexicon)?, packs, explicit })
+    }
+
+    /// Scores a transcript, detecting its signals and events first.
+    pub fn score(&self, mut transcript: Transcript) -> Scorecard {
+        transcript.detect(&self.detector);
+        score(&self.packs_for(&transcript), &transcript)
+    }
+
+    /// Scores a plain-text transcript (or a saved session document); the error
+    /// says what is wrong and on which line.
+    pub fn score_text(&self, source: &str, text: &str) -> Result<Scorecard, String> {
+        Ok(self.score(transcript::from_text(source, text)?))
+    }
+
+    /// The packs for this call: all of them when given explicitly, else `core` and
+    /// the compliance pack of the call's jurisdiction (US when the facts do not say).
+    pub fn packs_for(&self, transcript: &Transcript) -> Vec<&Rubric> {
+        if self.explicit {
+            return self.packs.iter().collect();
+        }
+        library::for_jurisdiction(&self.packs, transcript.facts.text("jurisdiction"))
+    }
+}
+
+impl Rubric {
+    /// Loads one rubric pack file against the built-in lexicon; its errors (with
+    /// file, line and column) stop the load.
+    pub fn load(path: &Path) -> Result<Rubric> {
+        library::load_path(path, &Lexicon::builtin())
+    }
+}

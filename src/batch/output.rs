@@ -1,0 +1,169 @@
+//! How each scored call is written: text or Markdown for people, a JSON array, JSON
+//! Lines for pipelines, CSV (one row per finding) for spreadsheets. Workers render
+//! each call to a string; the writer only adds what goes between and around them.
+
+use serde_json::{Value, json};
+
+use super::record::Unreadable;
+use crate::score::{Scorecard, render};
+use crate::style::Style;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Text,
+    Markdown,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// The columns of `--format csv`: the call's scores on every row, then the finding.
+pub const CSV_COLUMNS: &[&str] = &[
+    "source",
+    "passed",
+    "overall",
+    "empathy",
+    "clarity",
+    "negotiation",
+    "compliance",
+    "documentation",
+    "rule",
+    "dimension",
+    "severity",
+    "turn",
+    "span_start",
+    "span_end",
+    "evidence",
+    "message",
+    "citation",
+    "error",
+];
+
+/// What comes before the first call.
+pub fn header(format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => "[".to_string(),
+        OutputFormat::Csv => CSV_COLUMNS.join(",") + "\r\n",
+        _ => String::new(),
+    }
+}
+
+/// What goes between two calls.
+pub fn separator(format: OutputFormat) -> &'static str {
+    match format {
+        OutputFormat::Json => ",",
+        _ => "",
+    }
+}
+
+/// What comes after the last call.
+pub fn footer(format: OutputFormat, calls: usize) -> &'static str {
+    match (format, calls) {
+        (OutputFormat::Json, 0) => "]\n",
+        (OutputFormat::Json, _) => "\n]\n",
+        _ => "",
+    }
+}
+
+/// One call in the chosen format.
+pub fn render(result: &Result<Scorecard, Unreadable>, format: OutputFormat, style: &Style) -> String {
+    match (format, result) {
+        (OutputFormat::Json, _) => {
+            let pretty = serde_json::to_string_pretty(&as_json(result)).unwrap_or_default();
+            format!("\n  {}", pretty.replace('\n', "\n  "))
+        }
+        (OutputFormat::Jsonl, _) => serde_json::to_string(&as_json(result)).unwrap_or_default() + "\n",
+        (OutputFormat::Csv, Ok(card)) => csv_rows(card),
+        (OutputFormat::Csv, Err(bad)) => csv_error(bad),
+        (OutputFormat::Markdown, Ok(card)) => render::markdown(card) + "\n",
+        (OutputFormat::Text, Ok(card)) => render::text(card, style) + "\n",
+        (_, Err(bad)) => format!("{}: {} {}\n\n", bad.source, style.red("error:"), bad.error),
+    }
+}
+
+fn as_json(result: &Result<Scorecard, Unreadable>) -> Value {
+    match result {
+        Ok(card) => serde_json::to_value(card).unwrap_or(Value::Null),
+        Err(bad) => json!({"source": bad.source, "error": bad.error}),
+    }
+}
+
+/// One row per finding; a call with none still gets a row, so every call shows.
+fn csv_rows(card: &Scorecard) -> String {
+    let s = &card.scores;
+    let number = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
+    let call = [
+        card.source.clone(),
+        card.passed.to_string(),
+        number(s.overall),
+        number(s.empathy),
+        number(s.clarity),
+        number(s.negotiation),
+        number(s.compliance),
+        number(s.documentation),
+    ];
+    if card.findings.is_empty() {
+        return csv_row(call.iter().map(String::as_str).chain(std::iter::repeat_n("", 10)));
+    }
+    let mut out = String::new();
+    for f in &card.findings {
+        let span = |i: usize| f.span.map_or(String::new(), |s| s[i].to_string());
+        let finding = [
+            f.rule.clone(),
+            f.dimension.clone(),
+            f.severity.clone(),
+            f.turn.to_string(),
+            span(0),
+            span(1),
+            f.evidence.clone(),
+            f.message.clone(),
+            f.citation.clone().unwrap_or_default(),
+            String::new(),
+        ];
+        out += &csv_row(call.iter().chain(&finding).map(String::as_str));
+    }
+    out
+}
+
+fn csv_error(bad: &Unreadable) -> String {
+    let mut fields = vec![bad.source.as_str()];
+    fields.extend(std::iter::repeat_n("", CSV_COLUMNS.len() - 2));
+    fields.push(&bad.error);
+    csv_row(fields.into_iter())
+}
+
+/// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+/// Fields that a spreadsheet would run as a formula are prefixed with `'`.
+fn csv_row<'a>(fields: impl Iterator<Item = &'a str>) -> String {
+    let quoted: Vec<String> = fields.map(csv_field).collect();
+    quoted.join(",") + "\r\n"
+}
+
+fn csv_field(field: &str) -> String {
+    let field = match field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
+        true => format!("'{field}"),
+        false => field.to_string(),
+    };
+    if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("she said \"no\""), "\"she said \"\"no\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-12.5"), "-12.5");
+    }
+
+    #[test]
+    fn an_unreadable_input_is_one_row_with_its_error_last() {
+        let row = csv_error(&Unreadable { source: "a.txt".into(), error: "empty, really".into() });
+        assert_eq!(row.matches(',').count(), CSV_COLUMNS.len());
+        assert!(row.starts_with("a.txt,") && row.ends_with(",\"empty, really\"\r\n"));
+    }
+}

@@ -1,0 +1,105 @@
+//! A job becomes a transcript: files and standard input through the transcript
+//! reader, JSON Lines records through their `{"id", "text", "facts"}` shape.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::{Job, MAX_RECORD_BYTES};
+use crate::facts::check_fact;
+use crate::transcript::{self, Transcript};
+
+/// A JSON Lines record (DESIGN.md). Unknown keys are ignored on purpose: QA
+/// exports carry their own fields (agent id, queue, timestamps) next to these.
+#[derive(Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: Option<Value>,
+    text: String,
+    #[serde(default)]
+    facts: Option<Map<String, Value>>,
+}
+
+/// Why a job produced no transcript, for the `{source, error}` line in its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub source: String,
+    pub error: String,
+}
+
+/// Reads a job into a transcript, with the number of input bytes it covered.
+pub fn load(job: Job) -> (u64, Result<Transcript, Unreadable>) {
+    match job {
+        Job::File(path) => {
+            let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            let source = path.display().to_string();
+            if bytes > MAX_RECORD_BYTES as u64 {
+                let error = format!(
+                    "{source} is {:.1} MB, too big for one call transcript (the limit is {} MB); \
+                     for many calls in one file use --input jsonl",
+                    bytes as f64 / (1 << 20) as f64,
+                    MAX_RECORD_BYTES >> 20
+                );
+                return (bytes, Err(Unreadable { source, error }));
+            }
+            (bytes, transcript::load(&path).map_err(|error| Unreadable { source, error }))
+        }
+        Job::Text { source, text } => {
+            let bytes = text.len() as u64;
+            (bytes, transcript::from_text(&source, &text).map_err(|error| Unreadable { source, error }))
+        }
+        Job::Record { input, line, bytes } => (bytes.len() as u64, from_record(&input, line, &bytes)),
+        Job::Unreadable { source, error, bytes } => (bytes, Err(Unreadable { source, error })),
+    }
+}
+
+fn from_record(input: &str, line: usize, bytes: &[u8]) -> Result<Transcript, Unreadable> {
+    let at_line = format!("{input}:{line}");
+    let record: Record = serde_json::from_slice(bytes).map_err(|e| Unreadable {
+        source: at_line.clone(),
+        error: format!("line {line}: not a transcript record ({e}); each line must be {{\"id\": …, \"text\": …}}"),
+    })?;
+    let source = match &record.id {
+        Some(Value::String(id)) => id.clone(),
+        Some(Value::Number(id)) => id.to_string(),
+        _ => at_line,
+    };
+    let failed = |error: String| Unreadable { source: source.clone(), error: format!("line {line}: {error}") };
+    let mut transcript = transcript::from_text(&source, &record.text).map_err(failed)?;
+    for (name, value) in record.facts.unwrap_or_default() {
+        if let Some(problem) = check_fact(&name, &value) {
+            return Err(failed(format!("in `facts`: {problem}")));
+        }
+        transcript.facts.0.insert(name, value);
+    }
+    Ok(transcript)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(json: &str) -> Result<Transcript, Unreadable> {
+        load(Job::Record { input: "calls.jsonl".into(), line: 7, bytes: json.as_bytes().to_vec() }).1
+    }
+
+    #[test]
+    fn a_record_carries_its_id_and_facts_and_ignores_other_keys() {
+        let call = record(
+            r#"{"id": 42, "queue": "late", "text": "Agent: Hi\nDebtor: Hello", "facts": {"jurisdiction": "UK"}}"#,
+        )
+        .unwrap();
+        assert_eq!(call.source, "42");
+        assert_eq!(call.facts.text("jurisdiction"), Some("UK"));
+        assert_eq!(call.turns.len(), 2);
+    }
+
+    #[test]
+    fn a_bad_record_names_its_line_and_what_to_fix() {
+        let broken = record("{\"id\": \"a\", \"txt\": \"Agent: Hi\"}").unwrap_err();
+        assert_eq!(broken.source, "calls.jsonl:7");
+        assert!(broken.error.starts_with("line 7: not a transcript record (missing field `text`"), "{}", broken.error);
+        let bad_fact = record(r#"{"id": "a", "text": "Agent: Hi", "facts": {"balance": "$12"}}"#).unwrap_err();
+        assert_eq!(bad_fact.source, "a");
+        assert!(bad_fact.error.contains("`balance` should be a number"), "{}", bad_fact.error);
+    }
+}

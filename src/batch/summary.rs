@@ -1,0 +1,166 @@
+//! The end-of-run summary a QA lead reads first: how many calls, how many passed,
+//! and which rules were broken how often.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::record::Unreadable;
+use crate::score::Scorecard;
+
+/// What one call adds to the summary (kept small: it crosses threads).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tally {
+    Scored { passed: bool, findings: Vec<(String, String)> },
+    Unreadable,
+}
+
+impl Tally {
+    pub fn of(result: &Result<Scorecard, Unreadable>) -> Tally {
+        match result {
+            Ok(card) => Tally::Scored {
+                passed: card.passed,
+                findings: card.findings.iter().map(|f| (f.rule.clone(), f.severity.clone())).collect(),
+            },
+            Err(_) => Tally::Unreadable,
+        }
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub transcripts: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub unreadable: usize,
+    /// Share of scored calls that passed, in percent (one decimal); null when none.
+    pub pass_rate: Option<f64>,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub findings_by_severity: BTreeMap<String, usize>,
+    pub findings_by_rule: Vec<RuleCount>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleCount {
+    pub rule: String,
+    pub severity: String,
+    /// Findings in all.
+    pub findings: usize,
+    /// Calls with at least one.
+    pub calls: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, tally: &Tally, bytes: u64) {
+        self.transcripts += 1;
+        self.bytes += bytes;
+        let Tally::Scored { passed, findings } = tally else {
+            self.unreadable += 1;
+            return;
+        };
+        if *passed {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+        }
+        let mut rules_in_call: Vec<&str> = Vec::new();
+        for (rule, severity) in findings {
+            *self.findings_by_severity.entry(severity.clone()).or_default() += 1;
+            let count = match self.findings_by_rule.iter_mut().find(|c| &c.rule == rule) {
+                Some(count) => count,
+                None => {
+                    let fresh = RuleCount { rule: rule.clone(), severity: severity.clone(), findings: 0, calls: 0 };
+                    self.findings_by_rule.push(fresh);
+                    self.findings_by_rule.last_mut().expect("just pushed")
+                }
+            };
+            count.findings += 1;
+            if !rules_in_call.contains(&rule.as_str()) {
+                count.calls += 1;
+                rules_in_call.push(rule);
+            }
+        }
+    }
+
+    /// Sorts the rule counts (most calls first) and fills in the pass rate.
+    pub fn finish(&mut self, seconds: f64) {
+        self.seconds = (seconds * 1000.0).round() / 1000.0;
+        let scored = self.passed + self.failed;
+        self.pass_rate = (scored > 0).then(|| (self.passed as f64 * 1000.0 / scored as f64).round() / 10.0);
+        self.findings_by_rule.sort_by(|a, b| b.calls.cmp(&a.calls).then_with(|| a.rule.cmp(&b.rule)));
+    }
+
+    pub fn text(&self) -> String {
+        let mut out = format!(
+            "Scored {} transcripts ({}) in {:.1} s: {} passed{}, {} failed",
+            self.transcripts,
+            megabytes(self.bytes),
+            self.seconds,
+            self.passed,
+            self.pass_rate.map_or(String::new(), |r| format!(" ({r:.1}%)")),
+            self.failed,
+        );
+        if self.unreadable > 0 {
+            let _ = write!(out, ", {} could not be read", self.unreadable);
+        }
+        out.push_str(".\n");
+        if self.findings_by_rule.is_empty() {
+            return out;
+        }
+        let severities: Vec<String> = ["critical", "major", "minor"]
+            .iter()
+            .filter_map(|s| self.findings_by_severity.get(*s).map(|n| format!("{s} {n}")))
+            .collect();
+        let _ = writeln!(out, "Findings by severity: {}", severities.join(" · "));
+        out.push_str("Rules broken most often (calls, findings):\n");
+        for count in self.findings_by_rule.iter().take(10) {
+            let _ = writeln!(out, "  {:>7} {:>7}  {:<8}  {}", count.calls, count.findings, count.severity, count.rule);
+        }
+        if self.findings_by_rule.len() > 10 {
+            let _ = writeln!(
+                out,
+                "  … and {} more rules (--summary FILE.json has them all)",
+                self.findings_by_rule.len() - 10
+            );
+        }
+        out
+    }
+}
+
+pub fn megabytes(bytes: u64) -> String {
+    match bytes {
+        b if b < 1 << 20 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1 << 20) as f64),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scored(passed: bool, rules: &[(&str, &str)]) -> Tally {
+        Tally::Scored { passed, findings: rules.iter().map(|(r, s)| (r.to_string(), s.to_string())).collect() }
+    }
+
+    #[test]
+    fn counts_calls_and_rules_most_common_first() {
+        let mut summary = Summary::default();
+        summary.add(&scored(true, &[("core.jargon", "minor")]), 100);
+        summary.add(
+            &scored(false, &[("us.threat", "critical"), ("us.threat", "critical"), ("core.jargon", "minor")]),
+            100,
+        );
+        summary.add(&scored(false, &[("core.jargon", "minor")]), 100);
+        summary.add(&Tally::Unreadable, 10);
+        summary.finish(0.5);
+        assert_eq!((summary.transcripts, summary.passed, summary.failed, summary.unreadable), (4, 1, 2, 1));
+        assert_eq!(summary.pass_rate, Some(33.3));
+        assert_eq!(summary.findings_by_rule[0].rule, "core.jargon");
+        assert_eq!((summary.findings_by_rule[1].calls, summary.findings_by_rule[1].findings), (1, 2));
+        let text = summary.text();
+        assert!(text.starts_with("Scored 4 transcripts (0.3 KB) in 0.5 s: 1 passed (33.3%), 2 failed, 1 could not"));
+        assert!(text.contains("Findings by severity: critical 2 · minor 3"), "{text}");
+    }
+}
