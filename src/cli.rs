@@ -106,6 +106,14 @@ pub enum Command {
                             Then start a YAML file with\n  # yaml-language-server: $schema=scenario.schema.json\n\
                             and editors that use the YAML language server complete and check it as you type.")]
     Schema(SchemaArgs),
+    /// Write a deterministic corpus of realistic call transcripts (for benchmarks and QA pipeline tests).
+    #[command(after_help = "Examples:\n  collectsim corpus --count 10000 > calls.jsonl\n  \
+                            collectsim corpus --count 200 --seed 7 --dir sample-calls\n  \
+                            collectsim corpus --count 50000 | collectsim score --input jsonl --format jsonl > cards.jsonl\n\n\
+                            Each call is a shipped scenario played by a careful, uneven or careless simulated collector, \
+                            so the corpus mixes passes and compliance failures. The same --count and --seed always \
+                            give the same bytes.")]
+    Corpus(CorpusArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -347,4 +355,17 @@ pub struct ValidateArgs {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// How many calls.
+    #[arg(long, default_value_t = 1000)]
+    pub count: u64,
+    /// Seed for the whole corpus.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write one transcript file per call into DIR instead of JSON Lines on stdout.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }

@@ -30,6 +30,7 @@
 pub mod batch;
 pub mod cli;
 pub mod cmd;
+pub mod corpus;
 pub mod diagnostic;
 pub mod engine;
 pub mod facts;

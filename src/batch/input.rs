@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use super::MAX_RECORD_BYTES;
+use super::pipeline::Feed;
 
 /// How inputs are split into calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,24 +82,37 @@ fn size_of(path: &Path) -> Option<u64> {
     std::fs::metadata(shown).ok().filter(|m| m.is_file()).map(|m| m.len())
 }
 
-/// Calls `emit` with each job in input order until the inputs run out or `emit`
-/// returns false (the run was stopped).
-pub fn produce(inputs: &[PathBuf], format: InputFormat, emit: &mut dyn FnMut(Job) -> bool) {
+/// Feeds each job in input order until the inputs run out or the run is stopped.
+pub fn produce(inputs: &[PathBuf], format: InputFormat, feed: &mut Feed<Job>) {
     for path in inputs {
         let stdin = path == Path::new("-");
         let keep_going = match (format, stdin) {
-            (InputFormat::Text, false) => emit(Job::File(path.clone())),
-            (InputFormat::Text, true) => emit(read_stdin_whole()),
-            (InputFormat::Jsonl, true) => records("stdin", std::io::stdin().lock(), emit),
+            (InputFormat::Text, false) => push(feed, Job::File(path.clone())),
+            (InputFormat::Text, true) => push(feed, read_stdin_whole()),
+            (InputFormat::Jsonl, true) => {
+                records("stdin", BufReader::with_capacity(1 << 16, std::io::stdin().lock()), feed)
+            }
             (InputFormat::Jsonl, false) => match std::fs::File::open(path) {
-                Ok(file) => records(&path.display().to_string(), BufReader::with_capacity(1 << 16, file), emit),
-                Err(e) => emit(unreadable(path.display().to_string(), format!("cannot read {}: {e}", path.display()))),
+                Ok(file) => records(&path.display().to_string(), BufReader::with_capacity(1 << 16, file), feed),
+                Err(e) => {
+                    push(feed, unreadable(path.display().to_string(), format!("cannot read {}: {e}", path.display())))
+                }
             },
         };
         if !keep_going {
             return;
         }
     }
+}
+
+/// Hands a job to the workers, weighed by the bytes it holds.
+fn push(feed: &mut Feed<Job>, job: Job) -> bool {
+    let bytes = match &job {
+        Job::Record { bytes, .. } => bytes.len(),
+        Job::Text { text, .. } => text.len(),
+        _ => 0,
+    };
+    feed.push(job, bytes)
 }
 
 fn unreadable(source: String, error: String) -> Job {
@@ -129,8 +143,10 @@ fn read_stdin_whole() -> Job {
 }
 
 /// Splits a JSON Lines stream into records without ever holding more than one
-/// record (at most [`MAX_RECORD_BYTES`]) of it; blank lines are skipped.
-fn records(input: &str, mut reader: impl BufRead, emit: &mut dyn FnMut(Job) -> bool) -> bool {
+/// record (at most [`MAX_RECORD_BYTES`]) of it; blank lines are skipped. When no
+/// more input is buffered, the records so far go to the workers at once, so a
+/// trickling stream is answered as it comes.
+fn records<R: Read>(input: &str, mut reader: BufReader<R>, feed: &mut Feed<Job>) -> bool {
     let mut line = 0;
     loop {
         line += 1;
@@ -138,14 +154,14 @@ fn records(input: &str, mut reader: impl BufRead, emit: &mut dyn FnMut(Job) -> b
         let read = (&mut reader).take(MAX_RECORD_BYTES as u64 + 1).read_until(b'\n', &mut bytes);
         let job = match read {
             Ok(0) => return true,
-            Err(e) => return emit(unreadable(format!("{input}:{line}"), format!("cannot read {input}: {e}"))),
+            Err(e) => return push(feed, unreadable(format!("{input}:{line}"), format!("cannot read {input}: {e}"))),
             Ok(_) if bytes.len() > MAX_RECORD_BYTES && bytes.last() != Some(&b'\n') => {
                 oversized(input, line, bytes.len() as u64 + skip_rest_of_line(&mut reader))
             }
             Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
             Ok(_) => Job::Record { input: input.to_string(), line, bytes },
         };
-        if !emit(job) {
+        if !push(feed, job) || (reader.buffer().is_empty() && !feed.idle()) {
             return false;
         }
     }

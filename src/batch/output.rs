@@ -72,7 +72,8 @@ pub fn render(result: &Result<Scorecard, Unreadable>, format: OutputFormat, styl
             let pretty = serde_json::to_string_pretty(&as_json(result)).unwrap_or_default();
             format!("\n  {}", pretty.replace('\n', "\n  "))
         }
-        (OutputFormat::Jsonl, _) => serde_json::to_string(&as_json(result)).unwrap_or_default() + "\n",
+        (OutputFormat::Jsonl, Ok(card)) => serde_json::to_string(card).unwrap_or_default() + "\n",
+        (OutputFormat::Jsonl, Err(_)) => serde_json::to_string(&as_json(result)).unwrap_or_default() + "\n",
         (OutputFormat::Csv, Ok(card)) => csv_rows(card),
         (OutputFormat::Csv, Err(bad)) => csv_error(bad),
         (OutputFormat::Markdown, Ok(card)) => render::markdown(card) + "\n",

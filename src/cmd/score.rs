@@ -59,7 +59,7 @@ fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format
     let mut written: std::io::Result<()> = out.write_all(output::header(format).as_bytes());
     pipeline::ordered(
         workers,
-        |emit| input::produce(inputs, input_format, emit),
+        |feed| input::produce(inputs, input_format, feed),
         |job| {
             let (bytes, loaded) = record::load(job);
             let mut result = loaded.map(|transcript| scorer.score(transcript));

@@ -26,30 +26,31 @@ fn own_words(call: &Call, index: usize) -> String {
     text
 }
 
-fn sentences(text: &str) -> Vec<&str> {
-    text.split(['.', '!', '?', ';']).filter(|s| s.split_whitespace().count() > 0).collect()
+/// Counted without collecting: these run over every collector word of every call.
+fn sentence_count(text: &str) -> usize {
+    text.split(['.', '!', '?', ';']).filter(|s| s.split_whitespace().next().is_some()).count()
 }
 
-fn words(text: &str) -> Vec<&str> {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect()
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
 /// Syllables by vowel groups, with a silent final `e` (textstat's fallback rule).
+/// Counted over the ASCII letters without allocating: it runs on every word.
 fn syllables(word: &str) -> usize {
-    let word: String = word.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
-    if word.is_empty() {
-        return 0;
-    }
-    let mut count = 0;
-    let mut previous_vowel = false;
-    for c in word.chars() {
-        let vowel = "aeiouy".contains(c);
+    let (mut count, mut previous_vowel, mut last, mut before_last) = (0, false, 0u8, 0u8);
+    for c in word.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()) {
+        let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
         if vowel && !previous_vowel {
             count += 1;
         }
         previous_vowel = vowel;
+        (before_last, last) = (last, c);
     }
-    if word.ends_with('e') && !word.ends_with("le") && count > 1 {
+    if last == 0 {
+        return 0;
+    }
+    if last == b'e' && before_last != b'l' && count > 1 {
         count -= 1;
     }
     count.max(1)
@@ -57,18 +58,17 @@ fn syllables(word: &str) -> usize {
 
 /// Flesch–Kincaid grade: 0.39 × words/sentence + 11.8 × syllables/word − 15.59.
 pub fn reading_grade(text: &str) -> Option<f64> {
-    let words = words(text);
-    let sentences = sentences(text).len().max(1);
-    if words.is_empty() {
+    let (words, syllables) = words(text).fold((0usize, 0usize), |(n, s), w| (n + 1, s + syllables(w)));
+    if words == 0 {
         return None;
     }
-    let syllables: usize = words.iter().map(|w| syllables(w)).sum();
-    Some(0.39 * words.len() as f64 / sentences as f64 + 11.8 * syllables as f64 / words.len() as f64 - 15.59)
+    let sentences = sentence_count(text).max(1);
+    Some(0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59)
 }
 
 pub fn sentence_length(text: &str) -> Option<f64> {
-    let count = sentences(text).len();
-    (count > 0).then(|| words(text).len() as f64 / count as f64)
+    let count = sentence_count(text);
+    (count > 0).then(|| words(text).count() as f64 / count as f64)
 }
 
 /// Judges a metric over the whole call; a finding points at the turn that pulls the

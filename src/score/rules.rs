@@ -341,10 +341,13 @@ fn call_time(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
 
 /// Once the debt is discussed, the creditor (current or original) is named.
 fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
-    let names: Vec<Regex> = ["creditor", "original_creditor"]
+    // Plain ASCII-case-insensitive search: compiling a regex per call cost more
+    // than scoring it (profiled), and lowering ASCII keeps byte offsets.
+    let names: Vec<String> = ["creditor", "original_creditor"]
         .iter()
         .filter_map(|f| facts.text(f))
-        .filter_map(|n| regex::RegexBuilder::new(&regex::escape(n)).case_insensitive(true).build().ok())
+        .filter(|n| !n.trim().is_empty())
+        .map(str::to_ascii_lowercase)
         .collect();
     let debt_talk = crate::rubric::Triggers {
         signals: vec!["discloses_debt".into(), "states_amount".into()],
@@ -354,11 +357,15 @@ fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
         return Outcome::not_applicable();
     };
     let mut out = Outcome::applies();
-    let named =
-        call.collector.iter().find_map(|&i| names.iter().find_map(|n| n.find(&call.turn(i).text)).map(|m| (i, m)));
+    let named = call.collector.iter().find_map(|&i| {
+        let text = &call.turn(i).text;
+        let lowered = text.to_ascii_lowercase();
+        names.iter().find_map(|n| lowered.find(n.as_str()).map(|at| (i, at, at + n.len())))
+    });
     match named {
-        Some((i, found)) => {
-            let m = Match { turn: i, span: [found.start(), found.end()], evidence: found.as_str().to_string() };
+        Some((i, start, end)) => {
+            let text = &call.turn(i).text;
+            let m = Match { turn: i, span: [start, end], evidence: text[start..end].to_string() };
             out.strengths.extend(strength(rule, Some(&m), i));
         }
         None if !call.transcript.finished => return Outcome::not_applicable(),

@@ -13,9 +13,6 @@
 //!   a line without a label continues the previous turn
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use serde_json::Value;
 
 use super::{Speaker, Transcript, Turn};
@@ -26,10 +23,21 @@ use crate::source::SourceFile;
 /// Labels that mark the collector's side; any other label is the other party.
 pub const COLLECTOR_LABELS: &[&str] = &["collector", "agent", "trainee", "rep", "representative"];
 
-/// A speaker label: one to three words, then a colon, at the start of a line.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Za-z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,2})\s*:\s?(.*)$").expect("valid regex")
-});
+/// Splits a speaker label — one to three words, then a colon, at the start of a
+/// line — from what was said. Hand-written rather than a regex with captures: it
+/// runs on every line of every transcript and was a tenth of batch scoring time.
+fn split_label(line: &str) -> Option<(&str, &str)> {
+    let trimmed = line.trim_start();
+    let colon = trimmed.find(':')?;
+    let label = trimmed[..colon].trim_end();
+    let word_ok = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '\'' | '\u{2019}' | '.' | '-'))
+    };
+    let words = label.split(' ').count();
+    (words <= 3 && label.split(' ').all(word_ok)).then(|| (label, &trimmed[colon + 1..]))
+}
 
 /// Parses a transcript, or explains (with file and line) why it cannot be read.
 pub fn parse_text(file: &SourceFile) -> Result<Transcript, Diagnostic> {
@@ -71,9 +79,9 @@ fn read_line(
         transcript.stage_notes.push((transcript.turns.len(), trimmed.to_string()));
         return Ok(());
     }
-    if let Some(caps) = LABEL.captures(line) {
-        let label = caps[1].trim().to_string();
-        let said = caps[2].trim();
+    if let Some((label, said)) = split_label(line) {
+        let label = label.to_string();
+        let said = said.trim();
         if said.starts_with('[') && said.ends_with(']') {
             transcript.stage_notes.push((transcript.turns.len(), said.to_string()));
             return Ok(());
