@@ -58,3 +58,23 @@ fn ctrl_c_keeps_the_session_and_no_color_is_honoured() {
     call.exp_eof().unwrap();
     assert_eq!(only_session(&dir.join("data"))["turns"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn a_batch_shows_a_progress_bar_at_a_terminal_and_keeps_stdout_clean() {
+    let dir = temp_dir("tty-progress");
+    let corpus = run(&dir, &["corpus", "--count", "300"], "");
+    std::fs::write(dir.join("calls.jsonl"), corpus.stdout).unwrap();
+    let mut command = Command::new("sh");
+    let binary = env!("CARGO_BIN_EXE_collectsim");
+    command.args(["-c", &format!("'{binary}' score --input jsonl calls.jsonl --format jsonl > cards.jsonl")]);
+    command.current_dir(&dir).env("TERM", "xterm").env_remove("COLLECTSIM_HOME");
+    let mut batch = spawn_command(command, Some(30_000)).expect("spawn in a pty");
+    let drawn = batch.exp_string("Scored 300 transcripts").unwrap();
+    assert!(drawn.contains(" calls ") && drawn.contains("B/s"), "count and rate: {drawn:?}");
+    assert!(drawn.contains("% ") && drawn.contains(" KB of 60"), "a bar towards the file's size: {drawn:?}");
+    assert!(drawn.contains("\r\x1b[2K"), "the bar is cleared before the summary: {drawn:?}");
+    batch.exp_eof().unwrap();
+    let cards = std::fs::read_to_string(dir.join("cards.jsonl")).unwrap();
+    assert_eq!(cards.lines().count(), 300);
+    assert!(!cards.contains('█'), "the bar never reaches stdout");
+}

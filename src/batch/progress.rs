@@ -55,7 +55,7 @@ impl Progress {
     fn line(&self) -> String {
         let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
         let rate = format!("{}/s", megabytes((self.bytes as f64 / seconds) as u64));
-        let calls = format!("{} calls", self.calls);
+        let calls = format!("{} call{}", self.calls, if self.calls == 1 { "" } else { "s" });
         match self.total_bytes {
             Some(total) => {
                 let done = (self.bytes as f64 / total as f64).min(1.0);
