@@ -113,10 +113,11 @@ static GERUND_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| 
 fn clause_start(text: &str, at: usize) -> usize {
     let before = &text[..at];
     let punctuation = before.rfind(['.', '!', '?', ';', ',', ':', '\n']).map_or(0, |i| i + 1);
-    let lowered = before.to_ascii_lowercase();
+    // Only the words since the punctuation can hold a later joiner.
+    let lowered = before[punctuation..].to_ascii_lowercase();
     let joiner = [" but ", " however ", " otherwise ", " or else ", " though "]
         .iter()
-        .filter_map(|word| lowered.rfind(word).map(|i| i + word.len()))
+        .filter_map(|word| lowered.rfind(word).map(|i| punctuation + i + word.len()))
         .max()
         .unwrap_or(0);
     punctuation.max(joiner)
