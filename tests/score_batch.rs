@@ -199,3 +199,16 @@ fn output_stops_quietly_when_the_reader_goes_away() {
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
     assert_ne!(output.status.code(), Some(101));
 }
+
+/// README's Rust example is the library's doc example, which `cargo test` runs.
+#[test]
+fn the_readme_library_example_is_the_tested_doc_example() {
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/batch/mod.rs")).unwrap();
+    let doc: Vec<&str> = source.lines().filter_map(|l| l.strip_prefix("//!")).map(|l| l.trim_start()).collect();
+    let start = doc.iter().position(|l| *l == "```").expect("doc example") + 1;
+    let end = start + doc[start..].iter().position(|l| *l == "```").unwrap();
+    let example = doc[start..end].join("\n");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let block = readme.split("```rust\n").nth(1).and_then(|b| b.split("\n```").next()).expect("README rust block");
+    assert_eq!(block.trim(), example.trim(), "README's library example drifted from src/batch/mod.rs");
+}
