@@ -16,6 +16,11 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every amount in `text`, with its byte span.
 pub fn amounts(text: &str) -> Vec<(f64, [usize; 2])> {
+    // Most of what a collector says names no amount: a digit test and one
+    // match-only scan settle that before the slower searches with captures.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !WORDS.is_match(text) {
+        return Vec::new();
+    }
     let mut found: Vec<(f64, [usize; 2])> = DIGITS
         .captures_iter(text)
         .filter_map(|c| {

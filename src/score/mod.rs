@@ -91,6 +91,9 @@ fn scores(rubrics: &[&Rubric], earned: &[f64; 5], possible: &[f64; 5]) -> Scores
 /// call's facts, so a better phrasing speaks about this account; an unknown fact
 /// becomes a plain placeholder such as "(creditor)".
 pub fn fill(text: &str, facts: &crate::facts::Facts) -> String {
+    if !text.contains("{{") {
+        return text.to_string();
+    }
     static FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"\{\{\s*(money\s+)?facts\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}").expect("valid regex")
     });
