@@ -139,7 +139,7 @@ summary: >
 persona:
   name: Pat Doe
   kind: {kind}
-  traits: [worried]                     # words for authors; they do not change the engine
+  traits: [worried]                     # how they come across; let a line or a `because:` show each
 difficulty:
   label: standard
   patience: 12                          # trainee turns before the debtor has to go
@@ -158,21 +158,22 @@ facts:                                  # what the collector sees on screen
   credit_reporting: false
   fees_authorized: []
 
-meters:                                 # how the debtor feels, 0-100
-  trust: 30
+meters:                                 # how the debtor feels, 0-100; a transition reads each
   frustration: 30
 
 reactions:                              # meter moves whenever a signal is heard
   - signal: acknowledges_feelings
-    adjust: {{trust: +10, frustration: -5}}
-    because: they felt heard
+    adjust: {{frustration: -10}}
+    because: they felt heard and less worried
   - signal: pressure
-    adjust: {{frustration: +20}}
+    adjust: {{frustration: +25}}
     because: they were pushed
 
 every_turn:                             # checked before each node's own transitions
   - any: [threatens_arrest, threatens_legal_action, insults]
     goto: complaint
+  - meters: {{frustration: ">= 80"}}      # the meter matters: push too often and they hang up
+    goto: hangs_up
   - turn: "> patience"
     goto: out_of_time
 

@@ -65,7 +65,7 @@ fn a_directory_reports_every_problem_in_one_run() {
     for (file, _, _) in EXPECTED {
         assert!(out.contains(&format!("{file}:")), "{file} missing from\n{out}");
     }
-    assert!(out.contains("checked 11 files: 11 errors, 11 warnings"), "{out}");
+    assert!(out.contains("checked 11 files: 11 errors, 14 warnings"), "{out}");
 }
 
 #[test]
@@ -166,6 +166,13 @@ fn authoring_warnings_and_examples_that_fail_their_rule() {
     let (code, out) = validate(&["validate", "tests/data/valid-tiny.yaml"]);
     assert_eq!(code, Some(0));
     assert!(out.contains("valid-tiny.yaml:12:9: warning: node `opening` has no hint or model"), "{out}");
+    assert!(out.contains("valid-tiny.yaml:10:3: warning: meter `trust` is never read: it moves in the debrief but no transition depends on it"), "{out}");
+    assert!(
+        out.contains("fix: make it matter, e.g. a transition with `meters: {trust: \">= 60\"}`, or remove the meter"),
+        "{out}"
+    );
+    assert!(out.contains("valid-tiny.yaml:4:51: warning: trait `stubborn` is never shown"), "{out}");
+    assert!(!out.contains("trait `honest`"), "a trait a line shows is used: {out}");
     assert!(out.contains("warning: the debtor never confirms who they are, so the trainee never gets the chance to give the mini-Miranda"), "{out}");
     let dir = temp_dir("bad-example");
     let pack = "format: 1\nid: mine\nversion: 1\ntitle: Mine\npass_mark: 70\nrules:\n  - id: no-sorry\n    dimension: empathy\n    severity: minor\n    kind: forbidden\n    patterns: ['\\bsorry\\b']\n    message: m\n    better: b\n    examples: {pass: [\"I'm sorry to hear that.\"], fail: [\"Sorry.\"]}\n";

@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use super::model::Scenario;
+use super::model::{Condition, Scenario};
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 use crate::yaml::Locator;
@@ -79,6 +79,8 @@ fn authoring(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<D
             .chain(n.say.iter().flat_map(|l| &l.events))
             .any(|e| e == "right_party_confirmed" || e == "spouse_answering")
     });
+    problems.extend(unread_meters(scenario, file, locator));
+    problems.extend(unused_traits(scenario, file, locator));
     if scenario.jurisdiction() == "US" && !third_party && !confirms {
         problems.push(
             Diagnostic::warning(
@@ -92,6 +94,80 @@ fn authoring(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<D
         );
     }
     problems
+}
+
+/// A meter that no condition reads moves in the debrief ("trust +10: you
+/// listened") but never changes the call: the trainee is shown a lever that does
+/// nothing. Meters read only by the debrief therefore count as unread.
+fn unread_meters(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<Diagnostic> {
+    let transitions = scenario.every_turn.iter().chain(scenario.nodes.iter().flat_map(|n| n.on.iter()));
+    let read: Vec<&str> = transitions
+        .flat_map(|t| t.conditions.iter())
+        .filter_map(|c| match c {
+            Condition::Meter(name, _) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    scenario
+        .meters
+        .iter()
+        .filter(|(name, _)| !read.contains(&name.as_str()))
+        .map(|(name, _)| {
+            Diagnostic::warning(
+                file,
+                locator.key(&ypath!["meters", name.as_str()]),
+                format!("meter `{name}` is never read: it moves in the debrief but no transition depends on it"),
+            )
+            .with_help(format!(
+                "make it matter, e.g. a transition with `meters: {{{name}: \">= 60\"}}`, or remove the meter"
+            ))
+        })
+        .collect()
+}
+
+/// A persona trait is shown to the trainee through what the scenario says: the
+/// debtor's lines, the reasons meters move, hints, model answers, summaries. A
+/// trait none of those mentions (by any of its words of four letters or more)
+/// exists only in the author's head.
+fn unused_traits(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<Diagnostic> {
+    let written = author_words(scenario);
+    scenario
+        .persona
+        .traits
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            let words: Vec<String> =
+                t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4).map(str::to_lowercase).collect();
+            !words.is_empty() && !words.iter().any(|w| written.contains(w.as_str()))
+        })
+        .map(|(i, t)| {
+            Diagnostic::warning(
+                file,
+                locator.value(&ypath!["persona", "traits", i]),
+                format!("trait `{t}` is never shown: no line, reason, hint or model answer mentions it"),
+            )
+            .with_help("let the persona show it: a line in that voice, or a `because:` that names it")
+        })
+        .collect()
+}
+
+/// Everything a trainee can read in the scenario, lower-cased.
+fn author_words(scenario: &Scenario) -> String {
+    let data = crate::template::context(&super::template_data(scenario));
+    let mut text: Vec<String> = scenario.summary.iter().cloned().collect();
+    text.extend(scenario.persona.background.iter().cloned());
+    text.extend(scenario.reactions.iter().map(|r| r.because.clone()));
+    let transitions = scenario.every_turn.iter().chain(scenario.nodes.iter().flat_map(|n| n.on.iter()));
+    text.extend(transitions.filter_map(|t| t.because.clone()));
+    for node in &scenario.nodes {
+        text.extend(node.hint.iter().chain(&node.model).cloned());
+        text.extend(node.end.as_ref().and_then(|e| e.summary.clone()));
+        for line in node.say.iter().chain(&node.again) {
+            text.extend(scenario.templates.render_in(&line.template, &data).ok());
+        }
+    }
+    text.join("\n").to_lowercase()
 }
 
 /// `edges[i]` lists the nodes reachable in one turn from node `i`.
