@@ -13,6 +13,9 @@ use crate::transcript::Speaker;
 /// Seed used when a test does not fix one; transitions never depend on it.
 pub const DEFAULT_SEED: u64 = 1;
 
+/// Trainee turns a random walker plays before calling the call stuck.
+pub const WALK_TURNS: usize = 30;
+
 /// Plays one test and returns what did not match (empty when it passed).
 pub fn check(scenario: &Arc<Scenario>, detector: &Arc<Detector>, test: &Playthrough) -> Vec<String> {
     let mut session = Session::new(Arc::clone(scenario), Arc::clone(detector), test.seed.unwrap_or(DEFAULT_SEED));
@@ -165,11 +168,16 @@ pub struct Exploration {
     /// Debtor line variants (node / say|again / index) never said.
     pub lines_never_said: usize,
     pub lines_total: usize,
+    /// Dead ends: nodes where calls went the whole walk without reaching any
+    /// ending (nothing the trainee said moved them on, and nothing ran out), with
+    /// how many calls stalled there.
+    pub dead_ends: Vec<(String, usize)>,
 }
 
 /// Random walkers: `seeds` calls, each saying lines drawn (value-stably) from the
 /// scenario's own material — model answers, playthrough lines, careless lines —
-/// until the call ends or 30 turns pass.
+/// until the call ends or [`WALK_TURNS`] turns pass (a call still going then is
+/// at a dead end: a real trainee would be stuck there too).
 pub fn explore(scenario: &Arc<Scenario>, detector: &Arc<Detector>, seeds: u64) -> Exploration {
     let mut pool: Vec<String> = scenario.nodes.iter().filter_map(|n| n.model.clone()).collect();
     pool.extend(scenario.tests.iter().flat_map(|t| t.say.iter().cloned()));
@@ -177,10 +185,11 @@ pub fn explore(scenario: &Arc<Scenario>, detector: &Arc<Detector>, seeds: u64) -
     let mut visited = std::collections::BTreeSet::new();
     let mut reached = std::collections::BTreeSet::new();
     let mut said: std::collections::BTreeSet<(String, String)> = std::collections::BTreeSet::new();
+    let mut stalled: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for seed in 0..seeds {
         let mut chooser = crate::engine::rng::CallRng::new(seed ^ 0x9e37_79b9);
         let mut session = Session::new(Arc::clone(scenario), Arc::clone(detector), seed);
-        for _ in 0..30 {
+        for _ in 0..WALK_TURNS {
             if session.is_over() {
                 break;
             }
@@ -193,8 +202,9 @@ pub fn explore(scenario: &Arc<Scenario>, detector: &Arc<Detector>, seeds: u64) -
                 said.insert((node.clone(), turn.text.clone()));
             }
         }
-        if let Some(ending) = session.ending() {
-            reached.insert(ending.outcome.clone());
+        match session.ending() {
+            Some(ending) => _ = reached.insert(ending.outcome.clone()),
+            None => *stalled.entry(session.node().id.clone()).or_insert(0) += 1,
         }
     }
     let rendered = crate::template::context(&crate::scenario::template_data(scenario));
@@ -219,5 +229,6 @@ pub fn explore(scenario: &Arc<Scenario>, detector: &Arc<Detector>, seeds: u64) -
             .collect(),
         lines_never_said,
         lines_total,
+        dead_ends: stalled.into_iter().collect(),
     }
 }

@@ -39,3 +39,21 @@ fn random_walkers_report_coverage_deterministically() {
     assert_eq!(coverage(&first), coverage(&second));
     assert!(first.contains("ok careless trainee") && first.contains("ok model trainee"), "{first}");
 }
+
+#[test]
+fn folders_are_searched_like_validate_and_dead_ends_are_reported() {
+    let dir = temp_dir("test-tree");
+    std::fs::create_dir_all(dir.join("team/late-stage")).unwrap();
+    let tiny = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/valid-tiny.yaml")).unwrap();
+    std::fs::write(dir.join("team/late-stage/tiny.yaml"), tiny).unwrap();
+    let output = run(&dir, &["test", "team"], "");
+    let out = stdout(&output);
+    assert!(out.contains("team/late-stage/tiny.yaml"), "a scenario two folders down is tested: {out}");
+    assert!(
+        out.contains("dead ends: opening (200 calls) (calls still going after 30 turns"),
+        "a call nothing moves on is a dead end: {out}"
+    );
+    let shipped = stdout(&run(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &["test", "scenarios"], ""));
+    assert_eq!(shipped.matches("dead ends: none").count(), shipped.matches("dead ends:").count(), "{shipped}");
+    assert!(shipped.contains("dead ends: none"), "{shipped}");
+}

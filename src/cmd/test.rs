@@ -76,6 +76,7 @@ fn test_scenario(
     );
     let seen = playthrough::explore(&scenario, detector, WALKERS);
     let list = |items: &[String]| if items.is_empty() { "none".to_string() } else { items.join(", ") };
+    let dead_ends: Vec<String> = seen.dead_ends.iter().map(|(node, calls)| format!("{node} ({calls} calls)")).collect();
     println!(
         "  {} {} random walkers: nodes never visited: {}; endings never reached: {}; {} of {} debtor lines never said",
         style.dim("coverage:"),
@@ -84,6 +85,12 @@ fn test_scenario(
         list(&seen.endings_never_reached),
         seen.lines_never_said,
         seen.lines_total
+    );
+    println!(
+        "  {} {} (calls still going after {} turns, by the node they were stuck at)",
+        style.dim("dead ends:"),
+        if dead_ends.is_empty() { "none".to_string() } else { style.yellow(&dead_ends.join(", ")) },
+        playthrough::WALK_TURNS
     );
     Ok(())
 }
@@ -150,7 +157,7 @@ fn files(paths: &[PathBuf]) -> Result<Vec<SourceFile>> {
 
 fn gather(path: &Path, files: &mut Vec<SourceFile>) -> Result<()> {
     if path.is_dir() {
-        for entry in scenario::library::yaml_files(path)? {
+        for entry in scenario::library::yaml_files_in_tree(path)? {
             files.push(SourceFile::read(&entry)?);
         }
         return Ok(());

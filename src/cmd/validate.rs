@@ -115,13 +115,8 @@ fn collect_files(paths: &[PathBuf], unreadable: &mut Vec<Diagnostic>) -> Result<
 
 fn gather(path: &Path, files: &mut Vec<SourceFile>, unreadable: &mut Vec<Diagnostic>) -> Result<()> {
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
-        for entry in entries {
-            let is_yaml = matches!(entry.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
-            if entry.is_dir() || is_yaml {
-                gather(&entry, files, unreadable)?;
-            }
+        for entry in crate::scenario::library::yaml_files_in_tree(path)? {
+            gather(&entry, files, unreadable)?;
         }
         return Ok(());
     }

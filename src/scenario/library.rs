@@ -84,6 +84,23 @@ impl Library {
     }
 }
 
+/// `*.yaml` and `*.yml` files in `dir` and every folder below it, sorted so runs
+/// are deterministic: what `validate DIR` and `test DIR` check (teams keep
+/// scenarios in folders).
+pub fn yaml_files_in_tree(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    let mut files = Vec::new();
+    for entry in entries {
+        if entry.is_dir() {
+            files.extend(yaml_files_in_tree(&entry)?);
+        } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+            files.push(entry);
+        }
+    }
+    Ok(files)
+}
+
 /// `*.yaml` and `*.yml` files directly in `dir`, sorted so runs are deterministic.
 pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
