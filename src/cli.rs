@@ -79,7 +79,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  collectsim progress                         a table of every trainee\n  \
                             collectsim progress --trainee dana          one trainee's calls, trends and readiness\n  \
                             collectsim progress --format html > team.html\n\n\
-                            Ready means: passed every core persona (hardship, evasive, disputing, hostile) in assessment mode.")]
+                            Ready means: passed every persona of the curriculum's assessment set (see `collectsim list`) in assessment mode.")]
     Progress(ProgressArgs),
     /// Send calls to a Learning Record Store as xAPI statements (idempotent).
     #[command(
@@ -120,6 +120,7 @@ pub enum Command {
 pub enum SchemaKind {
     Scenario,
     Rubric,
+    Curriculum,
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,18 @@ use serde::Serialize;
 
 use crate::store::{Mode, SessionRecord};
 
-/// The core personas a trainee must pass in assessment mode to be ready.
-pub const CORE_PERSONAS: [&str; 4] = ["hardship", "evasive", "disputing", "hostile"];
+/// The persona kinds a trainee must pass in assessment mode to be ready: those of
+/// the curriculum's assessment set, in its order. Passing any scenario of a kind
+/// counts (a harder version of a call shows the skill as well).
+pub fn required_kinds(library: &crate::scenario::Library) -> Vec<String> {
+    let mut kinds: Vec<String> = Vec::new();
+    for id in &library.curriculum.assessment {
+        if let Some(kind) = library.get(id).map(|s| s.persona.kind.clone()).filter(|k| !kinds.contains(k)) {
+            kinds.push(kind);
+        }
+    }
+    kinds
+}
 const DIMENSIONS: [&str; 6] = ["empathy", "clarity", "negotiation", "compliance", "documentation", "overall"];
 
 /// Every session under `<data>/sessions`, oldest first, and the files skipped.
@@ -75,14 +85,14 @@ fn passed(record: &SessionRecord) -> bool {
 }
 
 /// One row per trainee, in name order.
-pub fn table(sessions: &[SessionRecord]) -> Vec<Summary> {
+pub fn table(sessions: &[SessionRecord], required: &[String]) -> Vec<Summary> {
     let mut names: Vec<&str> = sessions.iter().map(|s| s.trainee.as_str()).collect();
     names.sort_unstable();
     names.dedup();
-    names.into_iter().map(|name| summary(name, sessions)).collect()
+    names.into_iter().map(|name| summary(name, sessions, required)).collect()
 }
 
-pub fn summary(trainee: &str, sessions: &[SessionRecord]) -> Summary {
+pub fn summary(trainee: &str, sessions: &[SessionRecord], required: &[String]) -> Summary {
     let mine: Vec<&SessionRecord> = sessions.iter().filter(|s| s.trainee == trainee).collect();
     let averages = DIMENSIONS
         .iter()
@@ -93,9 +103,9 @@ pub fn summary(trainee: &str, sessions: &[SessionRecord]) -> Summary {
             (d.to_string(), mean)
         })
         .collect();
-    let missing = CORE_PERSONAS
+    let missing = required
         .iter()
-        .filter(|kind| !mine.iter().any(|s| s.persona.kind == **kind && s.mode == Mode::Assessment && passed(s)))
+        .filter(|kind| !mine.iter().any(|s| &s.persona.kind == *kind && s.mode == Mode::Assessment && passed(s)))
         .map(|k| k.to_string())
         .collect::<Vec<_>>();
     Summary {
@@ -108,7 +118,7 @@ pub fn summary(trainee: &str, sessions: &[SessionRecord]) -> Summary {
     }
 }
 
-pub fn detail(trainee: &str, sessions: &[SessionRecord]) -> Detail {
+pub fn detail(trainee: &str, sessions: &[SessionRecord], required: &[String]) -> Detail {
     let mine: Vec<&SessionRecord> = sessions.iter().filter(|s| s.trainee == trainee).collect();
     let mut broken: BTreeMap<String, usize> = BTreeMap::new();
     for card in mine.iter().filter_map(|s| s.scorecard.as_ref()) {
@@ -129,7 +139,7 @@ pub fn detail(trainee: &str, sessions: &[SessionRecord]) -> Detail {
         ids
     };
     Detail {
-        summary: summary(trainee, sessions),
+        summary: summary(trainee, sessions, required),
         calls: mine
             .iter()
             .map(|s| CallRow {

@@ -1,4 +1,4 @@
-//! JSON Schemas for scenario and rubric files, so editors that speak the YAML
+//! JSON Schemas for scenario, rubric and curriculum files, so editors that speak the YAML
 //! language server's `$schema` modeline complete and check fields as a supervisor
 //! types. Signal, event and fact names come from the built-in lexicon and the fact
 //! vocabulary. A test keeps every object's properties equal to the fields the raw
@@ -220,6 +220,33 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
     })
 }
 
+/// The curriculum file: steps in order, prerequisites, the assessment set.
+pub fn curriculum() -> Value {
+    let id = || json!({"type": "string", "pattern": "^[a-z0-9-]+$", "description": "A scenario id."});
+    let step = object(
+        "One step of the path.",
+        &["scenario"],
+        &[
+            ("scenario", id()),
+            (
+                "after",
+                json!({"description": "Scenarios to pass first (earlier steps).", "oneOf": [id(), {"type": "array", "items": id()}]}),
+            ),
+            ("why", text("What this call teaches, shown in `collectsim list`.")),
+        ],
+    );
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "collectsim curriculum (format 1)",
+        "allOf": [object("The onboarding path.", &["format", "title", "steps"], &[
+            ("format", json!({"const": 1})),
+            ("title", text("The path's name, the heading of `collectsim list`.")),
+            ("steps", json!({"type": "array", "items": step})),
+            ("assessment", json!({"type": "array", "items": id(), "description": "Scenarios to pass in assessment mode to be ready."})),
+        ])]
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +285,14 @@ mod tests {
         assert_eq!(keys(&defs["node"]["properties"]["end"]), fields(fields_of::<sr::RawEnding>()));
         assert_eq!(keys(&defs["transition"]), fields(fields_of::<sr::RawTransition>()));
         assert_eq!(keys(&defs["line"]["oneOf"][1]), fields(fields_of::<sr::RawLineMap>()));
+    }
+
+    #[test]
+    fn the_curriculum_schema_matches_the_loader() {
+        use crate::scenario::curriculum as c;
+        let top = &curriculum()["allOf"][0];
+        assert_eq!(keys(top), fields(fields_of::<c::RawCurriculum>()));
+        assert_eq!(keys(&top["properties"]["steps"]["items"]), fields(fields_of::<c::RawStep>()));
     }
 
     #[test]

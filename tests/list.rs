@@ -13,7 +13,11 @@ fn json_lists_each_scenario_with_the_contract_fields() {
     assert_eq!(list.len(), 4);
     let first = list[0].as_object().unwrap();
     let keys: Vec<&str> = first.keys().map(String::as_str).collect();
-    assert_eq!(keys, ["difficulty", "id", "jurisdiction", "persona", "persona_name", "title"]);
+    for contract in ["difficulty", "id", "jurisdiction", "persona", "persona_name", "title"] {
+        assert!(keys.contains(&contract), "missing {contract} in {keys:?}");
+    }
+    assert_eq!((list[0]["step"].as_u64(), list[0]["assessment"].as_bool()), (Some(1), Some(true)));
+    assert_eq!(list[3]["after"], serde_json::json!(["evasive-tell-my-wife", "disputing-not-my-debt"]));
     assert_eq!(list[0]["id"], "hardship-job-loss");
     assert_eq!(list[0]["persona"], "hardship");
     assert_eq!(list[0]["persona_name"], "Maria Alvarez");
@@ -33,6 +37,29 @@ fn a_file_in_scenarios_overrides_the_built_in_with_the_same_id() {
     let output = run(&dir, &["list"], "");
     let out = stdout(&output);
     assert!(out.contains("Maria (our version)") && !out.contains("Maria lost her job"), "{out}");
-    assert!(out.lines().filter(|l| l.starts_with("hardship-job-loss")).count() == 1, "{out}");
+    assert!(out.lines().filter(|l| l.contains(" hardship-job-loss ")).count() == 1, "{out}");
     assert!(stderr(&output).contains("skipping scenarios/broken.yaml: it has errors"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_curriculum_orders_the_list_and_a_local_one_replaces_it() {
+    let dir = temp_dir("list-curriculum");
+    let out = stdout(&run(&dir, &["list"], ""));
+    assert!(out.starts_with("Collector onboarding\n"), "{out}");
+    let row = |id: &str| out.lines().position(|l| l.contains(&format!(" {id} "))).unwrap();
+    assert!(
+        row("hardship-job-loss") < row("evasive-tell-my-wife") && row("evasive-tell-my-wife") < row("hostile-swearing")
+    );
+    assert!(out.contains("(after 2, 3)") && out.contains("[assessment]"), "{out}");
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    let ours = "format: 1\ntitle: Our team's path\nsteps:\n  - scenario: hostile-swearing\n  - scenario: hardship-job-loss\n    \
+                after: [hostile-swearing]\nassessment: [hardship-job-loss]\n";
+    std::fs::write(dir.join("scenarios/curriculum.yaml"), ours).unwrap();
+    let output = run(&dir, &["list"], "");
+    let out = stdout(&output);
+    assert_eq!(stderr(&output), "", "a curriculum is not mistaken for a scenario");
+    assert!(out.starts_with("Our team's path\n"), "{out}");
+    let first = out.lines().nth(2).unwrap();
+    assert!(first.trim_start().starts_with("1  hostile-swearing"), "{out}");
+    assert!(out.contains("Not in the curriculum"), "the other built-ins are still listed: {out}");
 }

@@ -86,6 +86,7 @@ fn every_file_in_scenarios_is_built_in() {
         .collect();
     on_disk.sort();
     let mut built_in: Vec<String> = BUILTIN.iter().map(|(n, _)| n.to_string()).collect();
+    built_in.push(collectsim::scenario::curriculum::BUILTIN.0.to_string());
     built_in.sort();
     assert_eq!(on_disk, built_in, "add new scenario files to scenario::library::BUILTIN");
 }
@@ -95,7 +96,7 @@ fn every_file_in_scenarios_is_built_in() {
 #[test]
 fn the_readme_example_is_a_working_scenario() {
     let readme = std::fs::read_to_string("README.md").unwrap();
-    let start = readme.find("```yaml\nformat: 1").expect("README has a scenario example") + "```yaml\n".len();
+    let start = readme.find("```yaml\nformat: 1\nid:").expect("README has a scenario example") + "```yaml\n".len();
     let text = &readme[start..start + readme[start..].find("```").unwrap()];
     let lexicon = Lexicon::builtin();
     let (compiled, problems) = scenario::load(&SourceFile::new("README.md", text), &lexicon);
@@ -133,4 +134,17 @@ fn the_careless_trainee_fails_and_is_caught_in_every_scenario() {
         let failure = playthrough::careless_trainee(&scenario, &detector, &chosen);
         assert!(failure.is_none(), "{}: {}", file.name, failure.unwrap_or_default());
     }
+}
+
+/// The curriculum example in README.md loads without errors against the shipped scenarios.
+#[test]
+fn the_readme_curriculum_example_loads() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```yaml\nformat: 1\ntitle:").expect("README has a curriculum example") + "```yaml\n".len();
+    let text = &readme[start..start + readme[start..].find("```").unwrap()];
+    let known: Vec<&str> =
+        BUILTIN.iter().map(|(_, t)| t.lines().find_map(|l| l.strip_prefix("id: ")).unwrap().trim()).collect();
+    let (curriculum, problems) = collectsim::scenario::curriculum::load(&SourceFile::new("README.md", text), &known);
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+    assert_eq!(curriculum.unwrap().assessment, ["hardship-job-loss", "evasive-tell-my-wife"]);
 }

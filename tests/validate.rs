@@ -182,3 +182,21 @@ fn authoring_warnings_and_examples_that_fail_their_rule() {
     assert_eq!(output.status.code(), Some(1), "{out}");
     assert!(out.contains("pack.yaml:14:5: error: pass example \"I'm sorry to hear that.\" raised a finding"), "{out}");
 }
+
+#[test]
+fn a_curriculum_is_checked_against_the_scenarios() {
+    let (code, out) = validate(&["validate", "tests/data/broken-curriculum/curriculum.yaml"]);
+    assert_eq!(code, Some(1), "{out}");
+    for expected in [
+        "curriculum.yaml:4:15: error: unknown scenario `hardship-job-los`",
+        "fix: did you mean `hardship-job-loss`?",
+        "curriculum.yaml:6:13: error: `evasive-tell-my-wife` needs `hostile-swearing` first, but `hostile-swearing` comes later",
+        "fix: move the `hostile-swearing` step above this one",
+        "curriculum.yaml:8:33: error: the assessment names `disputing-not-my-debt`, which is not a step",
+        "curriculum.yaml:3:1: warning: scenario `disputing-not-my-debt` is not in the curriculum",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    let (code, out) = validate(&["validate", "scenarios/curriculum.yaml", "--deny-warnings"]);
+    assert_eq!(code, Some(0), "the shipped curriculum lists every shipped scenario: {out}");
+}

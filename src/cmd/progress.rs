@@ -23,15 +23,16 @@ pub fn run(args: &ProgressArgs) -> Result<ExitCode> {
     for problem in &skipped {
         eprintln!("{} skipped: {problem}", style.yellow("warning:"));
     }
+    let required = progress::required_kinds(&super::Workspace::load()?.library);
     let out = match &args.trainee {
         Some(name) => {
             if !sessions.iter().any(|s| &s.trainee == name) {
                 let known: Vec<&str> = sessions.iter().map(|s| s.trainee.as_str()).collect();
                 bail!("no sessions for trainee `{name}` in {}; trainees: {}", data.display(), dedup(known).join(", "));
             }
-            one(&progress::detail(name, &sessions), &sessions, args.format)?
+            one(&progress::detail(name, &sessions, &required), &sessions, args.format)?
         }
-        None => all(&progress::table(&sessions), args.format)?,
+        None => all(&progress::table(&sessions, &required), args.format)?,
     };
     print!("{out}");
     Ok(ExitCode::SUCCESS)

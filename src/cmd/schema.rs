@@ -1,4 +1,4 @@
-//! `collectsim schema`: the JSON Schema of scenario or rubric files.
+//! `collectsim schema`: the JSON Schema of scenario, rubric or curriculum files.
 
 use std::process::ExitCode;
 
@@ -13,6 +13,7 @@ pub fn run(args: &SchemaArgs) -> Result<ExitCode> {
     let value = match args.kind {
         SchemaKind::Scenario => schema::scenario(&lexicon),
         SchemaKind::Rubric => schema::rubric(&lexicon),
+        SchemaKind::Curriculum => schema::curriculum(),
     };
     println!("{}", serde_json::to_string_pretty(&value)?);
     Ok(ExitCode::SUCCESS)

@@ -21,9 +21,16 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
     let files = collect_files(&args.paths, &mut problems)?;
     let checked = files.len() + problems.len();
     let lexicon = pick_lexicon(&files, &mut problems);
+    let mut scenario_ids: Vec<String> = Vec::new();
+    for file in files.iter().filter(|f| file_kind(f) == Kind::Scenario) {
+        let (loaded, found) = scenario::load(file, &lexicon);
+        scenario_ids.extend(loaded.map(|s| s.id));
+        problems.extend(found);
+    }
     for file in &files {
         match file_kind(file) {
-            Kind::Scenario => problems.extend(scenario::load(file, &lexicon).1),
+            Kind::Scenario => {}
+            Kind::Curriculum => problems.extend(check_curriculum(file, &lexicon, &scenario_ids)),
             Kind::Rubric => {
                 let (pack, found) = rubric::load(file, &lexicon);
                 problems.extend(found);
@@ -59,18 +66,34 @@ fn print_text(problems: &[Diagnostic], files: usize, errors: usize, warnings: us
     println!("{}", if errors > 0 { style.red(&line) } else { style.green(&line) });
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Scenario,
     Lexicon,
     Rubric,
+    Curriculum,
 }
 
 /// Classifies a file by its top-level keys, so files can live anywhere; anything
 /// that is not a lexicon is checked as a scenario, the file supervisors write.
+/// A curriculum names scenarios: those being validated, the built-in ones and
+/// those in `./scenarios` all count as known.
+fn check_curriculum(file: &SourceFile, lexicon: &Lexicon, validated: &[String]) -> Vec<Diagnostic> {
+    let local = std::path::Path::new(super::LOCAL_SCENARIOS);
+    let library = scenario::Library::load(lexicon, Some(local)).ok();
+    let mut known: Vec<&str> = validated.iter().map(String::as_str).collect();
+    known.extend(library.iter().flat_map(|l| l.scenarios.iter().map(|s| s.id.as_str())));
+    known.sort_unstable();
+    known.dedup();
+    scenario::curriculum::load(file, &known).1
+}
+
 fn file_kind(file: &SourceFile) -> Kind {
     let keys = yaml::top_level_keys(&file.text);
     let has = |name: &str| keys.iter().any(|k| k == name);
+    if has(scenario::curriculum::MARKER_KEY) && !has("nodes") {
+        return Kind::Curriculum;
+    }
     let lexicon_keys = (has("signals") || has("events")) && !has("nodes");
     if lexicon_keys || (keys.is_empty() && file.name.ends_with("signals.yaml")) {
         Kind::Lexicon
@@ -136,5 +159,7 @@ fn builtin_files() -> Vec<SourceFile> {
     let mut files = vec![SourceFile::new("builtin:rubrics/signals.yaml", BUILTIN_SIGNALS)];
     let builtins = scenario::library::BUILTIN.iter().chain(rubric::library::BUILTIN.iter());
     files.extend(builtins.map(|(name, text)| SourceFile::new(format!("builtin:{name}"), *text)));
+    let (name, text) = scenario::curriculum::BUILTIN;
+    files.push(SourceFile::new(format!("builtin:{name}"), text));
     files
 }

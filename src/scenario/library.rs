@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{Result, bail};
 
+use super::curriculum::{self, Curriculum};
 use super::model::Scenario;
 use crate::diagnostic::Diagnostic;
 use crate::signals::Lexicon;
@@ -22,6 +23,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 pub struct Library {
     pub scenarios: Vec<Arc<Scenario>>,
+    /// `./scenarios/curriculum.yaml` when there is one (and it has no errors),
+    /// else the built-in onboarding path.
+    pub curriculum: Curriculum,
     /// Problems in on-disk files that could not be loaded (built-ins are tested).
     pub problems: Vec<Diagnostic>,
 }
@@ -29,16 +33,43 @@ pub struct Library {
 impl Library {
     /// Built-ins, then every `*.yaml` in `dir` replacing a built-in of the same id.
     pub fn load(lexicon: &Lexicon, dir: Option<&Path>) -> Result<Library> {
-        let mut library = Library { scenarios: Vec::new(), problems: Vec::new() };
+        let builtin_curriculum = SourceFile::new(format!("builtin:{}", curriculum::BUILTIN.0), curriculum::BUILTIN.1);
+        let placeholder =
+            Curriculum { title: String::new(), steps: Vec::new(), assessment: Vec::new(), source: String::new() };
+        let mut library = Library { scenarios: Vec::new(), curriculum: placeholder, problems: Vec::new() };
         for (name, text) in BUILTIN {
             library.add(&SourceFile::new(format!("builtin:{name}"), *text), lexicon);
         }
+        let mut curriculum_file = builtin_curriculum.clone();
         if let Some(dir) = dir.filter(|d| d.is_dir()) {
             for path in yaml_files(dir)? {
-                library.add(&SourceFile::read(&path)?, lexicon);
+                let file = SourceFile::read(&path)?;
+                if is_curriculum(&file) {
+                    curriculum_file = file;
+                } else {
+                    library.add(&file, lexicon);
+                }
             }
         }
+        library.curriculum = library.load_curriculum(&curriculum_file, &builtin_curriculum);
         Ok(library)
+    }
+
+    /// The curriculum in `file`; if it has errors they are kept with the other
+    /// problems and the built-in path is used instead.
+    fn load_curriculum(&mut self, file: &SourceFile, builtin: &SourceFile) -> Curriculum {
+        let known: Vec<&str> = self.scenarios.iter().map(|s| s.id.as_str()).collect();
+        let (loaded, problems) = curriculum::load(file, &known);
+        self.problems.extend(problems.into_iter().filter(Diagnostic::is_error));
+        loaded.or_else(|| curriculum::load(builtin, &known).0).expect("the built-in curriculum is tested")
+    }
+
+    /// Scenarios in curriculum order, then any the curriculum does not list.
+    pub fn in_curriculum_order(&self) -> Vec<Arc<Scenario>> {
+        let mut ordered: Vec<Arc<Scenario>> =
+            self.curriculum.steps.iter().filter_map(|step| self.get(&step.scenario)).collect();
+        ordered.extend(self.scenarios.iter().filter(|s| self.curriculum.step_of(&s.id).is_none()).cloned());
+        ordered
     }
 
     fn add(&mut self, file: &SourceFile, lexicon: &Lexicon) {
@@ -82,6 +113,11 @@ impl Library {
         };
         bail!("no scenario `{wanted}`; {hint}known scenarios: {}", ids.join(", "))
     }
+}
+
+/// Whether a file is a curriculum (it has `steps:`) rather than a scenario.
+pub fn is_curriculum(file: &SourceFile) -> bool {
+    crate::yaml::top_level_keys(&file.text).iter().any(|k| k == curriculum::MARKER_KEY)
 }
 
 /// `*.yaml` and `*.yml` files in `dir` and every folder below it, sorted so runs

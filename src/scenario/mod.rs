@@ -3,6 +3,7 @@
 //! built-in and on-disk scenarios.
 
 mod compile;
+pub mod curriculum;
 pub mod library;
 pub mod lint;
 pub mod model;
