@@ -10,7 +10,7 @@ fn json_lists_each_scenario_with_the_contract_fields() {
     let output = run(&dir, &["list", "--format", "json"], "");
     assert!(output.status.success());
     let list: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(list.len(), 4);
+    assert_eq!(list.len(), collectsim::scenario::library::BUILTIN.len());
     let first = list[0].as_object().unwrap();
     let keys: Vec<&str> = first.keys().map(String::as_str).collect();
     for contract in ["difficulty", "id", "jurisdiction", "persona", "persona_name", "title"] {
@@ -23,7 +23,7 @@ fn json_lists_each_scenario_with_the_contract_fields() {
     assert_eq!(list[0]["persona_name"], "Maria Alvarez");
     assert_eq!(list[0]["jurisdiction"], "US");
     let kinds: Vec<&str> = list.iter().map(|s| s["persona"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["hardship", "evasive", "disputing", "hostile"]);
+    assert_eq!(kinds[..4], ["hardship", "evasive", "disputing", "hostile"], "curriculum order");
 }
 
 #[test]

@@ -71,7 +71,7 @@ fn a_batch_shows_a_progress_bar_at_a_terminal_and_keeps_stdout_clean() {
     let mut batch = spawn_command(command, Some(30_000)).expect("spawn in a pty");
     let drawn = batch.exp_string("Scored 300 transcripts").unwrap();
     assert!(drawn.contains(" calls ") && drawn.contains("B/s"), "count and rate: {drawn:?}");
-    assert!(drawn.contains("% ") && drawn.contains(" KB of 60"), "a bar towards the file's size: {drawn:?}");
+    assert!(drawn.contains("% ") && drawn.contains(" KB of "), "a bar towards the file's size: {drawn:?}");
     assert!(drawn.contains("\r\x1b[2K"), "the bar is cleared before the summary: {drawn:?}");
     batch.exp_eof().unwrap();
     let cards = std::fs::read_to_string(dir.join("cards.jsonl")).unwrap();

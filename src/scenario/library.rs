@@ -19,6 +19,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/evasive-tell-my-wife.yaml", include_str!("../../scenarios/evasive-tell-my-wife.yaml")),
     ("scenarios/disputing-not-my-debt.yaml", include_str!("../../scenarios/disputing-not-my-debt.yaml")),
     ("scenarios/hostile-swearing.yaml", include_str!("../../scenarios/hostile-swearing.yaml")),
+    ("scenarios/attorney-represented.yaml", include_str!("../../scenarios/attorney-represented.yaml")),
 ];
 
 pub struct Library {
