@@ -20,6 +20,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/disputing-not-my-debt.yaml", include_str!("../../scenarios/disputing-not-my-debt.yaml")),
     ("scenarios/hostile-swearing.yaml", include_str!("../../scenarios/hostile-swearing.yaml")),
     ("scenarios/attorney-represented.yaml", include_str!("../../scenarios/attorney-represented.yaml")),
+    ("scenarios/cease-stop-calling.yaml", include_str!("../../scenarios/cease-stop-calling.yaml")),
 ];
 
 pub struct Library {
