@@ -17,13 +17,14 @@ fn json_lists_each_scenario_with_the_contract_fields() {
         assert!(keys.contains(&contract), "missing {contract} in {keys:?}");
     }
     assert_eq!((list[0]["step"].as_u64(), list[0]["assessment"].as_bool()), (Some(1), Some(true)));
-    assert_eq!(list[3]["after"], serde_json::json!(["evasive-tell-my-wife", "disputing-not-my-debt"]));
+    let hostile = list.iter().find(|e| e["id"] == "hostile-swearing").unwrap();
+    assert_eq!(hostile["after"], serde_json::json!(["evasive-tell-my-wife", "disputing-not-my-debt"]));
     assert_eq!(list[0]["id"], "hardship-job-loss");
     assert_eq!(list[0]["persona"], "hardship");
     assert_eq!(list[0]["persona_name"], "Maria Alvarez");
     assert_eq!(list[0]["jurisdiction"], "US");
-    let kinds: Vec<&str> = list.iter().map(|s| s["persona"].as_str().unwrap()).collect();
-    assert_eq!(kinds[..4], ["hardship", "evasive", "disputing", "hostile"], "curriculum order");
+    let steps: Vec<u64> = list.iter().filter_map(|s| s["step"].as_u64()).collect();
+    assert_eq!(steps, (1..=steps.len() as u64).collect::<Vec<_>>(), "listed in curriculum order");
 }
 
 #[test]
@@ -50,7 +51,11 @@ fn the_curriculum_orders_the_list_and_a_local_one_replaces_it() {
     assert!(
         row("hardship-job-loss") < row("evasive-tell-my-wife") && row("evasive-tell-my-wife") < row("hostile-swearing")
     );
-    assert!(out.contains("(after 2, 3)") && out.contains("[assessment]"), "{out}");
+    let step = |id: &str| {
+        out.lines().find(|l| l.contains(&format!(" {id} "))).unwrap().split_whitespace().next().unwrap().to_string()
+    };
+    let after = format!("(after {}, {})", step("evasive-tell-my-wife"), step("disputing-not-my-debt"));
+    assert!(out.contains(&after) && out.contains("[assessment]"), "{out}");
     std::fs::create_dir_all(dir.join("scenarios")).unwrap();
     let ours = "format: 1\ntitle: Our team's path\nsteps:\n  - scenario: hostile-swearing\n  - scenario: hardship-job-loss\n    \
                 after: [hostile-swearing]\nassessment: [hardship-job-loss]\n";

@@ -52,7 +52,11 @@ fn every_ending_is_reached_by_a_playthrough() {
 fn core_personas_are_rich_enough() {
     for (file, scenario) in shipped() {
         let endings: Vec<_> = scenario.endings().collect();
-        assert!(scenario.nodes.len() >= 12, "{}: only {} nodes", file.name, scenario.nodes.len());
+        // The four core personas carry a whole call; the specialised calls of the
+        // wider library (a wrong number, a lawyer) are shorter by nature.
+        let core = ["hardship", "evasive", "disputing", "hostile"].contains(&scenario.persona.kind.as_str());
+        let least = if core { 12 } else { 9 };
+        assert!(scenario.nodes.len() >= least, "{}: only {} nodes", file.name, scenario.nodes.len());
         assert!(endings.len() >= 3, "{}: only {} endings", file.name, endings.len());
         assert!(endings.iter().any(|(_, e)| e.success), "{}: no success ending", file.name);
         assert!(endings.iter().any(|(_, e)| !e.success), "{}: no failure ending", file.name);

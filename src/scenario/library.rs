@@ -21,6 +21,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/hostile-swearing.yaml", include_str!("../../scenarios/hostile-swearing.yaml")),
     ("scenarios/attorney-represented.yaml", include_str!("../../scenarios/attorney-represented.yaml")),
     ("scenarios/cease-stop-calling.yaml", include_str!("../../scenarios/cease-stop-calling.yaml")),
+    ("scenarios/wrong-number.yaml", include_str!("../../scenarios/wrong-number.yaml")),
 ];
 
 pub struct Library {
