@@ -22,6 +22,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/attorney-represented.yaml", include_str!("../../scenarios/attorney-represented.yaml")),
     ("scenarios/cease-stop-calling.yaml", include_str!("../../scenarios/cease-stop-calling.yaml")),
     ("scenarios/wrong-number.yaml", include_str!("../../scenarios/wrong-number.yaml")),
+    ("scenarios/third-party-roommate.yaml", include_str!("../../scenarios/third-party-roommate.yaml")),
 ];
 
 pub struct Library {
