@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/cease-stop-calling.yaml", include_str!("../../scenarios/cease-stop-calling.yaml")),
     ("scenarios/wrong-number.yaml", include_str!("../../scenarios/wrong-number.yaml")),
     ("scenarios/third-party-roommate.yaml", include_str!("../../scenarios/third-party-roommate.yaml")),
+    ("scenarios/spouse-answers.yaml", include_str!("../../scenarios/spouse-answers.yaml")),
 ];
 
 pub struct Library {

@@ -184,6 +184,7 @@ mod tests {
         assert!(!signal_ids("I'm noting your dispute right now.").contains(&"pressure".into()));
         assert!(signal_ids("You need to make a payment right now.").contains(&"pressure".into()));
         assert!(signal_ids("Why don't we set up a payment plan?").contains(&"offers_plan".into()));
+        assert!(signal_ids("When's a good time to call Mike?").contains(&"asks_callback_time".into()));
     }
 
     #[test]
