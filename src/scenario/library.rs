@@ -24,6 +24,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/wrong-number.yaml", include_str!("../../scenarios/wrong-number.yaml")),
     ("scenarios/third-party-roommate.yaml", include_str!("../../scenarios/third-party-roommate.yaml")),
     ("scenarios/spouse-answers.yaml", include_str!("../../scenarios/spouse-answers.yaml")),
+    ("scenarios/uk-vulnerable-bereaved.yaml", include_str!("../../scenarios/uk-vulnerable-bereaved.yaml")),
 ];
 
 pub struct Library {
