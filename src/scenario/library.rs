@@ -25,6 +25,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/third-party-roommate.yaml", include_str!("../../scenarios/third-party-roommate.yaml")),
     ("scenarios/spouse-answers.yaml", include_str!("../../scenarios/spouse-answers.yaml")),
     ("scenarios/uk-vulnerable-bereaved.yaml", include_str!("../../scenarios/uk-vulnerable-bereaved.yaml")),
+    ("scenarios/time-barred-old-card.yaml", include_str!("../../scenarios/time-barred-old-card.yaml")),
 ];
 
 pub struct Library {
