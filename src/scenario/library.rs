@@ -26,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/spouse-answers.yaml", include_str!("../../scenarios/spouse-answers.yaml")),
     ("scenarios/uk-vulnerable-bereaved.yaml", include_str!("../../scenarios/uk-vulnerable-bereaved.yaml")),
     ("scenarios/time-barred-old-card.yaml", include_str!("../../scenarios/time-barred-old-card.yaml")),
+    ("scenarios/broken-promise-followup.yaml", include_str!("../../scenarios/broken-promise-followup.yaml")),
 ];
 
 pub struct Library {

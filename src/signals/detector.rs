@@ -185,6 +185,10 @@ mod tests {
         assert!(signal_ids("You need to make a payment right now.").contains(&"pressure".into()));
         assert!(signal_ids("Why don't we set up a payment plan?").contains(&"offers_plan".into()));
         assert!(signal_ids("When's a good time to call Mike?").contains(&"asks_callback_time".into()));
+        assert!(
+            signal_ids("This call is from Ridgeline Recovery, a debt collector.")
+                .contains(&"debt_collector_disclosure".into())
+        );
     }
 
     #[test]
