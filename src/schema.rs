@@ -38,6 +38,16 @@ fn enum_of<'a>(values: impl Iterator<Item = &'a str>) -> Value {
 }
 
 pub fn scenario(lexicon: &Lexicon) -> Value {
+    let difficulty = object(
+        "A label plus parameters transitions can compare against.",
+        &[],
+        &[
+            ("label", text("easy, standard, hard, …")),
+            ("patience", json!({"type": "number"})),
+            ("disclose_after", json!({"type": "number"})),
+            ("objections", json!({"type": "number"})),
+        ],
+    );
     let transition = object(
         "A transition: every condition given must hold; the first that holds is taken.",
         &[],
@@ -111,12 +121,8 @@ pub fn scenario(lexicon: &Lexicon) -> Value {
                 ("traits", json!({"type": "array", "items": {"type": "string"}})),
                 ("background", text("Notes for authors.")),
             ])),
-            ("difficulty", object("A label plus parameters transitions can compare against.", &[], &[
-                ("label", text("easy, standard, hard, …")),
-                ("patience", json!({"type": "number"})),
-                ("disclose_after", json!({"type": "number"})),
-                ("objections", json!({"type": "number"})),
-            ])),
+            ("difficulty", difficulty.clone()),
+            ("levels", json!({"type": "array", "description": "Other levels of the same call, each a scenario ID-LABEL.", "items": difficulty})),
             ("facts", json!({"type": "object", "description": "Account facts (unknown ones are kept for templates).", "properties": facts, "required": ["jurisdiction"]})),
             ("meters", map_of(json!({"type": "number", "minimum": 0, "maximum": 100}), "Starting meter values.")),
             ("reactions", json!({"type": "array", "items": object("A meter change whenever a signal is heard.", &["signal", "adjust", "because"], &[
@@ -130,6 +136,7 @@ pub fn scenario(lexicon: &Lexicon) -> Value {
             ("nodes", json!({"type": "array", "items": {"$ref": "#/definitions/node"}})),
             ("tests", json!({"type": "array", "items": object("A playthrough test.", &["name", "say", "expect"], &[
                 ("name", text("What the test shows.")),
+                ("level", text("The level this playthrough is for; none means the scenario's own.")),
                 ("seed", json!({"type": "integer", "minimum": 0})),
                 ("say", json!({"type": "array", "items": {"type": "string"}})),
                 ("expect", object("What must be true afterwards.", &[], &[

@@ -21,18 +21,21 @@ fn the_scenario_guide_example_works() {
     let detector = Arc::new(Detector::new(&lexicon).unwrap());
     let blocks = yaml_blocks("scenarios/README.md");
     assert_eq!(blocks.len(), 1);
-    let (compiled, problems) = scenario::load(&SourceFile::new("scenarios/README.md", blocks[0].as_str()), &lexicon);
+    let (all, problems) = scenario::load_all(&SourceFile::new("scenarios/README.md", blocks[0].as_str()), &lexicon);
     let shown: Vec<String> = problems.iter().map(|p| p.headline()).collect();
     assert!(problems.is_empty(), "{}", shown.join("\n"));
-    let compiled = Arc::new(compiled.unwrap());
-    for test in &compiled.tests {
-        let failures = playthrough::check(&compiled, &detector, test);
-        assert!(failures.is_empty(), "{}: {}", test.name, failures.join("\n"));
-    }
-    assert_eq!(playthrough::model_trainee(&compiled, &detector).1, None);
+    assert_eq!(all.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["guide-example", "guide-example-hard"]);
     let packs = library::load_packs(&lexicon, None).unwrap();
     let chosen = library::for_jurisdiction(&packs, Some("US"));
-    assert_eq!(playthrough::careless_trainee(&compiled, &detector, &chosen), None);
+    for compiled in all.into_iter().map(Arc::new) {
+        assert!(!compiled.tests.is_empty(), "{} has playthroughs", compiled.id);
+        for test in &compiled.tests {
+            let failures = playthrough::check(&compiled, &detector, test);
+            assert!(failures.is_empty(), "{}: {}", test.name, failures.join("\n"));
+        }
+        assert_eq!(playthrough::model_trainee(&compiled, &detector).1, None);
+        assert_eq!(playthrough::careless_trainee(&compiled, &detector, &chosen), None);
+    }
 }
 
 #[test]

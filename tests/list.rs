@@ -10,7 +10,10 @@ fn json_lists_each_scenario_with_the_contract_fields() {
     let output = run(&dir, &["list", "--format", "json"], "");
     assert!(output.status.success());
     let list: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(list.len(), collectsim::scenario::library::BUILTIN.len());
+    assert!(list.len() >= collectsim::scenario::library::BUILTIN.len() + 4, "files plus their levels");
+    let hard = list.iter().find(|e| e["id"] == "hostile-swearing-hard").expect("the hard level is listed");
+    assert_eq!((hard["difficulty"].as_str(), hard["persona"].as_str()), (Some("hard"), Some("hostile")));
+    assert_eq!(hard["after"], serde_json::json!(["hostile-swearing"]));
     let first = list[0].as_object().unwrap();
     let keys: Vec<&str> = first.keys().map(String::as_str).collect();
     for contract in ["difficulty", "id", "jurisdiction", "persona", "persona_name", "title"] {

@@ -152,3 +152,31 @@ fn the_readme_curriculum_example_loads() {
     assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
     assert_eq!(curriculum.unwrap().assessment, ["hardship-job-loss", "evasive-tell-my-wife"]);
 }
+
+/// Every level of every shipped scenario (the harder versions of the core calls)
+/// passes its own playthroughs, and the model trainee still wins while the
+/// careless one still fails and is caught.
+#[test]
+fn every_level_is_winnable_and_still_punishes_carelessness() {
+    let lexicon = Lexicon::builtin();
+    let detector = Arc::new(Detector::new(&lexicon).unwrap());
+    let packs = collectsim::rubric::library::load_packs(&lexicon, None).unwrap();
+    let mut levels = 0;
+    for (name, text) in BUILTIN {
+        let (all, _) = scenario::load_all(&SourceFile::new(*name, *text), &lexicon);
+        for level in all.into_iter().skip(1).map(Arc::new) {
+            levels += 1;
+            assert!(level.id.ends_with(&format!("-{}", level.difficulty.label)), "{}", level.id);
+            assert!(!level.tests.is_empty(), "{}: a level needs its own playthroughs", level.id);
+            for test in &level.tests {
+                let failures = playthrough::check(&level, &detector, test);
+                assert!(failures.is_empty(), "{} / {}: {}", level.id, test.name, failures.join("\n"));
+            }
+            let (_, failure) = playthrough::model_trainee(&level, &detector);
+            assert!(failure.is_none(), "{}: {failure:?}", level.id);
+            let chosen = collectsim::rubric::library::for_jurisdiction(&packs, Some(level.jurisdiction()));
+            assert_eq!(playthrough::careless_trainee(&level, &detector, &chosen), None, "{}", level.id);
+        }
+    }
+    assert!(levels >= 4, "each core persona has a second difficulty");
+}

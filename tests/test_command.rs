@@ -26,7 +26,7 @@ fn a_broken_playthrough_and_a_broken_example_fail() {
     assert!(out.contains("FAILED empathy and an affordable plan"), "{out}");
     assert!(out.contains("expected ending `debtor_hung_up`, got `payment_plan_agreed`"), "{out}");
     assert!(out.contains("FAILED mine.no-sorry"), "{out}");
-    assert!(out.contains("2 failed"), "{out}");
+    assert!(out.contains("3 failed"), "the playthrough, its hard-level copy and the example: {out}");
 }
 
 #[test]

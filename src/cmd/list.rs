@@ -59,10 +59,11 @@ pub fn run(args: &ListArgs) -> Result<ExitCode> {
 
 fn print_table(entries: &[Entry], curriculum: &Curriculum, style: &Style) {
     let width = entries.iter().map(|e| e.id.len()).max().unwrap_or(2).max(2);
+    let kind = entries.iter().map(|e| e.persona.len()).max().unwrap_or(7).max(7);
     println!("{}", style.bold(&curriculum.title));
     println!(
         "{}",
-        style.bold(&format!("{:>3}  {:<width$}  {:<13} {:<9} {:<3} TITLE", "#", "ID", "PERSONA", "LEVEL", "LAW"))
+        style.bold(&format!("{:>3}  {:<width$}  {:<kind$}  {:<9} {:<3} TITLE", "#", "ID", "PERSONA", "LEVEL", "LAW"))
     );
     let mut outside_shown = false;
     for e in entries {
@@ -73,7 +74,7 @@ fn print_table(entries: &[Entry], curriculum: &Curriculum, style: &Style) {
         let number = e.step.map_or(String::new(), |n| n.to_string());
         let marker = if e.assessment { style.yellow(" [assessment]") } else { String::new() };
         println!(
-            "{number:>3}  {:<width$}  {:<13} {:<9} {:<3} {}{marker}",
+            "{number:>3}  {:<width$}  {:<kind$}  {:<9} {:<3} {}{marker}",
             e.id, e.persona, e.difficulty, e.jurisdiction, e.title
         );
         let numbers: Vec<String> = e
@@ -85,7 +86,7 @@ fn print_table(entries: &[Entry], curriculum: &Curriculum, style: &Style) {
             .collect();
         let after = if numbers.is_empty() { String::new() } else { format!(" (after {})", numbers.join(", ")) };
         if e.why.is_some() || !after.is_empty() {
-            println!("     {}", style.dim(&format!("{}{after}", e.why.unwrap_or_default())));
+            println!("     {}", style.dim(format!("{}{after}", e.why.unwrap_or_default()).trim_start()));
         }
     }
     println!();

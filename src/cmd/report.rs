@@ -76,12 +76,12 @@ fn score_now(workspace: &Workspace, record: &SessionRecord) -> Result<Scorecard>
     Ok(score(&chosen, &transcript))
 }
 
-/// Failed: the same call again. Passed: the next scenario in the library's order.
+/// Failed: the same call again. Passed: the next step of the curriculum.
 fn next_scenario(workspace: &Workspace, record: &SessionRecord, card: &Scorecard) -> Option<String> {
-    let ids: Vec<&str> = workspace.library.scenarios.iter().map(|s| s.id.as_str()).collect();
-    let here = ids.iter().position(|id| *id == record.scenario.id)?;
+    let ordered = workspace.library.in_curriculum_order();
+    let here = ordered.iter().position(|s| s.id == record.scenario.id)?;
     if !card.passed {
         return Some(record.scenario.id.clone());
     }
-    ids.get(here + 1).map(|id| id.to_string())
+    ordered.get(here + 1).map(|s| s.id.clone())
 }

@@ -57,8 +57,31 @@ fn test_scenario(
     style: &Style,
     tally: &mut Tally,
 ) -> Result<()> {
-    let scenario = Arc::new(loaded(file, scenario::load(file, lexicon))?);
-    println!("{} ({} playthroughs and two bot trainees)", style.bold(&file.name), scenario.tests.len());
+    let (all, problems) = scenario::load_all(file, lexicon);
+    // Stops the run (exit 2) when the file does not load.
+    loaded(file, (all.first().map(|_| ()), problems))?;
+    for (i, scenario) in all.into_iter().enumerate() {
+        // The first is the scenario itself; the others are its levels.
+        let name = match i {
+            0 => file.name.clone(),
+            _ => format!("{}, level {}", file.name, scenario.difficulty.label),
+        };
+        test_one(&name, &Arc::new(scenario), packs, detector, style, tally);
+    }
+    Ok(())
+}
+
+/// One scenario (or one level of it): its playthroughs, the bots, the walkers.
+fn test_one(
+    name: &str,
+    scenario: &Arc<scenario::Scenario>,
+    packs: &[rubric::Rubric],
+    detector: &Arc<Detector>,
+    style: &Style,
+    tally: &mut Tally,
+) {
+    let scenario = Arc::clone(scenario);
+    println!("{} ({} playthroughs and two bot trainees)", style.bold(name), scenario.tests.len());
     for test in &scenario.tests {
         let failures = playthrough::check(&scenario, detector, test);
         report(&test.name, &failures, style, tally);
@@ -92,7 +115,6 @@ fn test_scenario(
         if dead_ends.is_empty() { "none".to_string() } else { style.yellow(&dead_ends.join(", ")) },
         playthrough::WALK_TURNS
     );
-    Ok(())
 }
 
 fn test_rubric(

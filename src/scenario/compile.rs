@@ -41,6 +41,9 @@ pub struct Compiler<'a> {
     meter_names: Vec<String>,
     flags: Vec<String>,
     params: Vec<(String, f64)>,
+    /// The level being compiled (none: the scenario's own difficulty); only
+    /// playthroughs for this level are kept.
+    pub level: Option<String>,
 }
 
 impl<'a> Compiler<'a> {
@@ -54,6 +57,7 @@ impl<'a> Compiler<'a> {
             meter_names: Vec::new(),
             flags: Vec::new(),
             params: Vec::new(),
+            level: None,
         }
     }
 
@@ -440,8 +444,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_tests(&mut self, raw: &[RawPlaythrough]) -> Vec<Playthrough> {
+        let level = self.level.clone();
         raw.iter()
             .enumerate()
+            .filter(|(_, t)| t.level == level)
             .map(|(i, t)| {
                 let path = ypath!["tests", i, "expect"];
                 if let Some(node) = &t.expect.node {
@@ -470,6 +476,58 @@ impl<'a> Compiler<'a> {
             })
             .collect()
     }
+}
+
+/// The scenario at one of its levels: its own id and title with the level's label,
+/// and the level's parameters over the scenario's.
+pub fn at_level(raw: &RawScenario, level: &RawDifficulty) -> RawScenario {
+    let mut at = raw.clone();
+    at.id = format!("{}-{}", raw.id, level.label);
+    at.title = format!("{} ({})", raw.title, level.label);
+    at.difficulty = RawDifficulty {
+        label: level.label.clone(),
+        patience: level.patience.or(raw.difficulty.patience),
+        disclose_after: level.disclose_after.or(raw.difficulty.disclose_after),
+        objections: level.objections.or(raw.difficulty.objections),
+    };
+    at.levels = Vec::new();
+    at
+}
+
+/// Level labels are unique, differ from the scenario's own, make a valid id, and
+/// every playthrough's `level` names one of them.
+pub fn check_levels(file: &SourceFile, locator: &Locator, raw: &RawScenario) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let labels: Vec<&str> = raw.levels.iter().map(|l| l.label.as_str()).collect();
+    for (i, label) in labels.iter().enumerate() {
+        let at = locator.value(&ypath!["levels", i, "label"]);
+        let valid =
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            problems.push(
+                Diagnostic::error(file, at, format!("level `{label}` cannot be part of an id"))
+                    .with_help("use lower-case letters, digits and dashes, e.g. `hard`"),
+            );
+        } else if labels[..i].contains(label) || *label == raw.difficulty.label {
+            problems.push(
+                Diagnostic::error(file, at, format!("level `{label}` is defined twice"))
+                    .with_help("give each level (and the scenario's own difficulty) a different label"),
+            );
+        }
+    }
+    for (i, test) in raw.tests.iter().enumerate() {
+        if let Some(level) = test.level.as_deref().filter(|l| !labels.contains(l)) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    locator.value(&ypath!["tests", i, "level"]),
+                    format!("unknown level `{level}`"),
+                )
+                .with_help(crate::suggest::help_for(level, labels.iter().copied(), "levels")),
+            );
+        }
+    }
+    problems
 }
 
 fn difficulty_params(raw: &RawDifficulty) -> Vec<(String, f64)> {

@@ -81,9 +81,9 @@ impl Library {
     }
 
     fn add(&mut self, file: &SourceFile, lexicon: &Lexicon) {
-        let (scenario, problems) = super::load(file, lexicon);
+        let (scenarios, problems) = super::load_all(file, lexicon);
         self.problems.extend(problems.into_iter().filter(Diagnostic::is_error));
-        if let Some(scenario) = scenario {
+        for scenario in scenarios {
             let scenario = Arc::new(scenario);
             match self.scenarios.iter().position(|s| s.id == scenario.id) {
                 Some(i) => self.scenarios[i] = scenario,

@@ -19,13 +19,33 @@ use crate::signals::Lexicon;
 use crate::source::SourceFile;
 
 /// Loads one scenario file: the compiled scenario (if it has no errors) and every
-/// problem found, warnings included.
+/// problem found, warnings included. Its `levels` are left out; see [`load_all`].
 pub fn load(file: &SourceFile, lexicon: &Lexicon) -> (Option<Scenario>, Vec<Diagnostic>) {
+    let (scenarios, problems) = load_all(file, lexicon);
+    (scenarios.into_iter().next(), problems)
+}
+
+/// Loads a scenario file with each of its `levels`: the scenario itself first,
+/// then one scenario per level (`ID-LABEL`, "TITLE (LABEL)") with the level's
+/// parameters over the scenario's own and only the playthroughs marked for it.
+pub fn load_all(file: &SourceFile, lexicon: &Lexicon) -> (Vec<Scenario>, Vec<Diagnostic>) {
     let (raw, locator) = match crate::yaml::parse_with_schema::<raw::RawScenario>(file, &raw::schema()) {
         Ok(parsed) => parsed,
-        Err(problems) => return (None, problems),
+        Err(problems) => return (Vec::new(), problems),
     };
     let mut compiler = compile::Compiler::new(file, &locator, lexicon);
-    let scenario = compiler.compile(raw);
-    (scenario, compiler.problems)
+    let mut problems = compile::check_levels(file, &locator, &raw);
+    let base = compiler.compile(raw.clone());
+    problems.extend(compiler.problems);
+    let Some(base) = base.filter(|_| !problems.iter().any(Diagnostic::is_error)) else {
+        return (Vec::new(), problems);
+    };
+    let mut scenarios = vec![base];
+    for level in &raw.levels {
+        let mut compiler = compile::Compiler::new(file, &locator, lexicon);
+        compiler.level = Some(level.label.clone());
+        // Problems were reported for the scenario itself; a level only changes numbers.
+        scenarios.extend(compiler.compile(compile::at_level(&raw, level)));
+    }
+    (scenarios, problems)
 }

@@ -17,6 +17,7 @@ pub fn schema() -> Schema {
         (vec![], fields_of::<RawScenario>()),
         (vec![K("persona")], fields_of::<RawPersona>()),
         (vec![K("difficulty")], fields_of::<RawDifficulty>()),
+        (vec![K("levels"), I], fields_of::<RawDifficulty>()),
         (vec![K("reactions"), I], fields_of::<RawReaction>()),
         (vec![K("every_turn"), I], fields_of::<RawTransition>()),
         (vec![K("nodes"), I], fields_of::<RawNode>()),
@@ -30,7 +31,7 @@ pub fn schema() -> Schema {
 }
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScenario {
     pub format: u32,
@@ -41,6 +42,10 @@ pub struct RawScenario {
     pub persona: RawPersona,
     #[serde(default)]
     pub difficulty: RawDifficulty,
+    /// Harder (or easier) versions of the same call: each a label plus the
+    /// parameters it changes; each becomes a scenario `ID-LABEL`.
+    #[serde(default)]
+    pub levels: Vec<RawDifficulty>,
     pub facts: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     pub meters: BTreeMap<String, f64>,
@@ -55,7 +60,7 @@ pub struct RawScenario {
     pub tests: Vec<RawPlaythrough>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPersona {
     pub name: String,
@@ -67,7 +72,7 @@ pub struct RawPersona {
 }
 
 /// Difficulty as a label plus the parameters transitions can compare against.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDifficulty {
     #[serde(default = "standard")]
@@ -94,7 +99,7 @@ fn standard() -> String {
 }
 
 /// A meter change that happens whenever the trainee's words carry a signal.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawReaction {
     pub signal: String,
@@ -104,7 +109,7 @@ pub struct RawReaction {
     pub once: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
     pub id: String,
@@ -125,14 +130,14 @@ pub struct RawNode {
 }
 
 /// A debtor line: a plain string, or a map with a weight and extra events.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawLine {
     pub text: String,
     pub weight: u32,
     pub events: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawLineMap {
     text: String,
@@ -168,7 +173,7 @@ impl<'de> Deserialize<'de> for RawLine {
 
 /// Where the debtor goes next and on what condition. Every condition given must
 /// hold; a transition with none always matches. The first match in order wins.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTransition {
     /// Signals the trainee's line must all carry.
@@ -206,7 +211,7 @@ pub struct RawTransition {
     pub goto: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEnding {
     pub outcome: String,
@@ -216,17 +221,20 @@ pub struct RawEnding {
 }
 
 /// A playthrough test: trainee lines and what must be true afterwards.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlaythrough {
     pub name: String,
+    /// The level this playthrough is for (none: the scenario's own difficulty).
+    #[serde(default)]
+    pub level: Option<String>,
     #[serde(default)]
     pub seed: Option<u64>,
     pub say: Vec<String>,
     pub expect: RawExpect,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExpect {
     #[serde(default)]
