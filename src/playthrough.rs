@@ -68,8 +68,61 @@ fn check_expectations(session: &Session, test: &Playthrough) -> Vec<String> {
             failures.push(format!("expected flag `{flag}` to be set"));
         }
     }
+    failures.extend(check_findings(session, test));
     if !failures.is_empty() {
         failures.push(format!("call so far:\n{}", transcript(session)));
+    }
+    failures
+}
+
+/// The rubric packs playthroughs are scored with: `./rubrics` over the built-ins,
+/// as `score` and `play` use them.
+static PACKS: std::sync::LazyLock<Vec<crate::rubric::Rubric>> = std::sync::LazyLock::new(|| {
+    let lexicon = crate::signals::Lexicon::builtin();
+    crate::rubric::library::load_packs(&lexicon, Some(std::path::Path::new("rubrics")))
+        .or_else(|_| crate::rubric::library::load_packs(&lexicon, None))
+        .unwrap_or_default()
+});
+
+/// `findings:` / `no_findings:` expectations, judged on the call as played so far.
+fn check_findings(session: &Session, test: &Playthrough) -> Vec<String> {
+    if test.expect_findings.is_empty() && test.expect_no_findings.is_empty() {
+        return Vec::new();
+    }
+    let scenario = session.scenario();
+    let transcript = crate::transcript::Transcript {
+        source: scenario.id.clone(),
+        facts: scenario.facts.clone(),
+        turns: session.turns().to_vec(),
+        stage_notes: Vec::new(),
+        notes: Vec::new(),
+        finished: session.is_over(),
+    };
+    let packs = crate::rubric::library::for_jurisdiction(&PACKS, Some(scenario.jurisdiction()));
+    let known: Vec<&str> = packs.iter().flat_map(|p| p.rules.iter().map(|r| r.id.as_str())).collect();
+    let card = crate::score::score(&packs, &transcript);
+    let found: Vec<&str> = card.findings.iter().map(|f| f.rule.as_str()).collect();
+    let mut failures = Vec::new();
+    for rule in test.expect_findings.iter().chain(&test.expect_no_findings) {
+        if !known.contains(&rule.as_str()) {
+            failures.push(format!(
+                "unknown rule `{rule}`; {}",
+                crate::suggest::help_for(rule, known.iter().copied(), "rules")
+            ));
+        }
+    }
+    for rule in test.expect_findings.iter().filter(|r| !found.contains(&r.as_str())) {
+        failures.push(format!(
+            "expected a `{rule}` finding; found: {}",
+            if found.is_empty() { "none".into() } else { found.join(", ") }
+        ));
+    }
+    for rule in test.expect_no_findings.iter().filter(|r| found.contains(&r.as_str())) {
+        let finding = card.findings.iter().find(|f| &f.rule == rule).expect("found");
+        failures.push(format!(
+            "expected no `{rule}` finding, but turn {} raised it: \"{}\"",
+            finding.turn, finding.evidence
+        ));
     }
     failures
 }

@@ -145,6 +145,8 @@ pub fn scenario(lexicon: &Lexicon) -> Value {
                     ("node", text("The node the call is at.")),
                     ("meters", map_of(comparison(), "Meter bounds.")),
                     ("flags", names("#/definitions/name", "Flags that must be set.")),
+                    ("findings", names("#/definitions/name", "Rule ids (pack.rule) the scorer must find.")),
+                    ("no_findings", names("#/definitions/name", "Rule ids the scorer must not find.")),
                 ])),
             ])})),
         ])]

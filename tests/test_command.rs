@@ -57,3 +57,27 @@ fn folders_are_searched_like_validate_and_dead_ends_are_reported() {
     assert_eq!(shipped.matches("dead ends: none").count(), shipped.matches("dead ends:").count(), "{shipped}");
     assert!(shipped.contains("dead ends: none"), "{shipped}");
 }
+
+#[test]
+fn playthroughs_can_expect_findings_present_or_absent() {
+    let dir = temp_dir("test-findings");
+    let original =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/attorney-represented.yaml")).unwrap();
+    let broken = original
+        .replace(
+            "no_findings: [us-fdcpa.attorney-represented, us-fdcpa.false-threat-suit]",
+            "findings: [us-fdcpa.false-threat-arest]",
+        )
+        .replace("findings: [us-fdcpa.attorney-represented]\n", "no_findings: [us-fdcpa.attorney-represented]\n");
+    assert_ne!(broken, original);
+    std::fs::write(dir.join("lawyer.yaml"), broken).unwrap();
+    let output = run(&dir, &["test", "lawyer.yaml"], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("unknown rule `us-fdcpa.false-threat-arest`; did you mean `us-fdcpa.false-threat-arrest`?"),
+        "{out}"
+    );
+    assert!(out.contains("expected a `us-fdcpa.false-threat-arest` finding; found: "), "{out}");
+    assert!(out.contains("expected no `us-fdcpa.attorney-represented` finding, but turn "), "{out}");
+}

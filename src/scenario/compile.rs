@@ -472,6 +472,8 @@ impl<'a> Compiler<'a> {
                     expect_node: t.expect.node.clone(),
                     expect_meters: meters,
                     expect_flags: t.expect.flags.0.clone(),
+                    expect_findings: t.expect.findings.0.clone(),
+                    expect_no_findings: t.expect.no_findings.0.clone(),
                 }
             })
             .collect()

@@ -163,6 +163,8 @@ pub struct Playthrough {
     pub expect_node: Option<String>,
     pub expect_meters: Vec<(String, Comparison)>,
     pub expect_flags: Vec<String>,
+    pub expect_findings: Vec<String>,
+    pub expect_no_findings: Vec<String>,
 }
 
 impl Scenario {

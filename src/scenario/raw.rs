@@ -247,6 +247,12 @@ pub struct RawExpect {
     pub meters: BTreeMap<String, String>,
     #[serde(default)]
     pub flags: OneOrMany,
+    /// Rule ids (`pack.rule`) the scorer must find in the call.
+    #[serde(default)]
+    pub findings: OneOrMany,
+    /// Rule ids the scorer must not find.
+    #[serde(default)]
+    pub no_findings: OneOrMany,
 }
 
 /// A single string or a list of strings (`if: offers_plan` or `if: [a, b]`).
