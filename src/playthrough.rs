@@ -90,14 +90,7 @@ fn check_findings(session: &Session, test: &Playthrough) -> Vec<String> {
         return Vec::new();
     }
     let scenario = session.scenario();
-    let transcript = crate::transcript::Transcript {
-        source: scenario.id.clone(),
-        facts: scenario.facts.clone(),
-        turns: session.turns().to_vec(),
-        stage_notes: Vec::new(),
-        notes: Vec::new(),
-        finished: session.is_over(),
-    };
+    let transcript = transcript_of(session, session.is_over());
     let packs = crate::rubric::library::for_jurisdiction(&PACKS, Some(scenario.jurisdiction()));
     let known: Vec<&str> = packs.iter().flat_map(|p| p.rules.iter().map(|r| r.id.as_str())).collect();
     let card = crate::score::score(&packs, &transcript);
@@ -125,6 +118,20 @@ fn check_findings(session: &Session, test: &Playthrough) -> Vec<String> {
         ));
     }
     failures
+}
+
+/// A bot's call as a transcript for the scorer (`finished`: whether obligations
+/// still open count as missed).
+fn transcript_of(session: &Session, finished: bool) -> crate::transcript::Transcript {
+    let scenario = session.scenario();
+    crate::transcript::Transcript {
+        source: scenario.id.clone(),
+        facts: scenario.facts.clone(),
+        turns: session.turns().to_vec(),
+        stage_notes: Vec::new(),
+        notes: Vec::new(),
+        finished,
+    }
 }
 
 fn transcript(session: &Session) -> String {
@@ -195,16 +202,7 @@ pub fn careless_trainee(
     if let Some(ending) = session.ending().filter(|e| e.success) {
         return Some(format!("a careless trainee reached the success ending `{}`", ending.outcome));
     }
-    let record_turns = session.turns().to_vec();
-    let transcript = crate::transcript::Transcript {
-        source: scenario.id.clone(),
-        facts: scenario.facts.clone(),
-        turns: record_turns,
-        stage_notes: Vec::new(),
-        notes: Vec::new(),
-        finished: true,
-    };
-    let card = crate::score::score(packs, &transcript);
+    let card = crate::score::score(packs, &transcript_of(&session, true));
     let caught = card
         .findings
         .iter()

@@ -2,7 +2,7 @@
 //! the line it points at. Built-in files carry a `builtin:` name so a supervisor can
 //! tell which copy of a scenario produced a message.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -44,6 +44,24 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// Files in `dir` and every folder below it whose extension `wanted` accepts,
+/// sorted so runs are repeatable: what `validate DIR`, `test DIR` and `score DIR`
+/// read (teams keep calls and scenarios in folders).
+pub fn files_in_tree(dir: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
+    let listing = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
+    let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    let mut files = Vec::new();
+    for entry in entries {
+        if entry.is_dir() {
+            files.extend(files_in_tree(&entry, wanted)?);
+        } else if entry.extension().and_then(|e| e.to_str()).is_some_and(wanted) {
+            files.push(entry);
+        }
+    }
+    Ok(files)
 }
 
 #[cfg(test)]

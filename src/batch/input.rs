@@ -42,33 +42,19 @@ pub fn expand(given: &[PathBuf], format: InputFormat) -> Result<Vec<PathBuf>> {
         }
         return Ok(vec![PathBuf::from("-")]);
     }
+    let wanted = |extension: &str| match format {
+        InputFormat::Text => matches!(extension, "txt" | "json"),
+        InputFormat::Jsonl => extension == "jsonl",
+    };
     let mut files = Vec::new();
     for path in given {
         if path.is_dir() {
-            walk(path, format, &mut files)?;
+            files.extend(crate::source::files_in_tree(path, &wanted)?);
         } else {
             files.push(path.clone());
         }
     }
     Ok(files)
-}
-
-fn walk(dir: &Path, format: InputFormat, files: &mut Vec<PathBuf>) -> Result<()> {
-    let listing = std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("cannot list {}: {e}", dir.display()))?;
-    let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for entry in entries {
-        let extension = entry.extension().and_then(|e| e.to_str());
-        if entry.is_dir() {
-            walk(&entry, format, files)?;
-        } else if match format {
-            InputFormat::Text => matches!(extension, Some("txt" | "json")),
-            InputFormat::Jsonl => extension == Some("jsonl"),
-        } {
-            files.push(entry);
-        }
-    }
-    Ok(())
 }
 
 /// The total size of the inputs in bytes, when it can be known up front (regular

@@ -35,7 +35,8 @@ pub fn run(args: &ListArgs) -> Result<ExitCode> {
     let entries: Vec<Entry> = ordered
         .iter()
         .map(|s| {
-            let step = curriculum.steps.iter().find(|step| step.scenario == s.id);
+            let place = curriculum.steps.iter().position(|step| step.scenario == s.id);
+            let step = place.map(|i| &curriculum.steps[i]);
             Entry {
                 id: &s.id,
                 title: &s.title,
@@ -43,7 +44,7 @@ pub fn run(args: &ListArgs) -> Result<ExitCode> {
                 persona_name: &s.persona.name,
                 difficulty: &s.difficulty.label,
                 jurisdiction: s.jurisdiction(),
-                step: curriculum.step_of(&s.id),
+                step: place.map(|i| i + 1),
                 after: step.map(|st| st.after.iter().map(String::as_str).collect()).unwrap_or_default(),
                 assessment: curriculum.assessment.contains(&s.id),
                 why: step.and_then(|st| st.why.as_deref()),

@@ -56,7 +56,8 @@ fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format
     let mut summary = Summary::default();
     let mut progress = Progress::new(input::total_bytes(inputs));
     let started = Instant::now();
-    let mut written: std::io::Result<()> = out.write_all(output::header(format).as_bytes());
+    // The first write error stops the run; it is reported (or, for a closed pipe, not) below.
+    let mut failure = out.write_all(output::header(format).as_bytes()).err();
     pipeline::ordered(
         workers,
         |feed| input::produce(inputs, input_format, feed),
@@ -69,18 +70,23 @@ fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format
             Done { rendered: output::render(&result, format, &style), tally: Tally::of(&result), bytes }
         },
         |done| {
-            if summary.transcripts > 0 {
-                written = written.as_ref().map_err(clone_error).and_then(|_| out.write_all(separator(format)));
+            if failure.is_some() {
+                return false;
             }
-            written = written.as_ref().map_err(clone_error).and_then(|_| out.write_all(done.rendered.as_bytes()));
+            let separator = if summary.transcripts > 0 { output::separator(format) } else { "" };
+            let written = out.write_all(separator.as_bytes()).and_then(|_| out.write_all(done.rendered.as_bytes()));
             summary.add(&done.tally, done.bytes);
             progress.advance(done.bytes);
-            written.is_ok()
+            failure = written.err();
+            failure.is_none()
         },
     );
     progress.finish();
     let footer = output::footer(format, summary.transcripts);
-    let finished = written.and_then(|_| out.write_all(footer.as_bytes())).and_then(|_| out.flush());
+    let finished = match failure {
+        Some(error) => Err(error),
+        None => out.write_all(footer.as_bytes()).and_then(|_| out.flush()),
+    };
     match finished {
         // The reader of our output has gone (`| head`): not a failure of ours.
         Err(e) if e.kind() == ErrorKind::BrokenPipe => {}
@@ -88,14 +94,6 @@ fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format
     }
     summary.finish(started.elapsed().as_secs_f64());
     Ok(summary)
-}
-
-fn separator(format: OutputFormat) -> &'static [u8] {
-    output::separator(format).as_bytes()
-}
-
-fn clone_error(e: &std::io::Error) -> std::io::Error {
-    std::io::Error::new(e.kind(), e.to_string())
 }
 
 fn redact(result: &mut Result<crate::score::Scorecard, record::Unreadable>) {

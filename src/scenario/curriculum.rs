@@ -53,7 +53,7 @@ pub(crate) fn schema() -> Schema {
     vec![(vec![], fields_of::<RawCurriculum>()), (vec![Path::Key("steps"), Path::AnyIndex], fields_of::<RawStep>())]
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Curriculum {
     pub title: String,
     pub steps: Vec<Step>,

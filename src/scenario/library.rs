@@ -42,9 +42,7 @@ impl Library {
     /// Built-ins, then every `*.yaml` in `dir` replacing a built-in of the same id.
     pub fn load(lexicon: &Lexicon, dir: Option<&Path>) -> Result<Library> {
         let builtin_curriculum = SourceFile::new(format!("builtin:{}", curriculum::BUILTIN.0), curriculum::BUILTIN.1);
-        let placeholder =
-            Curriculum { title: String::new(), steps: Vec::new(), assessment: Vec::new(), source: String::new() };
-        let mut library = Library { scenarios: Vec::new(), curriculum: placeholder, problems: Vec::new() };
+        let mut library = Library { scenarios: Vec::new(), curriculum: Curriculum::default(), problems: Vec::new() };
         for (name, text) in BUILTIN {
             library.add(&SourceFile::new(format!("builtin:{name}"), *text), lexicon);
         }
@@ -128,21 +126,9 @@ pub fn is_curriculum(file: &SourceFile) -> bool {
     crate::yaml::top_level_keys(&file.text).iter().any(|k| k == curriculum::MARKER_KEY)
 }
 
-/// `*.yaml` and `*.yml` files in `dir` and every folder below it, sorted so runs
-/// are deterministic: what `validate DIR` and `test DIR` check (teams keep
-/// scenarios in folders).
+/// `*.yaml` and `*.yml` files in `dir` and every folder below it, sorted.
 pub fn yaml_files_in_tree(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    let mut files = Vec::new();
-    for entry in entries {
-        if entry.is_dir() {
-            files.extend(yaml_files_in_tree(&entry)?);
-        } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
-            files.push(entry);
-        }
-    }
-    Ok(files)
+    crate::source::files_in_tree(dir, &|extension| matches!(extension, "yaml" | "yml"))
 }
 
 /// `*.yaml` and `*.yml` files directly in `dir`, sorted so runs are deterministic.
