@@ -1,12 +1,13 @@
-//! One pass per utterance: every pattern of every signal sits in one `RegexSet` (a
-//! single automaton), so an utterance is scanned once to learn which patterns match;
-//! only those are run again to find where, and then checked for negation.
+//! What an utterance does or says: every pattern of every signal sits in one
+//! automaton ([`Scanner`]) that finds where patterns start in a single pass; each
+//! entry keeps its first match that a negation does not cancel.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::{Entry, Lexicon};
 use super::normalize::Normalized;
+use super::scan::Scanner;
 
 /// A signal or event found in an utterance, with the words that triggered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,7 +19,7 @@ pub struct Hit {
 }
 
 /// The compiled lexicon.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Detector {
     signals: Matcher,
     events: Matcher,
@@ -26,10 +27,9 @@ pub struct Detector {
     conditionals: Regex,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Matcher {
-    set: RegexSet,
-    patterns: Vec<Regex>,
+    scanner: Scanner,
     /// For each pattern, the index of the entry it belongs to.
     owner: Vec<usize>,
     ids: Vec<String>,
@@ -60,18 +60,23 @@ impl Detector {
         let normalized = Normalized::new(original);
         let text = normalized.text.as_ref();
         let mut best: Vec<Option<(usize, usize)>> = vec![None; matcher.ids.len()];
-        for pattern in matcher.set.matches(text).iter() {
-            let entry = matcher.owner[pattern];
-            let first_kept = matcher.patterns[pattern]
-                .find_iter(text)
-                .find(|m| !(matcher.negatable[entry] && self.is_negated(text, m.start())));
-            if let Some(m) = first_kept {
-                let slot = &mut best[entry];
-                if slot.is_none_or(|(start, _)| m.start() < start) {
-                    *slot = Some((m.start(), m.end()));
+        // Like a regex search resuming after a match: a negated match of a pattern
+        // hides any other match of it that starts inside it.
+        let mut resume_at = vec![0; matcher.scanner.pattern_count()];
+        matcher.scanner.starts(text, |start, patterns| {
+            for &pattern in patterns {
+                let entry = matcher.owner[pattern];
+                if best[entry].is_some() || start < resume_at[pattern] {
+                    continue;
+                }
+                let Some((start, end)) = matcher.scanner.match_at(text, pattern, start) else { continue };
+                if matcher.negatable[entry] && self.is_negated(text, start) {
+                    resume_at[pattern] = end;
+                } else {
+                    best[entry] = Some((start, end));
                 }
             }
-        }
+        });
         let mut hits: Vec<Hit> = best
             .iter()
             .enumerate()
@@ -133,11 +138,8 @@ impl Matcher {
                 owner.push(index);
             }
         }
-        let set = RegexSetBuilder::new(&sources).case_insensitive(true).dfa_size_limit(32 << 20).build()?;
-        let patterns = sources.iter().map(|p| case_insensitive(p)).collect::<anyhow::Result<_>>()?;
         Ok(Matcher {
-            set,
-            patterns,
+            scanner: Scanner::new(&sources)?,
             owner,
             ids: entries.iter().map(|e| e.id.clone()).collect(),
             negatable: entries.iter().map(|e| e.negatable).collect(),
@@ -149,11 +151,11 @@ fn case_insensitive(pattern: &str) -> anyhow::Result<Regex> {
     Ok(RegexBuilder::new(&ascii_word_boundaries(pattern)).case_insensitive(true).build()?)
 }
 
-/// `\b` as an ASCII word boundary: the lexicon's words are English, and Unicode
+/// `\b` (and `\B`) as ASCII word boundaries: the lexicon's words are English, and Unicode
 /// word boundaries make the lazy DFA give up and fall back to a slow NFA engine on
 /// any non-ASCII text (profiled: most of the engine's time went there).
 fn ascii_word_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)")
+    pattern.replace(r"\b", r"(?-u:\b)").replace(r"\B", r"(?-u:\B)")
 }
 
 #[cfg(test)]

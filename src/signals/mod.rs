@@ -5,6 +5,7 @@
 mod detector;
 mod lexicon;
 mod normalize;
+mod scan;
 
 pub use detector::{Detector, Hit};
 pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon, regex_message};

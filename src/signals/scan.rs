@@ -1,0 +1,267 @@
+//! Where a lexicon's patterns start in an utterance, in one automaton.
+//!
+//! Every pattern of a lexicon section sits in one lazy DFA that reports all
+//! matches (`MatchKind::All`). It is run *anchored* from each position where a
+//! pattern could begin: a run dies within a few bytes unless a pattern really
+//! starts there, and because every run follows a single start its states stay few
+//! and are reused from call to call. (Profiled: an unanchored overlapping search of
+//! the same set kept building new states, since threads started at different
+//! places combine without end, and then needed a second search per matched pattern
+//! to learn where the match was.) Only the patterns found to start somewhere are
+//! run again, anchored at that position, to learn where their match ends.
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::util::{start, syntax};
+use regex_automata::{Anchored, Input, MatchKind, meta};
+use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, HirKind, Repetition};
+
+/// Look-behind classes that give the DFA different start states: start of text,
+/// after `\n`, after `\r`, after an ASCII word byte, after any other byte.
+const LOOK_BEHIND_KINDS: usize = 5;
+
+type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+pub struct Scanner {
+    dfa: DFA,
+    /// Each pattern alone, leftmost-first, to find where a match that starts at a
+    /// known position ends (the same end an ordinary regex search would give).
+    patterns: Vec<meta::Regex>,
+    /// Whether any pattern can begin with this byte after this look-behind, so most
+    /// positions are passed over without running the DFA at all.
+    can_start: [[bool; 256]; LOOK_BEHIND_KINDS],
+    /// One DFA cache per thread scoring calls.
+    caches: Pool<Cache, CacheFn>,
+}
+
+impl std::fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scanner").field("patterns", &self.patterns.len()).finish_non_exhaustive()
+    }
+}
+
+impl Scanner {
+    /// Compiles case-insensitive `sources` (already using ASCII word boundaries).
+    pub fn new(sources: &[String]) -> anyhow::Result<Scanner> {
+        let syntax = syntax::Config::new().case_insensitive(true);
+        let mut hirs = Vec::with_capacity(sources.len());
+        for source in sources {
+            hirs.push(widen(&syntax::parse_with(source, &syntax)?));
+        }
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().utf8(false).which_captures(thompson::WhichCaptures::None))
+            .build_many_from_hir(&hirs)?;
+        let dfa = DFA::builder()
+            // A Unicode word boundary (only a custom lexicon could ask for one)
+            // makes the DFA stop at non-ASCII bytes; `starts` then lets every
+            // pattern check that position itself.
+            .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(8 << 20).unicode_word_boundary(true))
+            .build_from_nfa(nfa)?;
+        let mut patterns = Vec::with_capacity(sources.len());
+        for source in sources {
+            patterns.push(meta::Regex::builder().syntax(syntax).build(source)?);
+        }
+        let mut cache = dfa.create_cache();
+        let can_start = start_bytes(&dfa, &mut cache);
+        let for_threads = dfa.clone();
+        let caches: Pool<Cache, CacheFn> = Pool::new(Box::new(move || for_threads.create_cache()));
+        Ok(Scanner { dfa, patterns, can_start, caches })
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Calls `visit(start, patterns)` for every position, in order, where at least
+    /// one pattern has a match starting; `patterns` are in ascending order.
+    pub fn starts(&self, text: &str, mut visit: impl FnMut(usize, &[usize])) {
+        let bytes = text.as_bytes();
+        let mut cache = self.caches.get();
+        let mut found = Vec::new();
+        for at in 0..bytes.len() {
+            let look_behind = at.checked_sub(1).map(|i| bytes[i]);
+            if !text.is_char_boundary(at) || !self.can_start[look_behind_kind(look_behind)][usize::from(bytes[at])] {
+                continue;
+            }
+            found.clear();
+            if self.run_from(&mut cache, bytes, at, look_behind, &mut found).is_err() {
+                // The DFA could not decide here (only a lexicon using Unicode-only
+                // assertions can cause this): let every pattern check for itself.
+                found.clear();
+                found.extend(0..self.patterns.len());
+            }
+            if !found.is_empty() {
+                found.sort_unstable();
+                found.dedup();
+                visit(at, &found);
+            }
+        }
+    }
+
+    /// The leftmost-first match of `pattern` starting exactly at `at`, as a byte range.
+    pub fn match_at(&self, text: &str, pattern: usize, at: usize) -> Option<(usize, usize)> {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        self.patterns[pattern].search(&input).map(|m| (m.start(), m.end()))
+    }
+
+    /// Runs the DFA anchored at `at`, collecting every pattern with a match that
+    /// starts there.
+    fn run_from(
+        &self,
+        cache: &mut Cache,
+        bytes: &[u8],
+        at: usize,
+        look_behind: Option<u8>,
+        found: &mut Vec<usize>,
+    ) -> Result<(), ()> {
+        let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
+        let mut state = self.dfa.start_state(cache, &config).map_err(|_| ())?;
+        for &byte in &bytes[at..] {
+            state = self.dfa.next_state(cache, state, byte).map_err(|_| ())?;
+            if state.is_tagged() {
+                if state.is_match() {
+                    self.collect(cache, state, found);
+                }
+                if state.is_dead() {
+                    return Ok(());
+                }
+                if state.is_quit() {
+                    return Err(());
+                }
+            }
+        }
+        state = self.dfa.next_eoi_state(cache, state).map_err(|_| ())?;
+        if state.is_match() {
+            self.collect(cache, state, found);
+        }
+        Ok(())
+    }
+
+    fn collect(&self, cache: &Cache, state: regex_automata::hybrid::LazyStateID, found: &mut Vec<usize>) {
+        for index in 0..self.dfa.match_len(cache, state) {
+            found.push(self.dfa.match_pattern(cache, state, index).as_usize());
+        }
+    }
+}
+
+fn look_behind_kind(byte: Option<u8>) -> usize {
+    match byte {
+        None => 0,
+        Some(b'\n') => 1,
+        Some(b'\r') => 2,
+        Some(b) if b.is_ascii_alphanumeric() || b == b'_' => 3,
+        Some(_) => 4,
+    }
+}
+
+/// For each look-behind kind, the bytes whose transition from the anchored start
+/// state is not dead. Where the DFA cannot say, every byte may start a match.
+fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [[bool; 256]; LOOK_BEHIND_KINDS] {
+    let representatives = [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Some(b' ')];
+    let mut table = [[true; 256]; LOOK_BEHIND_KINDS];
+    for (kind, look_behind) in representatives.into_iter().enumerate() {
+        debug_assert_eq!(look_behind_kind(look_behind), kind);
+        for byte in 0..=255u8 {
+            let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
+            let next = dfa.start_state(cache, &config).ok().and_then(|s| dfa.next_state(cache, s, byte).ok());
+            table[kind][usize::from(byte)] = next.is_none_or(|state| !state.is_dead());
+        }
+    }
+    table
+}
+
+/// The pattern with every character class cut down to its ASCII part plus "a run
+/// of non-ASCII bytes". It matches wherever the pattern does (and sometimes more:
+/// the exact pattern confirms), but its automaton needs a few dozen byte classes
+/// instead of nearly two hundred, so the DFA's tables stay small enough to live in
+/// the CPU cache. Unicode case folding and `.` are what made them large.
+fn widen(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0.clone()),
+        HirKind::Class(Class::Bytes(class)) => Hir::class(Class::Bytes(class.clone())),
+        HirKind::Class(Class::Unicode(class)) => {
+            let ascii = class
+                .ranges()
+                .iter()
+                .filter(|r| r.start().is_ascii())
+                .map(|r| ClassBytesRange::new(r.start() as u8, r.end().min('\x7f') as u8));
+            let ascii = Hir::class(Class::Bytes(ClassBytes::new(ascii)));
+            if class.ranges().iter().all(|r| r.end().is_ascii()) {
+                return ascii;
+            }
+            let high_bytes = Hir::class(Class::Bytes(ClassBytes::new([ClassBytesRange::new(0x80, 0xff)])));
+            let non_ascii = Hir::repetition(Repetition { min: 1, max: None, greedy: true, sub: Box::new(high_bytes) });
+            Hir::alternation(vec![ascii, non_ascii])
+        }
+        HirKind::Look(look) => Hir::look(*look),
+        HirKind::Repetition(repetition) => {
+            Hir::repetition(Repetition { sub: Box::new(widen(&repetition.sub)), ..repetition.clone() })
+        }
+        HirKind::Capture(capture) => widen(&capture.sub),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(widen).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(widen).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first match of each pattern as the scanner finds it.
+    fn first_matches(scanner: &Scanner, text: &str) -> Vec<Option<(usize, usize)>> {
+        let mut first = vec![None; scanner.pattern_count()];
+        scanner.starts(text, |start, patterns| {
+            for &p in patterns {
+                if first[p].is_none() {
+                    first[p] = scanner.match_at(text, p, start);
+                }
+            }
+        });
+        first
+    }
+
+    #[test]
+    fn finds_the_same_first_match_as_a_regex_search_in_any_script() {
+        let sources: Vec<String> = [
+            r"(?-u:\b)(?:so |really )?sorry(?-u:\b)",
+            r"(?-u:\b)attempt to collect a debt(?-u:\b).{0,40}(?-u:\b)purpose",
+            r"(?-u:\b)\w+ing(?-u:\b)",
+            r"[$£€] ?\d[\d,]*",
+            r"(?-u:\b)is [a-z]+(?: [a-z]+)? there(?-u:\b)",
+            r"(?-u:\b)ok(?-u:\b)",
+            r"(?u:\b)café(?u:\b)",
+        ]
+        .map(String::from)
+        .to_vec();
+        let scanner = Scanner::new(&sources).unwrap();
+        for text in [
+            "I'm so SORRY, this is an attempt to collect a debt; for that purpose only.",
+            "Je suis désolé — attempt to collect a debt, ça va, naïve façade, for that purpose.",
+            "You owe £1,250 or €30 and $5. Is Zoë Ångström there?",
+            "Is \u{212a}elvin there? \u{212a}O, ok. Ça marche: Überlegung, draining.",
+            "Un café, un cafés, café.",
+            "",
+            "sorry",
+        ] {
+            let expected: Vec<_> = sources
+                .iter()
+                .map(|s| {
+                    let re = regex::RegexBuilder::new(s).case_insensitive(true).build().unwrap();
+                    re.find(text).map(|m| (m.start(), m.end()))
+                })
+                .collect();
+            assert_eq!(first_matches(&scanner, text), expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn reports_every_pattern_starting_at_a_position_in_order() {
+        let sources = ["attempt to collect", "attempt", "collect a debt"].map(String::from).to_vec();
+        let scanner = Scanner::new(&sources).unwrap();
+        let mut seen = Vec::new();
+        scanner.starts("An attempt to collect a debt.", |start, patterns| seen.push((start, patterns.to_vec())));
+        assert_eq!(seen, vec![(3, vec![0, 1]), (14, vec![2])]);
+    }
+}
