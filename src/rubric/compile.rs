@@ -6,7 +6,7 @@ use super::raw::{RawRubric, RawRule, schema};
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::scenario::{OneOrMany, sha256_hex};
-use crate::signals::Lexicon;
+use crate::signals::{Lexicon, Scanner};
 use crate::source::SourceFile;
 use crate::suggest::help_for;
 use crate::yaml::{self, Locator, Seg};
@@ -86,7 +86,9 @@ impl Compiler<'_> {
                 rules.push(rule);
             }
         }
+        let turn_patterns = self.turn_patterns(&mut rules);
         Rubric {
+            turn_patterns,
             id: raw.id,
             version: raw.version,
             title: raw.title,
@@ -232,6 +234,31 @@ impl Compiler<'_> {
         Some(check)
     }
 
+    /// Gathers the patterns of every trigger looked for in collector turns into one
+    /// scanner, telling each trigger where its patterns sit.
+    fn turn_patterns(&mut self, rules: &mut [Rule]) -> Option<Scanner> {
+        let mut sources = Vec::new();
+        for rule in rules {
+            let triggers = match &mut rule.check {
+                Check::Forbidden(t) | Check::Required { triggers: t, .. } | Check::Sequence { then: t, .. } => vec![t],
+                Check::Conditional { must, must_not, .. } => vec![must, must_not],
+                Check::FactCheck(_) | Check::Metric { .. } | Check::Note(_) => vec![],
+            };
+            for t in triggers {
+                t.scan_ids =
+                    t.patterns.iter().map(|p| (sources.push(p.as_str().to_string()), sources.len() - 1).1).collect();
+            }
+        }
+        if sources.is_empty() {
+            return None;
+        }
+        Scanner::new(&sources)
+            .inspect_err(|error| {
+                self.error(&ypath!["rules"], format!("the rules' patterns could not be compiled together: {error}"), "")
+            })
+            .ok()
+    }
+
     fn triggers(
         &mut self,
         signals: &OneOrMany,
@@ -262,7 +289,7 @@ impl Compiler<'_> {
                 }
             })
             .collect::<Vec<Regex>>();
-        Triggers { signals: signals.0.clone(), patterns: compiled }
+        Triggers { signals: signals.0.clone(), patterns: compiled, scan_ids: Vec::new() }
     }
 
     /// Checks names against the lexicon, pointing at the offending item (a single

@@ -33,7 +33,7 @@ fn check_one(rubric: &Rubric, rule: &Rule, detector: &Detector, example: &str, s
         Ok(t) => t,
         Err(problem) => return Some(format!("{}: example {example:?} cannot be read: {problem}", rule.id)),
     };
-    let (applicable, findings) = judge_rule(rule, &transcript);
+    let (applicable, findings) = judge_rule(rubric, rule, &transcript);
     let failed = !findings.is_empty();
     if failed == should_fail {
         return None;

@@ -80,6 +80,9 @@ pub struct Rubric {
     pub rules: Vec<Rule>,
     pub source: String,
     pub sha256: String,
+    /// Every pattern the rules look for in collector turns, in one scanner, so a
+    /// turn is read once for all of them (see [`Triggers::scan_ids`]).
+    pub(crate) turn_patterns: Option<crate::signals::Scanner>,
 }
 
 #[derive(Debug)]
@@ -106,6 +109,9 @@ pub struct Rule {
 pub struct Triggers {
     pub signals: Vec<String>,
     pub patterns: Vec<Regex>,
+    /// Where each of `patterns` sits in the rubric's `turn_patterns`, for triggers
+    /// looked for in collector turns.
+    pub(crate) scan_ids: Vec<usize>,
 }
 
 #[derive(Debug)]

@@ -1,7 +1,7 @@
 //! A transcript seen the way rules ask about it: collector turns in order, where
 //! each debtor event first happened, and where a rule's triggers match.
 
-use crate::rubric::Triggers;
+use crate::rubric::{Rubric, Triggers};
 use crate::transcript::{Speaker, Transcript, Turn};
 
 /// Where a trigger matched: turn index (0-based), byte span, the words.
@@ -16,6 +16,12 @@ pub struct Call<'t> {
     pub transcript: &'t Transcript,
     /// Indexes of collector turns, in order.
     pub collector: Vec<usize>,
+    /// Made by the first metric rule that needs them.
+    pub own_words: std::cell::OnceCell<super::metrics::OwnWords>,
+    /// For the rubric being scored, row by turn: the first match of each of its
+    /// turn patterns (see [`Call::scan_patterns`]).
+    pattern_hits: Vec<Option<[usize; 2]>>,
+    pattern_count: usize,
 }
 
 impl<'t> Call<'t> {
@@ -27,7 +33,34 @@ impl<'t> Call<'t> {
             .filter(|(_, t)| t.speaker == Speaker::Collector)
             .map(|(i, _)| i)
             .collect();
-        Call { transcript, collector }
+        Call {
+            transcript,
+            collector,
+            own_words: std::cell::OnceCell::new(),
+            pattern_hits: Vec::new(),
+            pattern_count: 0,
+        }
+    }
+
+    /// Reads every collector turn once for all of `rubric`'s turn patterns; its
+    /// rules' [`Call::find`] then look the matches up.
+    pub fn scan_patterns(&mut self, rubric: &Rubric) {
+        let count = rubric.turn_patterns.as_ref().map_or(0, |s| s.pattern_count());
+        self.pattern_count = count;
+        self.pattern_hits.clear();
+        self.pattern_hits.resize(self.transcript.turns.len() * count, None);
+        let Some(scanner) = &rubric.turn_patterns else { return };
+        for &i in &self.collector {
+            let text = &self.transcript.turns[i].text;
+            let row = &mut self.pattern_hits[i * count..(i + 1) * count];
+            scanner.starts(text, |start, patterns| {
+                for &p in patterns {
+                    if row[p].is_none() {
+                        row[p] = scanner.match_at(text, p, start).map(|(s, e)| [s, e]);
+                    }
+                }
+            });
+        }
     }
 
     pub fn turn(&self, index: usize) -> &Turn {
@@ -51,12 +84,13 @@ impl<'t> Call<'t> {
         let turn = self.turn(index);
         let by_signal =
             turn.signals.iter().find(|h| triggers.signals.contains(&h.id)).map(|h| (h.span, h.evidence.clone()));
+        debug_assert_eq!(triggers.scan_ids.len(), triggers.patterns.len(), "turn triggers are scanned");
         let by_pattern = triggers
-            .patterns
+            .scan_ids
             .iter()
-            .filter_map(|p| p.find(&turn.text))
-            .min_by_key(|m| m.start())
-            .map(|m| ([m.start(), m.end()], m.as_str().to_string()));
+            .filter_map(|&p| self.pattern_hits.get(index * self.pattern_count + p).copied().flatten())
+            .min_by_key(|span| span[0])
+            .map(|span| (span, turn.text[span[0]..span[1]].to_string()));
         let best = match (by_signal, by_pattern) {
             (Some(a), Some(b)) => Some(if b.0[0] < a.0[0] { b } else { a }),
             (a, b) => a.or(b),

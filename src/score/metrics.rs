@@ -26,9 +26,19 @@ fn own_words(call: &Call, index: usize) -> String {
     text
 }
 
-/// Counted without collecting: these run over every collector word of every call.
+/// Stretches between `.`, `!`, `?` and `;` that hold a word. One pass without
+/// collecting: this runs over every collector word of every call.
 fn sentence_count(text: &str) -> usize {
-    text.split(['.', '!', '?', ';']).filter(|s| s.split_whitespace().next().is_some()).count()
+    let (mut count, mut in_sentence) = (0, false);
+    for c in text.chars() {
+        if matches!(c, '.' | '!' | '?' | ';') {
+            count += usize::from(in_sentence);
+            in_sentence = false;
+        } else if !c.is_whitespace() {
+            in_sentence = true;
+        }
+    }
+    count + usize::from(in_sentence)
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -71,14 +81,28 @@ pub fn sentence_length(text: &str) -> Option<f64> {
     (count > 0).then(|| words(text).count() as f64 / count as f64)
 }
 
+/// The collector's own words, turn by turn and all together; made once per call
+/// for every metric rule.
+pub struct OwnWords {
+    per_turn: Vec<(usize, String)>,
+    all: String,
+}
+
+impl OwnWords {
+    fn of(call: &Call) -> OwnWords {
+        let per_turn: Vec<(usize, String)> = call.collector.iter().map(|&i| (i, own_words(call, i))).collect();
+        let all = per_turn.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+        OwnWords { per_turn, all }
+    }
+}
+
 /// Judges a metric over the whole call; a finding points at the turn that pulls the
 /// measure furthest out of its band.
 pub fn judge(rule: &Rule, call: &Call, metric: Metric, min: Option<f64>, max: Option<f64>) -> Outcome {
-    let per_turn: Vec<(usize, String)> = call.collector.iter().map(|&i| (i, own_words(call, i))).collect();
-    let all: String = per_turn.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+    let OwnWords { per_turn, all } = call.own_words.get_or_init(|| OwnWords::of(call));
     let value = match metric {
-        Metric::ReadingGrade => reading_grade(&all),
-        Metric::SentenceLength => sentence_length(&all),
+        Metric::ReadingGrade => reading_grade(all),
+        Metric::SentenceLength => sentence_length(all),
         Metric::QuestionRatio => {
             let asked = call.collector.iter().filter(|&&i| call.turn(i).text.contains('?')).count();
             Some(asked as f64 / call.collector.len() as f64)
@@ -89,7 +113,7 @@ pub fn judge(rule: &Rule, call: &Call, metric: Metric, min: Option<f64>, max: Op
     let too_low = min.is_some_and(|m| value < m);
     let too_high = max.is_some_and(|m| value > m);
     if too_low || too_high {
-        let worst = worst_turn(&per_turn, metric, too_high).unwrap_or(*call.collector.last().expect("turns"));
+        let worst = worst_turn(per_turn, metric, too_high).unwrap_or(*call.collector.last().expect("turns"));
         let mut found = finding(rule, None::<&Match>, worst);
         found.message = format!("{} (this call: {value:.1})", rule.message);
         found.evidence = call.turn(worst).text.chars().take(160).collect();
@@ -126,5 +150,7 @@ mod tests {
         assert!(plain < 4.0 && jargon > 14.0, "{plain} {jargon}");
         assert_eq!(syllables("payment"), 2);
         assert_eq!(sentence_length("One two three. Four five."), Some(2.5));
+        assert_eq!(sentence_count("Yes. \u{a0}. Okay?! Fine; well"), 4);
+        assert_eq!(sentence_count(" \n "), 0);
     }
 }

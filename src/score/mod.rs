@@ -20,23 +20,26 @@ use call::Call;
 
 /// Scores one call against the given packs. Deterministic: same input, same card.
 pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
-    let call = Call::new(transcript);
+    let mut call = Call::new(transcript);
     let mut earned = [0.0f64; 5];
     let mut possible = [0.0f64; 5];
     let mut findings = Vec::new();
     let mut strengths = Vec::new();
-    for rule in rubrics.iter().flat_map(|r| r.rules.iter()) {
-        let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
-        if !outcome.applicable {
-            continue;
+    for rubric in rubrics {
+        call.scan_patterns(rubric);
+        for rule in &rubric.rules {
+            let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
+            if !outcome.applicable {
+                continue;
+            }
+            let d = rule.dimension as usize;
+            possible[d] += rule.severity.weight();
+            if outcome.findings.is_empty() {
+                earned[d] += rule.severity.weight();
+            }
+            findings.extend(outcome.findings);
+            strengths.extend(outcome.strengths);
         }
-        let d = rule.dimension as usize;
-        possible[d] += rule.severity.weight();
-        if outcome.findings.is_empty() {
-            earned[d] += rule.severity.weight();
-        }
-        findings.extend(outcome.findings);
-        strengths.extend(outcome.strengths);
     }
     for finding in &mut findings {
         finding.better = fill(&finding.better, &transcript.facts);
@@ -122,9 +125,11 @@ pub fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
-/// What one rule finds in a call (for rule examples): findings, and whether it applied.
-pub fn judge_rule(rule: &crate::rubric::Rule, transcript: &Transcript) -> (bool, Vec<Finding>) {
-    let call = Call::new(transcript);
+/// What one rule of `rubric` finds in a call (for rule examples): findings, and
+/// whether it applied.
+pub fn judge_rule(rubric: &Rubric, rule: &crate::rubric::Rule, transcript: &Transcript) -> (bool, Vec<Finding>) {
+    let mut call = Call::new(transcript);
+    call.scan_patterns(rubric);
     let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
     (outcome.applicable, outcome.findings)
 }

@@ -351,7 +351,7 @@ fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
         .collect();
     let debt_talk = crate::rubric::Triggers {
         signals: vec!["discloses_debt".into(), "states_amount".into()],
-        patterns: Vec::new(),
+        ..Default::default()
     };
     let (Some(first), false) = (call.matches_from(&debt_talk, 0).into_iter().next(), names.is_empty()) else {
         return Outcome::not_applicable();

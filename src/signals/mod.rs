@@ -9,3 +9,4 @@ mod scan;
 
 pub use detector::{Detector, Hit};
 pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon, regex_message};
+pub(crate) use scan::Scanner;
