@@ -26,19 +26,63 @@ fn own_words(call: &Call, index: usize) -> String {
     text
 }
 
-/// Stretches between `.`, `!`, `?` and `;` that hold a word. One pass without
-/// collecting: this runs over every collector word of every call.
-fn sentence_count(text: &str) -> usize {
-    let (mut count, mut in_sentence) = (0, false);
-    for c in text.chars() {
-        if matches!(c, '.' | '!' | '?' | ';') {
-            count += usize::from(in_sentence);
-            in_sentence = false;
-        } else if !c.is_whitespace() {
-            in_sentence = true;
+/// Words, syllables and sentences of some text, counted once for every measure.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TextStats {
+    words: usize,
+    syllables: usize,
+    sentences: usize,
+    /// The last sentence has words but no end mark yet.
+    open_sentence: bool,
+}
+
+impl TextStats {
+    pub fn of(text: &str) -> TextStats {
+        let mut stats = TextStats::default();
+        stats.add(text);
+        stats.close()
+    }
+
+    /// Counts `text` as if it followed what was added before, after a space. One
+    /// pass each for words and sentences, without collecting: this runs over every
+    /// collector word of every call.
+    fn add(&mut self, text: &str) {
+        for word in words(text) {
+            self.words += 1;
+            self.syllables += syllables(word);
+        }
+        for c in text.chars() {
+            if matches!(c, '.' | '!' | '?' | ';') {
+                self.sentences += usize::from(self.open_sentence);
+                self.open_sentence = false;
+            } else if !c.is_whitespace() {
+                self.open_sentence = true;
+            }
         }
     }
-    count + usize::from(in_sentence)
+
+    fn close(mut self) -> TextStats {
+        self.sentences += usize::from(std::mem::take(&mut self.open_sentence));
+        self
+    }
+
+    /// Flesch–Kincaid grade: 0.39 × words/sentence + 11.8 × syllables/word − 15.59.
+    fn reading_grade(self) -> Option<f64> {
+        let (words, sentences) = (self.words as f64, self.sentences.max(1) as f64);
+        (self.words > 0).then(|| 0.39 * words / sentences + 11.8 * self.syllables as f64 / words - 15.59)
+    }
+
+    fn sentence_length(self) -> Option<f64> {
+        (self.sentences > 0).then(|| self.words as f64 / self.sentences as f64)
+    }
+
+    fn measure(self, metric: Metric) -> Option<f64> {
+        match metric {
+            Metric::ReadingGrade => self.reading_grade(),
+            Metric::SentenceLength => self.sentence_length(),
+            Metric::QuestionRatio => None,
+        }
+    }
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -66,33 +110,32 @@ fn syllables(word: &str) -> usize {
     count.max(1)
 }
 
-/// Flesch–Kincaid grade: 0.39 × words/sentence + 11.8 × syllables/word − 15.59.
+/// Flesch–Kincaid grade of `text`.
 pub fn reading_grade(text: &str) -> Option<f64> {
-    let (words, syllables) = words(text).fold((0usize, 0usize), |(n, s), w| (n + 1, s + syllables(w)));
-    if words == 0 {
-        return None;
-    }
-    let sentences = sentence_count(text).max(1);
-    Some(0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59)
+    TextStats::of(text).reading_grade()
 }
 
+/// Words per sentence of `text`.
 pub fn sentence_length(text: &str) -> Option<f64> {
-    let count = sentence_count(text);
-    (count > 0).then(|| words(text).count() as f64 / count as f64)
+    TextStats::of(text).sentence_length()
 }
 
 /// The collector's own words, turn by turn and all together; made once per call
 /// for every metric rule.
 pub struct OwnWords {
     per_turn: Vec<(usize, String)>,
-    all: String,
+    /// All turns together, as if joined by spaces.
+    all: TextStats,
 }
 
 impl OwnWords {
     fn of(call: &Call) -> OwnWords {
         let per_turn: Vec<(usize, String)> = call.collector.iter().map(|&i| (i, own_words(call, i))).collect();
-        let all = per_turn.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
-        OwnWords { per_turn, all }
+        let mut all = TextStats::default();
+        for (_, text) in &per_turn {
+            all.add(text);
+        }
+        OwnWords { per_turn, all: all.close() }
     }
 }
 
@@ -101,8 +144,7 @@ impl OwnWords {
 pub fn judge(rule: &Rule, call: &Call, metric: Metric, min: Option<f64>, max: Option<f64>) -> Outcome {
     let OwnWords { per_turn, all } = call.own_words.get_or_init(|| OwnWords::of(call));
     let value = match metric {
-        Metric::ReadingGrade => reading_grade(all),
-        Metric::SentenceLength => sentence_length(all),
+        Metric::ReadingGrade | Metric::SentenceLength => all.measure(metric),
         Metric::QuestionRatio => {
             let asked = call.collector.iter().filter(|&&i| call.turn(i).text.contains('?')).count();
             Some(asked as f64 / call.collector.len() as f64)
@@ -123,12 +165,7 @@ pub fn judge(rule: &Rule, call: &Call, metric: Metric, min: Option<f64>, max: Op
 }
 
 fn worst_turn(per_turn: &[(usize, String)], metric: Metric, too_high: bool) -> Option<usize> {
-    let measure = |text: &str| match metric {
-        Metric::ReadingGrade => reading_grade(text),
-        Metric::SentenceLength => sentence_length(text),
-        Metric::QuestionRatio => None,
-    };
-    let scored = per_turn.iter().filter_map(|(i, t)| measure(t).map(|v| (*i, v)));
+    let scored = per_turn.iter().filter_map(|(i, t)| TextStats::of(t).measure(metric).map(|v| (*i, v)));
     if too_high {
         scored.max_by(|a, b| a.1.total_cmp(&b.1)).map(|(i, _)| i)
     } else {
@@ -150,7 +187,14 @@ mod tests {
         assert!(plain < 4.0 && jargon > 14.0, "{plain} {jargon}");
         assert_eq!(syllables("payment"), 2);
         assert_eq!(sentence_length("One two three. Four five."), Some(2.5));
-        assert_eq!(sentence_count("Yes. \u{a0}. Okay?! Fine; well"), 4);
-        assert_eq!(sentence_count(" \n "), 0);
+        assert_eq!(TextStats::of("Yes. \u{a0}. Okay?! Fine; well").sentences, 4);
+        assert_eq!(TextStats::of(" \n ").sentences, 0);
+        let mut joined = TextStats::default();
+        for part in ["We can help", "with that. Okay"] {
+            joined.add(part);
+        }
+        let joined = joined.close();
+        let whole = TextStats::of("We can help with that. Okay");
+        assert_eq!((joined.words, joined.syllables, joined.sentences), (whole.words, whole.syllables, whole.sentences));
     }
 }
