@@ -10,6 +10,7 @@
 //! to learn where the match was.) Only the patterns found to start somewhere are
 //! run again, anchored at that position, to learn where their match ends.
 
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
@@ -21,7 +22,13 @@ use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, HirKind, Repeti
 /// after `\n`, after `\r`, after an ASCII word byte, after any other byte.
 const LOOK_BEHIND_KINDS: usize = 5;
 
-type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+type ScratchFn = Box<dyn Fn() -> Scratch + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+/// What one thread needs to scan: the DFA's cache and the lowercased text.
+struct Scratch {
+    cache: Cache,
+    lowered: Vec<u8>,
+}
 
 pub struct Scanner {
     dfa: DFA,
@@ -32,7 +39,7 @@ pub struct Scanner {
     /// positions are passed over without running the DFA at all.
     can_start: [[bool; 256]; LOOK_BEHIND_KINDS],
     /// One DFA cache per thread scoring calls.
-    caches: Pool<Cache, CacheFn>,
+    scratch: Pool<Scratch, ScratchFn>,
 }
 
 impl std::fmt::Debug for Scanner {
@@ -58,15 +65,20 @@ impl Scanner {
             // pattern check that position itself.
             .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(8 << 20).unicode_word_boundary(true))
             .build_from_nfa(nfa)?;
+        // Confirmations are anchored where the DFA saw a match start: a literal
+        // prefilter would never be used, and building one per pattern was most of
+        // the start-up time (profiled).
+        let confirm = meta::Config::new().auto_prefilter(false);
         let mut patterns = Vec::with_capacity(sources.len());
         for source in sources {
-            patterns.push(meta::Regex::builder().syntax(syntax).build(source)?);
+            patterns.push(meta::Regex::builder().syntax(syntax).configure(confirm.clone()).build(source)?);
         }
         let mut cache = dfa.create_cache();
         let can_start = start_bytes(&dfa, &mut cache);
         let for_threads = dfa.clone();
-        let caches: Pool<Cache, CacheFn> = Pool::new(Box::new(move || for_threads.create_cache()));
-        Ok(Scanner { dfa, patterns, can_start, caches })
+        let scratch: Pool<Scratch, ScratchFn> =
+            Pool::new(Box::new(move || Scratch { cache: for_threads.create_cache(), lowered: Vec::new() }));
+        Ok(Scanner { dfa, patterns, can_start, scratch })
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -76,16 +88,33 @@ impl Scanner {
     /// Calls `visit(start, patterns)` for every position, in order, where at least
     /// one pattern has a match starting; `patterns` are in ascending order.
     pub fn starts(&self, text: &str, mut visit: impl FnMut(usize, &[usize])) {
-        let bytes = text.as_bytes();
-        let mut cache = self.caches.get();
+        let mut scratch = self.scratch.get();
+        let Scratch { cache, lowered } = &mut *scratch;
+        lowered.clear();
+        lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        let bytes = lowered.as_slice();
         let mut found = Vec::new();
-        for at in 0..bytes.len() {
-            let look_behind = at.checked_sub(1).map(|i| bytes[i]);
-            if !text.is_char_boundary(at) || !self.can_start[look_behind_kind(look_behind)][usize::from(bytes[at])] {
+        // Start states by look-behind kind, valid until the DFA's cache is cleared.
+        let mut start_states = [None; LOOK_BEHIND_KINDS];
+        let mut clears = cache.clear_count();
+        let mut next_kind = look_behind_kind(None);
+        for (at, &byte) in bytes.iter().enumerate() {
+            let kind = std::mem::replace(&mut next_kind, usize::from(KIND_AFTER[usize::from(byte)]));
+            if !self.can_start[kind][usize::from(byte)] {
                 continue;
             }
+            let look_behind = at.checked_sub(1).map(|i| bytes[i]);
             found.clear();
-            if self.run_from(&mut cache, bytes, at, look_behind, &mut found).is_err() {
+            let start = match start_states[kind] {
+                Some(state) => Ok(state),
+                None => self.start_state(cache, look_behind).inspect(|&state| start_states[kind] = Some(state)),
+            };
+            let run = start.and_then(|state| self.run_from(cache, state, &bytes[at..], &mut found));
+            if cache.clear_count() != clears {
+                clears = cache.clear_count();
+                start_states = [None; LOOK_BEHIND_KINDS];
+            }
+            if run.is_err() {
                 // The DFA could not decide here (only a lexicon using Unicode-only
                 // assertions can cause this): let every pattern check for itself.
                 found.clear();
@@ -105,19 +134,21 @@ impl Scanner {
         self.patterns[pattern].search(&input).map(|m| (m.start(), m.end()))
     }
 
-    /// Runs the DFA anchored at `at`, collecting every pattern with a match that
-    /// starts there.
+    fn start_state(&self, cache: &mut Cache, look_behind: Option<u8>) -> Result<LazyStateID, ()> {
+        let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
+        self.dfa.start_state(cache, &config).map_err(|_| ())
+    }
+
+    /// Runs the DFA from `state` over `rest`, collecting every pattern with a match
+    /// that starts where `rest` does.
     fn run_from(
         &self,
         cache: &mut Cache,
-        bytes: &[u8],
-        at: usize,
-        look_behind: Option<u8>,
+        mut state: LazyStateID,
+        rest: &[u8],
         found: &mut Vec<usize>,
     ) -> Result<(), ()> {
-        let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
-        let mut state = self.dfa.start_state(cache, &config).map_err(|_| ())?;
-        for &byte in &bytes[at..] {
+        for &byte in rest {
             state = self.dfa.next_state(cache, state, byte).map_err(|_| ())?;
             if state.is_tagged() {
                 if state.is_match() {
@@ -138,14 +169,25 @@ impl Scanner {
         Ok(())
     }
 
-    fn collect(&self, cache: &Cache, state: regex_automata::hybrid::LazyStateID, found: &mut Vec<usize>) {
+    fn collect(&self, cache: &Cache, state: LazyStateID, found: &mut Vec<usize>) {
         for index in 0..self.dfa.match_len(cache, state) {
             found.push(self.dfa.match_pattern(cache, state, index).as_usize());
         }
     }
 }
 
-fn look_behind_kind(byte: Option<u8>) -> usize {
+/// `look_behind_kind` of every byte, looked up once per position scanned.
+static KIND_AFTER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = look_behind_kind(Some(byte as u8)) as u8;
+        byte += 1;
+    }
+    table
+};
+
+const fn look_behind_kind(byte: Option<u8>) -> usize {
     match byte {
         None => 0,
         Some(b'\n') => 1,
@@ -156,7 +198,8 @@ fn look_behind_kind(byte: Option<u8>) -> usize {
 }
 
 /// For each look-behind kind, the bytes whose transition from the anchored start
-/// state is not dead. Where the DFA cannot say, every byte may start a match.
+/// state is not dead. Where the DFA cannot say, every byte that begins a character
+/// may start a match.
 fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [[bool; 256]; LOOK_BEHIND_KINDS] {
     let representatives = [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Some(b' ')];
     let mut table = [[true; 256]; LOOK_BEHIND_KINDS];
@@ -165,29 +208,45 @@ fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [[bool; 256]; LOOK_BEHIND_KINDS]
         for byte in 0..=255u8 {
             let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
             let next = dfa.start_state(cache, &config).ok().and_then(|s| dfa.next_state(cache, s, byte).ok());
-            table[kind][usize::from(byte)] = next.is_none_or(|state| !state.is_dead());
+            let inside_character = (0x80..0xc0).contains(&byte);
+            table[kind][usize::from(byte)] = !inside_character && next.is_none_or(|state| !state.is_dead());
         }
     }
     table
 }
 
-/// The pattern with every character class cut down to its ASCII part plus "a run
-/// of non-ASCII bytes". It matches wherever the pattern does (and sometimes more:
-/// the exact pattern confirms), but its automaton needs a few dozen byte classes
-/// instead of nearly two hundred, so the DFA's tables stay small enough to live in
-/// the CPU cache. Unicode case folding and `.` are what made them large.
+/// A byte class as it reads ASCII-lowercased text: upper case letters become
+/// lower case ones.
+fn lowercase(ranges: impl Iterator<Item = (u8, u8)>) -> ClassBytes {
+    let mut class = ClassBytes::new(ranges.map(|(start, end)| ClassBytesRange::new(start, end)));
+    let mut upper = class.clone();
+    upper.intersect(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
+    class.difference(&upper);
+    let lowered = upper.ranges().iter().map(|r| ClassBytesRange::new(r.start() + 32, r.end() + 32));
+    class.union(&ClassBytes::new(lowered));
+    class
+}
+
+/// The pattern as it reads ASCII-lowercased text, with every character class cut
+/// down to its ASCII part plus "a run of non-ASCII bytes". It matches wherever the
+/// pattern does (and sometimes more: the exact pattern confirms), but its automaton
+/// needs a few dozen byte classes instead of nearly two hundred, so the DFA's
+/// tables stay small enough to live in the CPU cache. Unicode case folding, `.`
+/// and upper case letters are what made them large.
 fn widen(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Empty => Hir::empty(),
-        HirKind::Literal(literal) => Hir::literal(literal.0.clone()),
-        HirKind::Class(Class::Bytes(class)) => Hir::class(Class::Bytes(class.clone())),
+        HirKind::Literal(literal) => Hir::literal(literal.0.to_ascii_lowercase()),
+        HirKind::Class(Class::Bytes(class)) => {
+            Hir::class(Class::Bytes(lowercase(class.ranges().iter().map(|r| (r.start(), r.end())))))
+        }
         HirKind::Class(Class::Unicode(class)) => {
             let ascii = class
                 .ranges()
                 .iter()
                 .filter(|r| r.start().is_ascii())
-                .map(|r| ClassBytesRange::new(r.start() as u8, r.end().min('\x7f') as u8));
-            let ascii = Hir::class(Class::Bytes(ClassBytes::new(ascii)));
+                .map(|r| (r.start() as u8, r.end().min('\x7f') as u8));
+            let ascii = Hir::class(Class::Bytes(lowercase(ascii)));
             if class.ranges().iter().all(|r| r.end().is_ascii()) {
                 return ascii;
             }
