@@ -14,11 +14,16 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether `text` could name an amount at all. Most of what a collector says
+/// names none: a digit test and one match-only scan settle that before the slower
+/// searches with captures.
+pub fn may_name_amount(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || WORDS.is_match(text)
+}
+
 /// Every amount in `text`, with its byte span.
 pub fn amounts(text: &str) -> Vec<(f64, [usize; 2])> {
-    // Most of what a collector says names no amount: a digit test and one
-    // match-only scan settle that before the slower searches with captures.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !WORDS.is_match(text) {
+    if !may_name_amount(text) {
         return Vec::new();
     }
     let mut found: Vec<(f64, [usize; 2])> = DIGITS

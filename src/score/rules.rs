@@ -183,6 +183,9 @@ fn balance(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
     let mut out = Outcome::not_applicable();
     for &i in &call.collector {
         let text = &call.turn(i).text;
+        if !super::amounts::may_name_amount(text) {
+            continue;
+        }
         for (start, end) in clauses(text) {
             let clause = &text[start..end];
             for (value, [from, to]) in super::amounts::amounts(clause) {

@@ -291,6 +291,7 @@ mod tests {
             r"(?-u:\b)is [a-z]+(?: [a-z]+)? there(?-u:\b)",
             r"(?-u:\b)ok(?-u:\b)",
             r"(?u:\b)café(?u:\b)",
+            r"(?-i:Sam [A-Z])",
         ]
         .map(String::from)
         .to_vec();
@@ -301,6 +302,7 @@ mod tests {
             "You owe £1,250 or €30 and $5. Is Zoë Ångström there?",
             "Is \u{212a}elvin there? \u{212a}O, ok. Ça marche: Überlegung, draining.",
             "Un café, un cafés, café.",
+            "sam X, SAM Y, Sam z, Sam Z.",
             "",
             "sorry",
         ] {
