@@ -53,10 +53,11 @@ impl<'t> Call<'t> {
         for &i in &self.collector {
             let text = &self.transcript.turns[i].text;
             let row = &mut self.pattern_hits[i * count..(i + 1) * count];
-            scanner.starts(text, |start, patterns| {
-                for &p in patterns {
-                    if row[p].is_none() {
-                        row[p] = scanner.match_at(text, p, start).map(|(s, e)| [s, e]);
+            scanner.starts(text, |start, found| {
+                for candidate in found {
+                    let slot = &mut row[candidate.pattern];
+                    if slot.is_none() {
+                        *slot = scanner.match_at(text, start, candidate).map(|(s, e)| [s, e]);
                     }
                 }
             });

@@ -63,13 +63,14 @@ impl Detector {
         // Like a regex search resuming after a match: a negated match of a pattern
         // hides any other match of it that starts inside it.
         let mut resume_at = vec![0; matcher.scanner.pattern_count()];
-        matcher.scanner.starts(text, |start, patterns| {
-            for &pattern in patterns {
+        matcher.scanner.starts(text, |start, found| {
+            for candidate in found {
+                let pattern = candidate.pattern;
                 let entry = matcher.owner[pattern];
                 if best[entry].is_some() || start < resume_at[pattern] {
                     continue;
                 }
-                let Some((start, end)) = matcher.scanner.match_at(text, pattern, start) else { continue };
+                let Some((start, end)) = matcher.scanner.match_at(text, start, candidate) else { continue };
                 if matcher.negatable[entry] && self.is_negated(text, start) {
                     resume_at[pattern] = end;
                 } else {

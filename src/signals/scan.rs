@@ -35,11 +35,22 @@ pub struct Scanner {
     /// Each pattern alone, leftmost-first, to find where a match that starts at a
     /// known position ends (the same end an ordinary regex search would give).
     patterns: Vec<meta::Regex>,
+    /// Whether each pattern ignores case throughout, so that the DFA, which reads
+    /// lowercased text, sees exactly its matches on ASCII text.
+    case_closed: Vec<bool>,
     /// Whether any pattern can begin with this byte after this look-behind, so most
     /// positions are passed over without running the DFA at all.
     can_start: [[bool; 256]; LOOK_BEHIND_KINDS],
     /// One DFA cache per thread scoring calls.
     scratch: Pool<Scratch, ScratchFn>,
+}
+
+/// A pattern with a match starting where the scan reports it, and where that match
+/// ends when the scan could tell (see [`Scanner::match_at`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub pattern: usize,
+    end: Option<usize>,
 }
 
 impl std::fmt::Debug for Scanner {
@@ -52,9 +63,11 @@ impl Scanner {
     /// Compiles case-insensitive `sources` (already using ASCII word boundaries).
     pub fn new(sources: &[String]) -> anyhow::Result<Scanner> {
         let syntax = syntax::Config::new().case_insensitive(true);
-        let mut hirs = Vec::with_capacity(sources.len());
+        let (mut hirs, mut case_closed) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
         for source in sources {
-            hirs.push(widen(&syntax::parse_with(source, &syntax)?));
+            let hir = syntax::parse_with(source, &syntax)?;
+            case_closed.push(is_case_closed(&hir));
+            hirs.push(widen(&hir));
         }
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().utf8(false).which_captures(thompson::WhichCaptures::None))
@@ -78,22 +91,25 @@ impl Scanner {
         let for_threads = dfa.clone();
         let scratch: Pool<Scratch, ScratchFn> =
             Pool::new(Box::new(move || Scratch { cache: for_threads.create_cache(), lowered: Vec::new() }));
-        Ok(Scanner { dfa, patterns, can_start, scratch })
+        Ok(Scanner { dfa, patterns, case_closed, can_start, scratch })
     }
 
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
 
-    /// Calls `visit(start, patterns)` for every position, in order, where at least
-    /// one pattern has a match starting; `patterns` are in ascending order.
-    pub fn starts(&self, text: &str, mut visit: impl FnMut(usize, &[usize])) {
+    /// Calls `visit(start, found)` for every position, in order, where at least one
+    /// pattern has a match starting; `found` is in ascending pattern order.
+    pub fn starts(&self, text: &str, mut visit: impl FnMut(usize, &[Found])) {
+        // On ASCII text the DFA sees every end a case-insensitive pattern's matches
+        // can have; when there is only one, that is where the match ends.
+        let ends_are_exact = text.is_ascii();
         let mut scratch = self.scratch.get();
         let Scratch { cache, lowered } = &mut *scratch;
         lowered.clear();
         lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
         let bytes = lowered.as_slice();
-        let mut found = Vec::new();
+        let (mut ends, mut found) = (Vec::new(), Vec::new());
         // Start states by look-behind kind, valid until the DFA's cache is cleared.
         let mut start_states = [None; LOOK_BEHIND_KINDS];
         let mut clears = cache.clear_count();
@@ -104,34 +120,43 @@ impl Scanner {
                 continue;
             }
             let look_behind = at.checked_sub(1).map(|i| bytes[i]);
-            found.clear();
+            ends.clear();
             let start = match start_states[kind] {
                 Some(state) => Ok(state),
                 None => self.start_state(cache, look_behind).inspect(|&state| start_states[kind] = Some(state)),
             };
-            let run = start.and_then(|state| self.run_from(cache, state, &bytes[at..], &mut found));
+            let run = start.and_then(|state| self.run_from(cache, state, bytes, at, &mut ends));
             if cache.clear_count() != clears {
                 clears = cache.clear_count();
                 start_states = [None; LOOK_BEHIND_KINDS];
             }
+            found.clear();
             if run.is_err() {
                 // The DFA could not decide here (only a lexicon using Unicode-only
                 // assertions can cause this): let every pattern check for itself.
-                found.clear();
-                found.extend(0..self.patterns.len());
+                found.extend((0..self.patterns.len()).map(|pattern| Found { pattern, end: None }));
+            } else {
+                ends.sort_unstable();
+                for group in ends.chunk_by(|a, b| a.0 == b.0) {
+                    let (pattern, end) = group[0];
+                    let known = group.len() == 1 && ends_are_exact && self.case_closed[pattern];
+                    found.push(Found { pattern, end: known.then_some(end) });
+                }
             }
             if !found.is_empty() {
-                found.sort_unstable();
-                found.dedup();
                 visit(at, &found);
             }
         }
     }
 
-    /// The leftmost-first match of `pattern` starting exactly at `at`, as a byte range.
-    pub fn match_at(&self, text: &str, pattern: usize, at: usize) -> Option<(usize, usize)> {
+    /// The leftmost-first match of a pattern `found` to start at `at`, as a byte
+    /// range: from the scan when it could tell, else from the pattern itself.
+    pub fn match_at(&self, text: &str, at: usize, found: &Found) -> Option<(usize, usize)> {
+        if let Some(end) = found.end {
+            return Some((at, end));
+        }
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        self.patterns[pattern].search(&input).map(|m| (m.start(), m.end()))
+        self.patterns[found.pattern].search(&input).map(|m| (m.start(), m.end()))
     }
 
     fn start_state(&self, cache: &mut Cache, look_behind: Option<u8>) -> Result<LazyStateID, ()> {
@@ -139,20 +164,22 @@ impl Scanner {
         self.dfa.start_state(cache, &config).map_err(|_| ())
     }
 
-    /// Runs the DFA from `state` over `rest`, collecting every pattern with a match
-    /// that starts where `rest` does.
+    /// Runs the DFA from `state` over `bytes[at..]`, collecting every pattern with a
+    /// match that starts at `at`, once for each place such a match ends.
     fn run_from(
         &self,
         cache: &mut Cache,
         mut state: LazyStateID,
-        rest: &[u8],
-        found: &mut Vec<usize>,
+        bytes: &[u8],
+        at: usize,
+        ends: &mut Vec<(usize, usize)>,
     ) -> Result<(), ()> {
-        for &byte in rest {
+        for (end, &byte) in bytes.iter().enumerate().skip(at) {
             state = self.dfa.next_state(cache, state, byte).map_err(|_| ())?;
             if state.is_tagged() {
+                // Matches show one byte late: this state says what ended before `byte`.
                 if state.is_match() {
-                    self.collect(cache, state, found);
+                    self.collect(cache, state, end, ends);
                 }
                 if state.is_dead() {
                     return Ok(());
@@ -164,14 +191,14 @@ impl Scanner {
         }
         state = self.dfa.next_eoi_state(cache, state).map_err(|_| ())?;
         if state.is_match() {
-            self.collect(cache, state, found);
+            self.collect(cache, state, bytes.len(), ends);
         }
         Ok(())
     }
 
-    fn collect(&self, cache: &Cache, state: LazyStateID, found: &mut Vec<usize>) {
+    fn collect(&self, cache: &Cache, state: LazyStateID, end: usize, ends: &mut Vec<(usize, usize)>) {
         for index in 0..self.dfa.match_len(cache, state) {
-            found.push(self.dfa.match_pattern(cache, state, index).as_usize());
+            ends.push((self.dfa.match_pattern(cache, state, index).as_usize(), end));
         }
     }
 }
@@ -213,6 +240,26 @@ fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [[bool; 256]; LOOK_BEHIND_KINDS]
         }
     }
     table
+}
+
+/// Whether every ASCII letter the pattern can match, it can match in either case.
+fn is_case_closed(hir: &Hir) -> bool {
+    let closed = |contains: &dyn Fn(u8) -> bool| {
+        (b'a'..=b'z').all(|lower| contains(lower) == contains(lower.to_ascii_uppercase()))
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
+        HirKind::Class(Class::Bytes(class)) => {
+            closed(&|b| class.ranges().iter().any(|r| (r.start()..=r.end()).contains(&b)))
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            closed(&|b| class.ranges().iter().any(|r| (r.start()..=r.end()).contains(&char::from(b))))
+        }
+        HirKind::Repetition(repetition) => is_case_closed(&repetition.sub),
+        HirKind::Capture(capture) => is_case_closed(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(is_case_closed),
+    }
 }
 
 /// A byte class as it reads ASCII-lowercased text: upper case letters become
@@ -271,10 +318,10 @@ mod tests {
     /// The first match of each pattern as the scanner finds it.
     fn first_matches(scanner: &Scanner, text: &str) -> Vec<Option<(usize, usize)>> {
         let mut first = vec![None; scanner.pattern_count()];
-        scanner.starts(text, |start, patterns| {
-            for &p in patterns {
-                if first[p].is_none() {
-                    first[p] = scanner.match_at(text, p, start);
+        scanner.starts(text, |start, found| {
+            for f in found {
+                if first[f.pattern].is_none() {
+                    first[f.pattern] = scanner.match_at(text, start, f);
                 }
             }
         });
@@ -318,11 +365,27 @@ mod tests {
     }
 
     #[test]
+    fn a_single_possible_end_on_ascii_text_needs_no_second_search() {
+        let sources = [r"thank you", r"debts?", r"(?-i:Sam)"].map(String::from).to_vec();
+        let scanner = Scanner::new(&sources).unwrap();
+        let ends = |text: &str| {
+            let mut seen = Vec::new();
+            scanner.starts(text, |start, found| seen.extend(found.iter().map(|f| (start, f.pattern, f.end))));
+            seen
+        };
+        // "debts" could also end after "debt"; "Sam" is case-sensitive; "é" is not ASCII.
+        assert_eq!(ends("Thank you: debts, sam"), vec![(0, 0, Some(9)), (11, 1, None), (18, 2, None)]);
+        assert_eq!(ends("Thank you, José"), vec![(0, 0, None)]);
+    }
+
+    #[test]
     fn reports_every_pattern_starting_at_a_position_in_order() {
         let sources = ["attempt to collect", "attempt", "collect a debt"].map(String::from).to_vec();
         let scanner = Scanner::new(&sources).unwrap();
         let mut seen = Vec::new();
-        scanner.starts("An attempt to collect a debt.", |start, patterns| seen.push((start, patterns.to_vec())));
+        scanner.starts("An attempt to collect a debt.", |start, found| {
+            seen.push((start, found.iter().map(|f| f.pattern).collect::<Vec<_>>()))
+        });
         assert_eq!(seen, vec![(3, vec![0, 1]), (14, vec![2])]);
     }
 }
