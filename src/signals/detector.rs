@@ -59,40 +59,35 @@ impl Detector {
     fn detect(&self, matcher: &Matcher, original: &str) -> Vec<Hit> {
         let normalized = Normalized::new(original);
         let text = normalized.text.as_ref();
-        let mut best: Vec<Option<(usize, usize)>> = vec![None; matcher.ids.len()];
+        // Each entry's first kept match, as (entry, start, end): a few per utterance.
+        let mut best: Vec<(usize, usize, usize)> = Vec::new();
         // Like a regex search resuming after a match: a negated match of a pattern
         // hides any other match of it that starts inside it.
-        let mut resume_at = vec![0; matcher.scanner.pattern_count()];
+        let mut resume_at: Vec<(usize, usize)> = Vec::new();
         matcher.scanner.starts(text, |start, found| {
             for candidate in found {
                 let pattern = candidate.pattern;
                 let entry = matcher.owner[pattern];
-                if best[entry].is_some() || start < resume_at[pattern] {
+                let resumes = resume_at.iter().find(|(p, _)| *p == pattern).map_or(0, |(_, at)| *at);
+                if best.iter().any(|b| b.0 == entry) || start < resumes {
                     continue;
                 }
                 let Some((start, end)) = matcher.scanner.match_at(text, start, candidate) else { continue };
                 if matcher.negatable[entry] && self.is_negated(text, start) {
-                    resume_at[pattern] = end;
+                    resume_at.retain(|(p, _)| *p != pattern);
+                    resume_at.push((pattern, end));
                 } else {
-                    best[entry] = Some((start, end));
+                    best.push((entry, start, end));
                 }
             }
         });
-        let mut hits: Vec<Hit> = best
-            .iter()
-            .enumerate()
-            .filter_map(|(entry, span)| {
-                let (start, end) = (*span)?;
+        best.sort_unstable_by_key(|&(entry, start, end)| (start, end, entry));
+        best.into_iter()
+            .map(|(entry, start, end)| {
                 let (start, end) = (normalized.original(start), normalized.original(end));
-                Some(Hit {
-                    id: matcher.ids[entry].clone(),
-                    span: [start, end],
-                    evidence: original[start..end].to_string(),
-                })
+                Hit { id: matcher.ids[entry].clone(), span: [start, end], evidence: original[start..end].to_string() }
             })
-            .collect();
-        hits.sort_by_key(|h| (h.span[0], h.span[1]));
-        hits
+            .collect()
     }
 
     /// A negator earlier in the same clause cancels a match, unless the negator sits

@@ -24,10 +24,13 @@ const LOOK_BEHIND_KINDS: usize = 5;
 
 type ScratchFn = Box<dyn Fn() -> Scratch + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
-/// What one thread needs to scan: the DFA's cache and the lowercased text.
+/// What one thread needs to scan, kept from scan to scan: the DFA's cache, the
+/// lowercased text, and where matches end and what was found at one position.
 struct Scratch {
     cache: Cache,
     lowered: Vec<u8>,
+    ends: Vec<(usize, usize)>,
+    found: Vec<Found>,
 }
 
 pub struct Scanner {
@@ -89,8 +92,12 @@ impl Scanner {
         let mut cache = dfa.create_cache();
         let can_start = start_bytes(&dfa, &mut cache);
         let for_threads = dfa.clone();
-        let scratch: Pool<Scratch, ScratchFn> =
-            Pool::new(Box::new(move || Scratch { cache: for_threads.create_cache(), lowered: Vec::new() }));
+        let scratch: Pool<Scratch, ScratchFn> = Pool::new(Box::new(move || Scratch {
+            cache: for_threads.create_cache(),
+            lowered: Vec::new(),
+            ends: Vec::new(),
+            found: Vec::new(),
+        }));
         Ok(Scanner { dfa, patterns, case_closed, can_start, scratch })
     }
 
@@ -105,11 +112,10 @@ impl Scanner {
         // can have; when there is only one, that is where the match ends.
         let ends_are_exact = text.is_ascii();
         let mut scratch = self.scratch.get();
-        let Scratch { cache, lowered } = &mut *scratch;
+        let Scratch { cache, lowered, ends, found } = &mut *scratch;
         lowered.clear();
         lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
         let bytes = lowered.as_slice();
-        let (mut ends, mut found) = (Vec::new(), Vec::new());
         // Start states by look-behind kind, valid until the DFA's cache is cleared.
         let mut start_states = [None; LOOK_BEHIND_KINDS];
         let mut clears = cache.clear_count();
@@ -125,7 +131,7 @@ impl Scanner {
                 Some(state) => Ok(state),
                 None => self.start_state(cache, look_behind).inspect(|&state| start_states[kind] = Some(state)),
             };
-            let run = start.and_then(|state| self.run_from(cache, state, bytes, at, &mut ends));
+            let run = start.and_then(|state| self.run_from(cache, state, bytes, at, ends));
             if cache.clear_count() != clears {
                 clears = cache.clear_count();
                 start_states = [None; LOOK_BEHIND_KINDS];
@@ -144,7 +150,7 @@ impl Scanner {
                 }
             }
             if !found.is_empty() {
-                visit(at, &found);
+                visit(at, found);
             }
         }
     }

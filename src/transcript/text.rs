@@ -136,8 +136,8 @@ fn relation_event(label: &str) -> Option<String> {
         "employer",
     ];
     const SPOUSE: &[&str] = &["wife", "husband", "spouse"];
-    let words: Vec<String> = label.split_whitespace().map(|w| w.to_lowercase()).collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    // Runs on every debtor line: compared in place rather than lowercased copies.
+    let has = |list: &[&str]| label.split_whitespace().any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)));
     if has(SPOUSE) {
         Some("spouse_answering".to_string())
     } else if has(THIRD) {
