@@ -80,19 +80,18 @@ fn read_line(
         return Ok(());
     }
     if let Some((label, said)) = split_label(line) {
-        let label = label.to_string();
         let said = said.trim();
         if said.starts_with('[') && said.ends_with(']') {
             transcript.stage_notes.push((transcript.turns.len(), said.to_string()));
             return Ok(());
         }
-        let speaker = speaker_for(&label, speakers);
+        let speaker = speaker_for(label, speakers);
         let mut turn = Turn::spoken(speaker, said);
         if speaker == Speaker::Debtor {
-            turn.events.extend(relation_event(&label));
+            turn.events.extend(relation_event(label));
         }
-        if !labels_seen.contains(&label) {
-            labels_seen.push(label);
+        if !labels_seen.iter().any(|seen| seen == label) {
+            labels_seen.push(label.to_string());
         }
         transcript.turns.push(turn);
         return Ok(());
