@@ -38,9 +38,10 @@ pub struct Scanner {
     /// Each pattern alone, leftmost-first, to find where a match that starts at a
     /// known position ends (the same end an ordinary regex search would give).
     patterns: Vec<meta::Regex>,
-    /// Whether each pattern ignores case throughout, so that the DFA, which reads
-    /// lowercased text, sees exactly its matches on ASCII text.
-    case_closed: Vec<bool>,
+    /// Whether the DFA sees exactly each pattern's matches on ASCII text: the
+    /// pattern ignores case throughout (the DFA reads lowercased text) and has no
+    /// long bounded repetition (the DFA loops instead).
+    exact_on_ascii: Vec<bool>,
     /// Whether any pattern can begin with this byte after this look-behind, so most
     /// positions are passed over without running the DFA at all.
     can_start: [[bool; 256]; LOOK_BEHIND_KINDS],
@@ -66,10 +67,10 @@ impl Scanner {
     /// Compiles case-insensitive `sources` (already using ASCII word boundaries).
     pub fn new(sources: &[String]) -> anyhow::Result<Scanner> {
         let syntax = syntax::Config::new().case_insensitive(true);
-        let (mut hirs, mut case_closed) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
+        let (mut hirs, mut exact_on_ascii) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
         for source in sources {
             let hir = syntax::parse_with(source, &syntax)?;
-            case_closed.push(is_case_closed(&hir));
+            exact_on_ascii.push(is_case_closed(&hir) && !has_long_repetition(&hir));
             hirs.push(widen(&hir));
         }
         let nfa = thompson::Compiler::new()
@@ -98,7 +99,7 @@ impl Scanner {
             ends: Vec::new(),
             found: Vec::new(),
         }));
-        Ok(Scanner { dfa, patterns, case_closed, can_start, scratch })
+        Ok(Scanner { dfa, patterns, exact_on_ascii, can_start, scratch })
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -145,7 +146,7 @@ impl Scanner {
                 ends.sort_unstable();
                 for group in ends.chunk_by(|a, b| a.0 == b.0) {
                     let (pattern, end) = group[0];
-                    let known = group.len() == 1 && ends_are_exact && self.case_closed[pattern];
+                    let known = group.len() == 1 && ends_are_exact && self.exact_on_ascii[pattern];
                     found.push(Found { pattern, end: known.then_some(end) });
                 }
             }
@@ -248,6 +249,22 @@ fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [[bool; 256]; LOOK_BEHIND_KINDS]
     table
 }
 
+/// Beyond this many, a bounded repetition (`.{0,160}`) is scanned as unbounded: a
+/// count makes a new DFA state at every byte, so a run through one missed the CPU
+/// cache at every step, and in all-matches mode such counts combine.
+const LONG_REPETITION: u32 = 8;
+
+fn has_long_repetition(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Repetition(repetition) => {
+            repetition.max.is_some_and(|max| max > LONG_REPETITION) || has_long_repetition(&repetition.sub)
+        }
+        HirKind::Capture(capture) => has_long_repetition(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(has_long_repetition),
+        _ => false,
+    }
+}
+
 /// Whether every ASCII letter the pattern can match, it can match in either case.
 fn is_case_closed(hir: &Hir) -> bool {
     let closed = |contains: &dyn Fn(u8) -> bool| {
@@ -281,7 +298,8 @@ fn lowercase(ranges: impl Iterator<Item = (u8, u8)>) -> ClassBytes {
 }
 
 /// The pattern as it reads ASCII-lowercased text, with every character class cut
-/// down to its ASCII part plus "a run of non-ASCII bytes". It matches wherever the
+/// down to its ASCII part plus "a run of non-ASCII bytes", and long counted
+/// repetitions unbounded. It matches wherever the
 /// pattern does (and sometimes more: the exact pattern confirms), but its automaton
 /// needs a few dozen byte classes instead of nearly two hundred, so the DFA's
 /// tables stay small enough to live in the CPU cache. Unicode case folding, `.`
@@ -309,7 +327,8 @@ fn widen(hir: &Hir) -> Hir {
         }
         HirKind::Look(look) => Hir::look(*look),
         HirKind::Repetition(repetition) => {
-            Hir::repetition(Repetition { sub: Box::new(widen(&repetition.sub)), ..repetition.clone() })
+            let max = repetition.max.filter(|&max| max <= LONG_REPETITION);
+            Hir::repetition(Repetition { sub: Box::new(widen(&repetition.sub)), max, ..repetition.clone() })
         }
         HirKind::Capture(capture) => widen(&capture.sub),
         HirKind::Concat(parts) => Hir::concat(parts.iter().map(widen).collect()),
@@ -356,6 +375,7 @@ mod tests {
             "Is \u{212a}elvin there? \u{212a}O, ok. Ça marche: Überlegung, draining.",
             "Un café, un cafés, café.",
             "sam X, SAM Y, Sam z, Sam Z.",
+            "An attempt to collect a debt, and then some fifty more letters of talk, for a purpose.",
             "",
             "sorry",
         ] {
