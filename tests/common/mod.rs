@@ -11,9 +11,13 @@ pub fn bin() -> Command {
     command
 }
 
-/// A fresh, empty directory under cargo's per-target temp dir.
+/// A fresh, empty directory for one test under cargo's per-target temp dir, named
+/// after `name` and never shared with another call: tests, and helpers that several
+/// tests use, run in parallel threads.
 pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{call}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
