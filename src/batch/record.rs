@@ -2,7 +2,9 @@
 //! reader, JSON Lines records through their `{"id", "text", "facts"}` shape.
 
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use serde_json::Value;
 
 use super::{Job, MAX_RECORD_BYTES};
 use crate::facts::check_fact;
@@ -16,7 +18,7 @@ struct Record {
     id: Option<Value>,
     text: String,
     #[serde(default)]
-    facts: Option<Map<String, Value>>,
+    facts: Option<BTreeMap<String, Value>>,
 }
 
 /// Why a job produced no transcript, for the `{source, error}` line in its place.
@@ -45,7 +47,7 @@ pub fn load(job: Job) -> (u64, Result<Transcript, Unreadable>) {
         }
         Job::Text { source, text } => {
             let bytes = text.len() as u64;
-            (bytes, transcript::from_text(&source, &text).map_err(|error| Unreadable { source, error }))
+            (bytes, transcript::from_text(&source, text).map_err(|error| Unreadable { source, error }))
         }
         Job::Record { input, line, bytes } => (bytes.len() as u64, from_record(&input, line, &bytes)),
         Job::Unreadable { source, error, bytes } => (bytes, Err(Unreadable { source, error })),
@@ -64,12 +66,16 @@ fn from_record(input: &str, line: usize, bytes: &[u8]) -> Result<Transcript, Unr
         _ => at_line,
     };
     let failed = |error: String| Unreadable { source: source.clone(), error: format!("line {line}: {error}") };
-    let mut transcript = transcript::from_text(&source, &record.text).map_err(failed)?;
-    for (name, value) in record.facts.unwrap_or_default() {
-        if let Some(problem) = check_fact(&name, &value) {
-            return Err(failed(format!("in `facts`: {problem}")));
-        }
-        transcript.facts.0.insert(name, value);
+    let mut transcript = transcript::from_text(&source, record.text).map_err(failed)?;
+    let facts = record.facts.unwrap_or_default();
+    if let Some(problem) = facts.iter().find_map(|(name, value)| check_fact(name, value)) {
+        return Err(failed(format!("in `facts`: {problem}")));
+    }
+    // The record's facts override the transcript's own; most transcripts have none.
+    if transcript.facts.0.is_empty() {
+        transcript.facts.0 = facts;
+    } else {
+        transcript.facts.0.extend(facts);
     }
     Ok(transcript)
 }

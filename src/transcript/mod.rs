@@ -138,14 +138,16 @@ impl Transcript {
 pub fn load(path: &std::path::Path) -> Result<Transcript, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?;
-    from_text(&path.display().to_string(), &text)
+    from_text(&path.display().to_string(), text)
 }
 
 /// A transcript from text that is either a session document or the plain format.
-pub fn from_text(source: &str, text: &str) -> Result<Transcript, String> {
-    if text.trim_start().starts_with('{') {
+/// Text given as a `String` is used in place (batch scoring hands over every
+/// record's text), a `&str` is copied.
+pub fn from_text(source: &str, text: impl AsRef<str> + Into<String>) -> Result<Transcript, String> {
+    if text.as_ref().trim_start().starts_with('{') {
         let record: crate::store::SessionRecord =
-            serde_json::from_str(text).map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
+            serde_json::from_str(text.as_ref()).map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
         return Ok(Transcript::from_session(&record, source));
     }
     parse_text(&crate::source::SourceFile::new(source, text))
