@@ -245,8 +245,8 @@ impl Compiler<'_> {
                 Check::FactCheck(_) | Check::Metric { .. } | Check::Note(_) => vec![],
             };
             for t in triggers {
-                t.scan_ids =
-                    t.patterns.iter().map(|p| (sources.push(p.as_str().to_string()), sources.len() - 1).1).collect();
+                t.scan_ids = (sources.len()..sources.len() + t.patterns.len()).collect();
+                sources.extend(t.patterns.iter().map(|p| p.as_str().to_string()));
             }
         }
         if sources.is_empty() {

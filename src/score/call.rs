@@ -52,15 +52,7 @@ impl<'t> Call<'t> {
         let Some(scanner) = &rubric.turn_patterns else { return };
         for &i in &self.collector {
             let text = &self.transcript.turns[i].text;
-            let row = &mut self.pattern_hits[i * count..(i + 1) * count];
-            scanner.starts(text, |start, found| {
-                for candidate in found {
-                    let slot = &mut row[candidate.pattern];
-                    if slot.is_none() {
-                        *slot = scanner.match_at(text, start, candidate).map(|(s, e)| [s, e]);
-                    }
-                }
-            });
+            scanner.first_matches(text, &mut self.pattern_hits[i * count..(i + 1) * count]);
         }
     }
 

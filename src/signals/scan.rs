@@ -45,7 +45,7 @@ pub struct Scanner {
     /// Whether any pattern can begin with this byte after this look-behind, so most
     /// positions are passed over without running the DFA at all.
     can_start: [[bool; 256]; LOOK_BEHIND_KINDS],
-    /// One DFA cache per thread scoring calls.
+    /// One scratch (DFA cache and buffers) per thread scoring calls.
     scratch: Pool<Scratch, ScratchFn>,
 }
 
@@ -156,6 +156,19 @@ impl Scanner {
         }
     }
 
+    /// The first match of every pattern in `text`, as an ordinary regex search would
+    /// find it, written into `first` (one slot per pattern, `None` where absent).
+    pub fn first_matches(&self, text: &str, first: &mut [Option<[usize; 2]>]) {
+        self.starts(text, |start, found| {
+            for candidate in found {
+                let slot = &mut first[candidate.pattern];
+                if slot.is_none() {
+                    *slot = self.match_at(text, start, candidate).map(|(s, e)| [s, e]);
+                }
+            }
+        });
+    }
+
     /// The leftmost-first match of a pattern `found` to start at `at`, as a byte
     /// range: from the scan when it could tell, else from the pattern itself.
     pub fn match_at(&self, text: &str, at: usize, found: &Found) -> Option<(usize, usize)> {
@@ -167,8 +180,7 @@ impl Scanner {
     }
 
     fn start_state(&self, cache: &mut Cache, look_behind: Option<u8>) -> Result<LazyStateID, ()> {
-        let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
-        self.dfa.start_state(cache, &config).map_err(|_| ())
+        anchored_start(&self.dfa, cache, look_behind)
     }
 
     /// Runs the DFA from `state` over `bytes[at..]`, collecting every pattern with a
@@ -240,13 +252,20 @@ fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [[bool; 256]; LOOK_BEHIND_KINDS]
     for (kind, look_behind) in representatives.into_iter().enumerate() {
         debug_assert_eq!(look_behind_kind(look_behind), kind);
         for byte in 0..=255u8 {
-            let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
-            let next = dfa.start_state(cache, &config).ok().and_then(|s| dfa.next_state(cache, s, byte).ok());
+            // Looked up afresh for each byte: computing a transition may clear the cache.
+            let start = anchored_start(dfa, cache, look_behind).ok();
+            let next = start.and_then(|s| dfa.next_state(cache, s, byte).ok());
             let inside_character = (0x80..0xc0).contains(&byte);
             table[kind][usize::from(byte)] = !inside_character && next.is_none_or(|state| !state.is_dead());
         }
     }
     table
+}
+
+/// The DFA's state for a match starting right after `look_behind`.
+fn anchored_start(dfa: &DFA, cache: &mut Cache, look_behind: Option<u8>) -> Result<LazyStateID, ()> {
+    let config = start::Config::new().anchored(Anchored::Yes).look_behind(look_behind);
+    dfa.start_state(cache, &config).map_err(|_| ())
 }
 
 /// Beyond this many, a bounded repetition (`.{0,160}`) is scanned as unbounded: a
@@ -299,11 +318,10 @@ fn lowercase(ranges: impl Iterator<Item = (u8, u8)>) -> ClassBytes {
 
 /// The pattern as it reads ASCII-lowercased text, with every character class cut
 /// down to its ASCII part plus "a run of non-ASCII bytes", and long counted
-/// repetitions unbounded. It matches wherever the
-/// pattern does (and sometimes more: the exact pattern confirms), but its automaton
-/// needs a few dozen byte classes instead of nearly two hundred, so the DFA's
-/// tables stay small enough to live in the CPU cache. Unicode case folding, `.`
-/// and upper case letters are what made them large.
+/// repetitions unbounded. It matches wherever the pattern does (and sometimes more:
+/// the exact pattern confirms), but its automaton needs a few dozen byte classes
+/// instead of nearly two hundred, so the DFA's tables stay small enough to live in
+/// the CPU cache. Unicode case folding, `.` and upper case letters made them large.
 fn widen(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Empty => Hir::empty(),
@@ -341,15 +359,9 @@ mod tests {
     use super::*;
 
     /// The first match of each pattern as the scanner finds it.
-    fn first_matches(scanner: &Scanner, text: &str) -> Vec<Option<(usize, usize)>> {
+    fn first_matches(scanner: &Scanner, text: &str) -> Vec<Option<[usize; 2]>> {
         let mut first = vec![None; scanner.pattern_count()];
-        scanner.starts(text, |start, found| {
-            for f in found {
-                if first[f.pattern].is_none() {
-                    first[f.pattern] = scanner.match_at(text, start, f);
-                }
-            }
-        });
+        scanner.first_matches(text, &mut first);
         first
     }
 
@@ -383,7 +395,7 @@ mod tests {
                 .iter()
                 .map(|s| {
                     let re = regex::RegexBuilder::new(s).case_insensitive(true).build().unwrap();
-                    re.find(text).map(|m| (m.start(), m.end()))
+                    re.find(text).map(|m| [m.start(), m.end()])
                 })
                 .collect();
             assert_eq!(first_matches(&scanner, text), expected, "in {text:?}");
