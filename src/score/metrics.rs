@@ -44,9 +44,40 @@ impl TextStats {
     }
 
     /// Counts `text` as if it followed what was added before, after a space. One
-    /// pass each for words and sentences, without collecting: this runs over every
-    /// collector word of every call.
+    /// pass over the bytes for ASCII text (most calls): this runs over every
+    /// collector word of every call, and went by chars and words in turn before
+    /// (profiled at a tenth of the time spent scoring a call).
     fn add(&mut self, text: &str) {
+        if !text.is_ascii() {
+            return self.add_unicode(text);
+        }
+        let mut word = Word::default();
+        for &byte in text.as_bytes() {
+            // The ASCII characters `char::is_whitespace` takes, vertical tab included.
+            if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                self.end_word(std::mem::take(&mut word));
+                continue;
+            }
+            word.add(byte);
+            if matches!(byte, b'.' | b'!' | b'?' | b';') {
+                self.sentences += usize::from(self.open_sentence);
+                self.open_sentence = false;
+            } else {
+                self.open_sentence = true;
+            }
+        }
+        self.end_word(word);
+    }
+
+    fn end_word(&mut self, word: Word) {
+        if word.has_alphanumeric {
+            self.words += 1;
+            self.syllables += word.syllables();
+        }
+    }
+
+    /// [`TextStats::add`] for any text, by Unicode's whitespace and letters.
+    fn add_unicode(&mut self, text: &str) {
         for word in words(text) {
             self.words += 1;
             self.syllables += syllables(word);
@@ -89,25 +120,45 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
-/// Syllables by vowel groups, with a silent final `e` (textstat's fallback rule).
-/// Counted over the ASCII letters without allocating: it runs on every word.
-fn syllables(word: &str) -> usize {
-    let (mut count, mut previous_vowel, mut last, mut before_last) = (0, false, 0u8, 0u8);
-    for c in word.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()) {
-        let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-        if vowel && !previous_vowel {
-            count += 1;
+/// Syllables by vowel groups, with a silent final `e` (textstat's fallback rule),
+/// counted over a word's ASCII letters as they come, without allocating.
+#[derive(Default)]
+struct Word {
+    has_alphanumeric: bool,
+    vowel_groups: usize,
+    previous_vowel: bool,
+    last: u8,
+    before_last: u8,
+}
+
+impl Word {
+    fn add(&mut self, byte: u8) {
+        self.has_alphanumeric |= byte.is_ascii_alphanumeric();
+        if !byte.is_ascii_alphabetic() {
+            return;
         }
-        previous_vowel = vowel;
-        (before_last, last) = (last, c);
+        let c = byte.to_ascii_lowercase();
+        let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        if vowel && !self.previous_vowel {
+            self.vowel_groups += 1;
+        }
+        self.previous_vowel = vowel;
+        (self.before_last, self.last) = (self.last, c);
     }
-    if last == 0 {
-        return 0;
+
+    fn syllables(&self) -> usize {
+        if self.last == 0 {
+            return 0;
+        }
+        let silent_e = self.last == b'e' && self.before_last != b'l' && self.vowel_groups > 1;
+        (self.vowel_groups - usize::from(silent_e)).max(1)
     }
-    if last == b'e' && before_last != b'l' && count > 1 {
-        count -= 1;
-    }
-    count.max(1)
+}
+
+fn syllables(word: &str) -> usize {
+    let mut counted = Word::default();
+    word.bytes().for_each(|b| counted.add(b));
+    counted.syllables()
 }
 
 /// Flesch–Kincaid grade of `text`.
@@ -196,5 +247,22 @@ mod tests {
         let joined = joined.close();
         let whole = TextStats::of("We can help with that. Okay");
         assert_eq!((joined.words, joined.syllables, joined.sentences), (whole.words, whole.syllables, whole.sentences));
+    }
+
+    #[test]
+    fn ascii_text_counts_the_same_by_bytes_as_by_characters() {
+        let counts = |s: TextStats| (s.words, s.syllables, s.sentences, s.open_sentence);
+        for text in [
+            "We can set up a plan. You pay forty dollars a month!",
+            "  $40 -- on the 15th;\tok?\x0bFine\x0c\r\nthe table  people's  rhythm. . ",
+            "... ?! 1234 a-b-c, e.g. etc",
+            "",
+        ] {
+            // As if the text followed an unfinished sentence.
+            let (mut fast, mut slow) = [TextStats { open_sentence: true, ..TextStats::default() }; 2].into();
+            fast.add(text);
+            slow.add_unicode(text);
+            assert_eq!(counts(fast), counts(slow), "{text:?}");
+        }
     }
 }
