@@ -42,9 +42,10 @@ pub struct Scanner {
     /// pattern ignores case throughout (the DFA reads lowercased text) and has no
     /// long bounded repetition (the DFA loops instead).
     exact_on_ascii: Vec<bool>,
-    /// Whether any pattern can begin with this byte after this look-behind, so most
-    /// positions are passed over without running the DFA at all.
-    can_start: [[bool; 256]; LOOK_BEHIND_KINDS],
+    /// For each byte, the look-behind kinds (one bit each, see [`KIND_BIT_AFTER`])
+    /// after which some pattern can begin with it, so most positions are passed
+    /// over without running the DFA at all.
+    can_start: [u8; 256],
     /// One scratch (DFA cache and buffers) per thread scoring calls.
     scratch: Pool<Scratch, ScratchFn>,
 }
@@ -120,13 +121,11 @@ impl Scanner {
         // Start states by look-behind kind, valid until the DFA's cache is cleared.
         let mut start_states = [None; LOOK_BEHIND_KINDS];
         let mut clears = cache.clear_count();
-        let mut next_kind = look_behind_kind(None);
-        for (at, &byte) in bytes.iter().enumerate() {
-            let kind = std::mem::replace(&mut next_kind, usize::from(KIND_AFTER[usize::from(byte)]));
-            if !self.can_start[kind][usize::from(byte)] {
-                continue;
-            }
+        let mut from = 0;
+        while let Some(at) = self.next_candidate(bytes, from) {
+            from = at + 1;
             let look_behind = at.checked_sub(1).map(|i| bytes[i]);
+            let kind = look_behind_kind(look_behind);
             ends.clear();
             let start = match start_states[kind] {
                 Some(state) => Ok(state),
@@ -179,6 +178,25 @@ impl Scanner {
         self.patterns[found.pattern].search(&input).map(|m| (m.start(), m.end()))
     }
 
+    /// The first position from `from` on where a pattern may begin, judged by the
+    /// byte there and the one before. Kept apart and small: this loop sees every
+    /// byte of every turn, and most bytes go no further.
+    fn next_candidate(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let can_start = &self.can_start;
+        if from == 0 {
+            let first = *bytes.first()?;
+            if can_start[usize::from(first)] & (1 << look_behind_kind(None)) != 0 {
+                return Some(0);
+            }
+        }
+        let from = from.max(1);
+        let pairs = bytes.get(from - 1..)?.windows(2);
+        let found = pairs.into_iter().position(|pair| {
+            can_start[usize::from(pair[1])] & KIND_BIT_AFTER[usize::from(pair[0])] != 0
+        });
+        found.map(|offset| from + offset)
+    }
+
     fn start_state(&self, cache: &mut Cache, look_behind: Option<u8>) -> Result<LazyStateID, ()> {
         anchored_start(&self.dfa, cache, look_behind)
     }
@@ -222,12 +240,12 @@ impl Scanner {
     }
 }
 
-/// `look_behind_kind` of every byte, looked up once per position scanned.
-static KIND_AFTER: [u8; 256] = {
+/// `look_behind_kind` of every byte as a bit, looked up once per position scanned.
+static KIND_BIT_AFTER: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut byte = 0;
     while byte < 256 {
-        table[byte] = look_behind_kind(Some(byte as u8)) as u8;
+        table[byte] = 1 << look_behind_kind(Some(byte as u8));
         byte += 1;
     }
     table
@@ -243,12 +261,12 @@ const fn look_behind_kind(byte: Option<u8>) -> usize {
     }
 }
 
-/// For each look-behind kind, the bytes whose transition from the anchored start
-/// state is not dead. Where the DFA cannot say, every byte that begins a character
-/// may start a match.
-fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [[bool; 256]; LOOK_BEHIND_KINDS] {
+/// For each byte, the look-behind kinds after which its transition from the
+/// anchored start state is not dead, as bits. Where the DFA cannot say, every byte
+/// that begins a character may start a match.
+fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [u8; 256] {
     let representatives = [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Some(b' ')];
-    let mut table = [[true; 256]; LOOK_BEHIND_KINDS];
+    let mut table = [0u8; 256];
     for (kind, look_behind) in representatives.into_iter().enumerate() {
         debug_assert_eq!(look_behind_kind(look_behind), kind);
         for byte in 0..=255u8 {
@@ -256,7 +274,8 @@ fn start_bytes(dfa: &DFA, cache: &mut Cache) -> [[bool; 256]; LOOK_BEHIND_KINDS]
             let start = anchored_start(dfa, cache, look_behind).ok();
             let next = start.and_then(|s| dfa.next_state(cache, s, byte).ok());
             let inside_character = (0x80..0xc0).contains(&byte);
-            table[kind][usize::from(byte)] = !inside_character && next.is_none_or(|state| !state.is_dead());
+            let may_start = !inside_character && next.is_none_or(|state| !state.is_dead());
+            table[usize::from(byte)] |= u8::from(may_start) << kind;
         }
     }
     table
