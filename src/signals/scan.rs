@@ -10,6 +10,8 @@
 //! to learn where the match was.) Only the patterns found to start somewhere are
 //! run again, anchored at that position, to learn where their match ends.
 
+use std::sync::OnceLock;
+
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
@@ -37,7 +39,7 @@ pub struct Scanner {
     dfa: DFA,
     /// Each pattern alone, leftmost-first, to find where a match that starts at a
     /// known position ends (the same end an ordinary regex search would give).
-    patterns: Vec<meta::Regex>,
+    patterns: Vec<Confirmer>,
     /// Whether the DFA sees exactly each pattern's matches on ASCII text: the
     /// pattern ignores case throughout (the DFA reads lowercased text) and has no
     /// long bounded repetition (the DFA loops instead).
@@ -69,10 +71,12 @@ impl Scanner {
     pub fn new(sources: &[String]) -> anyhow::Result<Scanner> {
         let syntax = syntax::Config::new().case_insensitive(true);
         let (mut hirs, mut exact_on_ascii) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
+        let mut patterns = Vec::with_capacity(sources.len());
         for source in sources {
             let hir = syntax::parse_with(source, &syntax)?;
             exact_on_ascii.push(is_case_closed(&hir) && !has_long_repetition(&hir));
             hirs.push(widen(&hir));
+            patterns.push(Confirmer { hir, regex: OnceLock::new() });
         }
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().utf8(false).which_captures(thompson::WhichCaptures::None))
@@ -83,14 +87,6 @@ impl Scanner {
             // pattern check that position itself.
             .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(8 << 20).unicode_word_boundary(true))
             .build_from_nfa(nfa)?;
-        // Confirmations are anchored where the DFA saw a match start: a literal
-        // prefilter would never be used, and building one per pattern was most of
-        // the start-up time (profiled).
-        let confirm = meta::Config::new().auto_prefilter(false);
-        let mut patterns = Vec::with_capacity(sources.len());
-        for source in sources {
-            patterns.push(meta::Regex::builder().syntax(syntax).configure(confirm.clone()).build(source)?);
-        }
         let mut cache = dfa.create_cache();
         let can_start = start_bytes(&dfa, &mut cache);
         let for_threads = dfa.clone();
@@ -175,7 +171,7 @@ impl Scanner {
             return Some((at, end));
         }
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        self.patterns[found.pattern].search(&input).map(|m| (m.start(), m.end()))
+        self.patterns[found.pattern].regex()?.search(&input).map(|m| (m.start(), m.end()))
     }
 
     /// The first position from `from` on where a pattern may begin, judged by the
@@ -237,6 +233,28 @@ impl Scanner {
         for index in 0..self.dfa.match_len(cache, state) {
             ends.push((self.dfa.match_pattern(cache, state, index).as_usize(), end));
         }
+    }
+}
+
+/// One pattern on its own, compiled the first time one of its matches needs
+/// confirming: most patterns never do (the scan tells where they end), and
+/// compiling them all up front was a third of start-up (profiled).
+struct Confirmer {
+    hir: Hir,
+    regex: OnceLock<Option<meta::Regex>>,
+}
+
+impl Confirmer {
+    /// `None` only if the pattern alone exceeds a size limit that all of them
+    /// together did not: then it is treated as not matching.
+    fn regex(&self) -> Option<&meta::Regex> {
+        let build = || {
+            // Anchored where the scan saw a match start: a literal prefilter
+            // would never be used.
+            let config = meta::Config::new().auto_prefilter(false);
+            meta::Regex::builder().configure(config).build_from_hir(&self.hir).ok()
+        };
+        self.regex.get_or_init(build).as_ref()
     }
 }
 
