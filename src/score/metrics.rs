@@ -53,18 +53,16 @@ impl TextStats {
         }
         let mut word = Word::default();
         for &byte in text.as_bytes() {
-            // The ASCII characters `char::is_whitespace` takes, vertical tab included.
-            if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            let class = ASCII_CLASS[usize::from(byte & 0x7f)];
+            if class & SPACE != 0 {
                 self.end_word(std::mem::take(&mut word));
                 continue;
             }
-            word.add(byte);
-            if matches!(byte, b'.' | b'!' | b'?' | b';') {
-                self.sentences += usize::from(self.open_sentence);
-                self.open_sentence = false;
-            } else {
-                self.open_sentence = true;
-            }
+            word.add(byte, class);
+            // Without branches: which way they went was all but random.
+            let end_mark = class & END_MARK != 0;
+            self.sentences += usize::from(end_mark & self.open_sentence);
+            self.open_sentence = !end_mark;
         }
         self.end_word(word);
     }
@@ -90,6 +88,21 @@ impl TextStats {
                 self.open_sentence = true;
             }
         }
+    }
+
+    /// Adds the counts of a text counted on its own (from a fresh start, not
+    /// closed), as [`TextStats::add`] would have counted it after what is here:
+    /// only an end mark before any word can differ, by closing a sentence left open.
+    fn append(&mut self, alone: TextStats, text: &str) {
+        let first = text.chars().find(|c| !c.is_whitespace());
+        if first.is_none() {
+            return;
+        }
+        let closes_open_sentence = matches!(first, Some('.' | '!' | '?' | ';')) && self.open_sentence;
+        self.words += alone.words;
+        self.syllables += alone.syllables;
+        self.sentences += alone.sentences + usize::from(closes_open_sentence);
+        self.open_sentence = alone.open_sentence;
     }
 
     fn close(mut self) -> TextStats {
@@ -132,18 +145,16 @@ struct Word {
 }
 
 impl Word {
-    fn add(&mut self, byte: u8) {
-        self.has_alphanumeric |= byte.is_ascii_alphanumeric();
-        if !byte.is_ascii_alphabetic() {
+    /// Adds an ASCII byte of the word, `class` being its [`ASCII_CLASS`].
+    fn add(&mut self, byte: u8, class: u8) {
+        self.has_alphanumeric |= class & ALPHANUMERIC != 0;
+        if class & LETTER == 0 {
             return;
         }
-        let c = byte.to_ascii_lowercase();
-        let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-        if vowel && !self.previous_vowel {
-            self.vowel_groups += 1;
-        }
+        let vowel = class & VOWEL != 0;
+        self.vowel_groups += usize::from(vowel & !self.previous_vowel);
         self.previous_vowel = vowel;
-        (self.before_last, self.last) = (self.last, c);
+        (self.before_last, self.last) = (self.last, byte.to_ascii_lowercase());
     }
 
     fn syllables(&self) -> usize {
@@ -157,9 +168,38 @@ impl Word {
 
 fn syllables(word: &str) -> usize {
     let mut counted = Word::default();
-    word.bytes().for_each(|b| counted.add(b));
+    word.bytes().filter(u8::is_ascii).for_each(|b| counted.add(b, ASCII_CLASS[usize::from(b)]));
     counted.syllables()
 }
+
+/// What an ASCII byte is to [`TextStats`], as bits: whitespace as
+/// `char::is_whitespace` has it (vertical tab included), a sentence's end mark, a
+/// letter or digit, a letter, a vowel (`y` included).
+const SPACE: u8 = 1;
+const END_MARK: u8 = 2;
+const ALPHANUMERIC: u8 = 4;
+const LETTER: u8 = 8;
+const VOWEL: u8 = 16;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut byte = 0u8;
+    while byte < 128 {
+        let lower = byte.to_ascii_lowercase();
+        table[byte as usize] = match byte {
+            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => SPACE,
+            b'.' | b'!' | b'?' | b';' => END_MARK,
+            b'0'..=b'9' => ALPHANUMERIC,
+            _ if byte.is_ascii_alphabetic() => match lower {
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => ALPHANUMERIC | LETTER | VOWEL,
+                _ => ALPHANUMERIC | LETTER,
+            },
+            _ => 0,
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// Flesch–Kincaid grade of `text`.
 pub fn reading_grade(text: &str) -> Option<f64> {
@@ -171,21 +211,28 @@ pub fn sentence_length(text: &str) -> Option<f64> {
     TextStats::of(text).sentence_length()
 }
 
-/// The collector's own words, turn by turn and all together; made once per call
-/// for every metric rule.
+/// What the collector's own words measure, turn by turn and all together; counted
+/// once per call for every metric rule.
 pub struct OwnWords {
-    per_turn: Vec<(usize, String)>,
+    per_turn: Vec<(usize, TextStats)>,
     /// All turns together, as if joined by spaces.
     all: TextStats,
 }
 
 impl OwnWords {
     fn of(call: &Call) -> OwnWords {
-        let per_turn: Vec<(usize, String)> = call.collector.iter().map(|&i| (i, own_words(call, i))).collect();
         let mut all = TextStats::default();
-        for (_, text) in &per_turn {
-            all.add(text);
-        }
+        let per_turn = call
+            .collector
+            .iter()
+            .map(|&i| {
+                let text = own_words(call, i);
+                let mut alone = TextStats::default();
+                alone.add(&text);
+                all.append(alone, &text);
+                (i, alone.close())
+            })
+            .collect();
         OwnWords { per_turn, all: all.close() }
     }
 }
@@ -215,8 +262,8 @@ pub fn judge(rule: &Rule, call: &Call, metric: Metric, min: Option<f64>, max: Op
     out
 }
 
-fn worst_turn(per_turn: &[(usize, String)], metric: Metric, too_high: bool) -> Option<usize> {
-    let scored = per_turn.iter().filter_map(|(i, t)| TextStats::of(t).measure(metric).map(|v| (*i, v)));
+fn worst_turn(per_turn: &[(usize, TextStats)], metric: Metric, too_high: bool) -> Option<usize> {
+    let scored = per_turn.iter().filter_map(|(i, stats)| stats.measure(metric).map(|v| (*i, v)));
     if too_high {
         scored.max_by(|a, b| a.1.total_cmp(&b.1)).map(|(i, _)| i)
     } else {
@@ -247,6 +294,22 @@ mod tests {
         let joined = joined.close();
         let whole = TextStats::of("We can help with that. Okay");
         assert_eq!((joined.words, joined.syllables, joined.sentences), (whole.words, whole.syllables, whole.sentences));
+    }
+
+    #[test]
+    fn texts_counted_alone_join_as_if_counted_in_turn() {
+        let counts = |s: TextStats| (s.words, s.syllables, s.sentences, s.open_sentence);
+        let pieces = ["We can help", "  ", ". Okay then", "Sure. ", "! Right", "", "? ", "Fine", "; yes."];
+        for start in 0..pieces.len() {
+            let (mut in_turn, mut joined) = (TextStats::default(), TextStats::default());
+            for piece in &pieces[start..] {
+                in_turn.add(piece);
+                let mut alone = TextStats::default();
+                alone.add(piece);
+                joined.append(alone, piece);
+            }
+            assert_eq!(counts(joined), counts(in_turn), "from {start}");
+        }
     }
 
     #[test]
