@@ -40,10 +40,12 @@ pub struct Scanner {
     /// Each pattern alone, leftmost-first, to find where a match that starts at a
     /// known position ends (the same end an ordinary regex search would give).
     patterns: Vec<Confirmer>,
-    /// Whether the DFA sees exactly each pattern's matches on ASCII text: the
-    /// pattern ignores case throughout (the DFA reads lowercased text) and has no
-    /// long bounded repetition (the DFA loops instead).
-    exact_on_ascii: Vec<bool>,
+    /// For each pattern, how long a match the DFA sees exactly on ASCII text: `None`
+    /// when the pattern does not ignore case throughout (the DFA reads lowercased
+    /// text); else the smallest maximum of its long bounded repetitions, which the
+    /// DFA loops instead of counting. A match no longer than that cannot have gone
+    /// round any of them more often than the pattern allows.
+    exact_within: Vec<Option<usize>>,
     /// For each byte, the look-behind kinds (one bit each, see [`KIND_BIT_AFTER`])
     /// after which some pattern can begin with it, so most positions are passed
     /// over without running the DFA at all.
@@ -70,11 +72,12 @@ impl Scanner {
     /// Compiles case-insensitive `sources` (already using ASCII word boundaries).
     pub fn new(sources: &[String]) -> anyhow::Result<Scanner> {
         let syntax = syntax::Config::new().case_insensitive(true);
-        let (mut hirs, mut exact_on_ascii) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
+        let (mut hirs, mut exact_within) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
         let mut patterns = Vec::with_capacity(sources.len());
         for source in sources {
             let hir = syntax::parse_with(source, &syntax)?;
-            exact_on_ascii.push(is_case_closed(&hir) && !has_long_repetition(&hir));
+            let within = long_repetition_limit(&hir).map_or(usize::MAX, |max| max as usize);
+            exact_within.push(is_case_closed(&hir).then_some(within));
             hirs.push(widen(&hir));
             patterns.push(Confirmer { hir, regex: OnceLock::new() });
         }
@@ -96,7 +99,7 @@ impl Scanner {
             ends: Vec::new(),
             found: Vec::new(),
         }));
-        Ok(Scanner { dfa, patterns, exact_on_ascii, can_start, scratch })
+        Ok(Scanner { dfa, patterns, exact_within, can_start, scratch })
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -141,7 +144,8 @@ impl Scanner {
                 ends.sort_unstable();
                 for group in ends.chunk_by(|a, b| a.0 == b.0) {
                     let (pattern, end) = group[0];
-                    let known = group.len() == 1 && ends_are_exact && self.exact_on_ascii[pattern];
+                    let exact = self.exact_within[pattern].is_some_and(|within| end - at <= within);
+                    let known = group.len() == 1 && ends_are_exact && exact;
                     found.push(Found { pattern, end: known.then_some(end) });
                 }
             }
@@ -310,14 +314,16 @@ fn anchored_start(dfa: &DFA, cache: &mut Cache, look_behind: Option<u8>) -> Resu
 /// cache at every step, and in all-matches mode such counts combine.
 const LONG_REPETITION: u32 = 8;
 
-fn has_long_repetition(hir: &Hir) -> bool {
+/// The smallest maximum of the pattern's long bounded repetitions, if it has any.
+fn long_repetition_limit(hir: &Hir) -> Option<u32> {
     match hir.kind() {
         HirKind::Repetition(repetition) => {
-            repetition.max.is_some_and(|max| max > LONG_REPETITION) || has_long_repetition(&repetition.sub)
+            let own = repetition.max.filter(|&max| max > LONG_REPETITION);
+            [own, long_repetition_limit(&repetition.sub)].into_iter().flatten().min()
         }
-        HirKind::Capture(capture) => has_long_repetition(&capture.sub),
-        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(has_long_repetition),
-        _ => false,
+        HirKind::Capture(capture) => long_repetition_limit(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().filter_map(long_repetition_limit).min(),
+        _ => None,
     }
 }
 
@@ -425,6 +431,7 @@ mod tests {
             "Un café, un cafés, café.",
             "sam X, SAM Y, Sam z, Sam Z.",
             "An attempt to collect a debt, and then some fifty more letters of talk, for a purpose.",
+            "Attempt to collect a debt: purpose. Attempt to collect a debt, no purpose?",
             "",
             "sorry",
         ] {
@@ -451,6 +458,13 @@ mod tests {
         // "debts" could also end after "debt"; "Sam" is case-sensitive; "é" is not ASCII.
         assert_eq!(ends("Thank you: debts, sam"), vec![(0, 0, Some(9)), (11, 1, None), (18, 2, None)]);
         assert_eq!(ends("Thank you, José"), vec![(0, 0, None)]);
+        // The DFA loops `{0,12}`: a match it sees within 12 bytes is one; a longer
+        // one is left for the pattern itself to check (and here it fails).
+        let scanner = Scanner::new(&[r"(?:how|why)[^?]{0,12}\?".to_string()]).unwrap();
+        let mut seen = Vec::new();
+        scanner.starts("How so? Why is that the case?", |start, found| seen.push((start, found[0].end)));
+        assert_eq!(seen, vec![(0, Some(7)), (8, None)]);
+        assert_eq!(scanner.match_at("How so? Why is that the case?", 8, &Found { pattern: 0, end: None }), None);
     }
 
     #[test]
