@@ -81,7 +81,7 @@ impl TextStats {
             self.syllables += syllables(word);
         }
         for c in text.chars() {
-            if matches!(c, '.' | '!' | '?' | ';') {
+            if ends_sentence(c) {
                 self.sentences += usize::from(self.open_sentence);
                 self.open_sentence = false;
             } else if !c.is_whitespace() {
@@ -98,7 +98,7 @@ impl TextStats {
         if first.is_none() {
             return;
         }
-        let closes_open_sentence = matches!(first, Some('.' | '!' | '?' | ';')) && self.open_sentence;
+        let closes_open_sentence = first.is_some_and(ends_sentence) && self.open_sentence;
         self.words += alone.words;
         self.syllables += alone.syllables;
         self.sentences += alone.sentences + usize::from(closes_open_sentence);
@@ -172,6 +172,11 @@ fn syllables(word: &str) -> usize {
     counted.syllables()
 }
 
+/// The marks that end a sentence (or a clause as long as one) for the measures.
+const fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';')
+}
+
 /// What an ASCII byte is to [`TextStats`], as bits: whitespace as
 /// `char::is_whitespace` has it (vertical tab included), a sentence's end mark, a
 /// letter or digit, a letter, a vowel (`y` included).
@@ -188,7 +193,7 @@ static ASCII_CLASS: [u8; 128] = {
         let lower = byte.to_ascii_lowercase();
         table[byte as usize] = match byte {
             b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => SPACE,
-            b'.' | b'!' | b'?' | b';' => END_MARK,
+            _ if ends_sentence(byte as char) => END_MARK,
             b'0'..=b'9' => ALPHANUMERIC,
             _ if byte.is_ascii_alphabetic() => match lower {
                 b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => ALPHANUMERIC | LETTER | VOWEL,

@@ -128,7 +128,9 @@ impl Scanner {
             ends.clear();
             let start = match start_states[kind] {
                 Some(state) => Ok(state),
-                None => self.start_state(cache, look_behind).inspect(|&state| start_states[kind] = Some(state)),
+                None => {
+                    anchored_start(&self.dfa, cache, look_behind).inspect(|&state| start_states[kind] = Some(state))
+                }
             };
             let run = start.and_then(|state| self.run_from(cache, state, bytes, at, ends));
             if cache.clear_count() != clears {
@@ -191,14 +193,10 @@ impl Scanner {
         }
         let from = from.max(1);
         let pairs = bytes.get(from - 1..)?.windows(2);
-        let found = pairs.into_iter().position(|pair| {
-            can_start[usize::from(pair[1])] & KIND_BIT_AFTER[usize::from(pair[0])] != 0
-        });
+        let found = pairs
+            .into_iter()
+            .position(|pair| can_start[usize::from(pair[1])] & KIND_BIT_AFTER[usize::from(pair[0])] != 0);
         found.map(|offset| from + offset)
-    }
-
-    fn start_state(&self, cache: &mut Cache, look_behind: Option<u8>) -> Result<LazyStateID, ()> {
-        anchored_start(&self.dfa, cache, look_behind)
     }
 
     /// Runs the DFA from `state` over `bytes[at..]`, collecting every pattern with a
