@@ -39,9 +39,11 @@ impl Progress {
             return;
         }
         self.last_drawn = Some(Instant::now());
-        let line = self.line();
+        // One write for the whole redraw: stderr is unbuffered, and a line written
+        // in pieces can be read half drawn.
+        let redraw = format!("\r\x1b[2K{}", self.line());
         let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.write_all(redraw.as_bytes());
         let _ = err.flush();
     }
 
