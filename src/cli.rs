@@ -114,6 +114,57 @@ pub enum Command {
                             so the corpus mixes passes and compliance failures. The same --count and --seed always \
                             give the same bytes.")]
     Corpus(CorpusArgs),
+    /// Check the scorer's judgement against your own labelled calls (a calibration session).
+    #[command(after_help = "Examples:\n  collectsim calibrate our-calls.yaml\n  \
+                            collectsim calibrate tests/data/judgement.yaml --part check --misses 5\n  \
+                            collectsim calibrate our-calls.yaml --rubric rubrics/our-pack.yaml --format json\n  \
+                            collectsim calibrate our-calls.yaml --gate          (exit 1 below the project's bar)\n\n\
+                            The file has up to three sections (see tests/data/judgement.README.md):\n  \
+                            acts:  turns labelled by act        → precision and recall per act\n  \
+                            pairs: a better and a worse reply   → how often the better one scores higher (ties are wrong)\n  \
+                            calls: short calls, violations marked by turn → recall per violation kind, false alarms\n\
+                            Violations are named by kind (a rule's `violation:`) or by rule id.\n\n\
+                            --gate: every act precision >= 0.90 and recall >= 0.85, every pair dimension >= 0.90,\n\
+                            violation recall >= 0.95 and no false alarm on a clean call.\n\
+                            Exit codes: 0 ran (and, with --gate, met the bar), 1 below the bar, 2 could not run.")]
+    Calibrate(CalibrateArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalibratePart {
+    /// Every item.
+    All,
+    /// Items whose id does not end in a multiple of four (the part patterns are tuned on).
+    Tune,
+    /// Items whose id ends in a multiple of four (kept unseen, to check the tuning).
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalibrateFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// The labelled calls: a YAML file with `acts`, `pairs` and `calls` sections.
+    pub file: PathBuf,
+    /// Rubric pack files to use instead of the ones each call's jurisdiction selects.
+    #[arg(long, value_name = "PATH")]
+    pub rubric: Vec<PathBuf>,
+    /// Which items to use.
+    #[arg(long, value_enum, default_value_t = CalibratePart::All)]
+    pub part: CalibratePart,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CalibrateFormat::Text)]
+    pub format: CalibrateFormat,
+    /// List up to N missed items of each act, dimension and kind.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub misses: usize,
+    /// Exit 1 when any measure is below the project's bar.
+    #[arg(long)]
+    pub gate: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -28,6 +28,7 @@
 //! ```
 
 pub mod batch;
+pub mod calibrate;
 pub mod cli;
 pub mod cmd;
 pub mod corpus;

@@ -103,7 +103,7 @@ pub fn scenario(lexicon: &Lexicon) -> Value {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "collectsim scenario (format 1)",
         "definitions": {
-            "signal": enum_of(lexicon.signal_ids()),
+            "signal": enum_of(lexicon.doing_ids()),
             "event": enum_of(lexicon.event_ids()),
             "name": {"type": "string"},
             "line": line,
@@ -192,6 +192,7 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
             ("strength", text("What doing it right looks like (shown as a strength).")),
             ("better", text("A better phrasing; may use {{facts.x}}.")),
             ("citation", text("The law, e.g. 12 CFR 1006.18(e)(1); 15 U.S.C. 1692e(11).")),
+            ("violation", text("The kind of violation a finding reports, e.g. false_threat (for calibration).")),
             (
                 "examples",
                 object(
@@ -210,7 +211,7 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "collectsim rubric pack (format 1)",
         "definitions": {
-            "signal": enum_of(lexicon.signal_ids()),
+            "signal": enum_of(lexicon.doing_ids()),
             "event": enum_of(lexicon.event_ids()),
             "pattern": {"type": "string", "format": "regex"},
             "rule": rule,

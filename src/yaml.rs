@@ -116,6 +116,8 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<(T, Locator), Vec
 pub enum Step {
     Key(&'static str),
     AnyIndex,
+    /// Any key of a mapping whose keys are names the author chooses.
+    AnyKey,
 }
 
 /// Path patterns and the keys allowed in mappings found there.
@@ -176,7 +178,7 @@ fn matches_path(pattern: &[Step], path: &[OwnedSeg]) -> bool {
     pattern.len() == path.len()
         && pattern.iter().zip(path).all(|(step, seg)| match (step, seg) {
             (Step::Key(want), OwnedSeg::Key(have)) => want == have,
-            (Step::AnyIndex, OwnedSeg::Index(_)) => true,
+            (Step::AnyIndex, OwnedSeg::Index(_)) | (Step::AnyKey, OwnedSeg::Key(_)) => true,
             _ => false,
         })
 }

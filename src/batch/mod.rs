@@ -69,6 +69,16 @@ impl Scorer {
         score(&self.packs_for(&transcript), &transcript)
     }
 
+    /// Detects signals, acts and events in a transcript without scoring it.
+    pub fn detect(&self, transcript: &mut Transcript) {
+        transcript.detect(&self.detector);
+    }
+
+    /// Whether `name` is a signal, act or debtor event of this scorer's lexicon.
+    pub fn knows_signal(&self, name: &str) -> bool {
+        self.detector.knows(name)
+    }
+
     /// Scores a plain-text transcript (or a saved session document); the error
     /// says what is wrong and on which line.
     pub fn score_text(&self, source: &str, text: &str) -> Result<Scorecard, String> {

@@ -1,6 +1,7 @@
 //! One file per sub-command; this module dispatches and holds what they share:
 //! loading the signal lexicon and the scenario library.
 
+mod calibrate;
 mod corpus;
 mod export;
 mod graph;
@@ -44,6 +45,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Schema(args)) => schema::run(&args),
         Some(Command::Corpus(args)) => corpus::run(&args),
+        Some(Command::Calibrate(args)) => calibrate::run(&args),
     }
 }
 

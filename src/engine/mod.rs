@@ -13,7 +13,7 @@ use rng::CallRng;
 pub use state::State;
 
 use crate::scenario::{Ending, Line, Node, Scenario, Transition, template_data};
-use crate::signals::Detector;
+use crate::signals::{Context, Detector, OnTheLine};
 use crate::transcript::{MeterChange, Speaker, Turn};
 
 /// What the debtor says when no transition matched and the node has no `again:` lines.
@@ -89,7 +89,7 @@ impl Session {
         self.state.trainee_turns += 1;
         let node_id = self.node().id.clone();
         let mut turn = Turn::collector(text, &node_id);
-        turn.signals = self.detector.signals(text);
+        turn.signals = self.detector.signals(text, &self.context_for_reply());
         let signals: Vec<&str> = turn.signals.iter().map(|h| h.id.as_str()).collect();
         let mut changes = self.react(&signals);
         let chosen = self.choose(&signals);
@@ -103,6 +103,23 @@ impl Session {
             None => self.stay(),
         }
         self.turns.last()
+    }
+
+    /// What the trainee's next line answers: the debtor's last line, and who is on
+    /// the line after everything the debtor has said so far.
+    fn context_for_reply(&self) -> Context<'_> {
+        let facts = &self.scenario.facts;
+        let mut on_the_line = OnTheLine::at_start(facts);
+        for turn in self.turns.iter().filter(|t| t.speaker == Speaker::Debtor) {
+            on_the_line.hear(&turn.events);
+        }
+        let last = self.turns.iter().rev().find(|t| t.speaker == Speaker::Debtor);
+        Context {
+            debtor_text: last.map_or("", |t| t.text.as_str()),
+            debtor_events: last.map_or(&[], |t| t.events.as_slice()),
+            third_party: on_the_line.is_third_party(),
+            facts,
+        }
     }
 
     /// Applies the scenario's reactions to the signals in the trainee's line.

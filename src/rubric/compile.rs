@@ -149,6 +149,7 @@ impl Compiler<'_> {
             strength: raw.strength.as_ref().map(|s| s.trim().to_string()),
             better: raw.better.trim().to_string(),
             citation: raw.citation.clone(),
+            violation: raw.violation.clone(),
             pass_examples: raw.examples.pass.clone(),
             fail_examples: raw.examples.fail.clone(),
         })
@@ -297,7 +298,7 @@ impl Compiler<'_> {
     fn signals(&mut self, names: &OneOrMany, path: &[Seg]) {
         for (j, name) in names.0.iter().enumerate() {
             if !self.lexicon.has_signal(name) {
-                let help = help_for(name, self.lexicon.signal_ids(), "signals");
+                let help = help_for(name, self.lexicon.doing_ids(), "signals");
                 self.error(&[path, &[Seg::Index(j)]].concat(), format!("unknown signal `{name}`"), help);
             }
         }

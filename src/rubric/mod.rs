@@ -100,6 +100,9 @@ pub struct Rule {
     pub strength: Option<String>,
     pub better: String,
     pub citation: Option<String>,
+    /// The kind of violation a finding of this rule reports (`false_threat`), so QA
+    /// teams can label calls by kind rather than by rule id.
+    pub violation: Option<String>,
     pub pass_examples: Vec<String>,
     pub fail_examples: Vec<String>,
 }

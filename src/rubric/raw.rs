@@ -99,6 +99,9 @@ pub struct RawRule {
     pub better: String,
     #[serde(default)]
     pub citation: Option<String>,
+    /// The kind of violation this rule reports (`false_threat`, `third_party_disclosure`).
+    #[serde(default)]
+    pub violation: Option<String>,
     pub examples: RawExamples,
 }
 

@@ -231,7 +231,7 @@ impl<'a> Compiler<'a> {
 
     fn check_signal(&mut self, name: &str, path: &[Seg]) {
         if !self.lexicon.has_signal(name) {
-            let help = help_for(name, self.lexicon.signal_ids(), "signals");
+            let help = help_for(name, self.lexicon.doing_ids(), "signals");
             self.error(path, format!("unknown signal `{name}`"), help);
         }
     }

@@ -4,7 +4,6 @@
 //! rubric packs say. A call passes with an overall score at or above the pass mark
 //! and no critical finding.
 
-mod amounts;
 mod call;
 mod metrics;
 pub mod render;

@@ -183,12 +183,12 @@ fn balance(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
     let mut out = Outcome::not_applicable();
     for &i in &call.collector {
         let text = &call.turn(i).text;
-        if !super::amounts::may_name_amount(text) {
+        if !crate::signals::amounts::may_name_amount(text) {
             continue;
         }
         for (start, end) in clauses(text) {
             let clause = &text[start..end];
-            for (value, [from, to]) in super::amounts::amounts(clause) {
+            for (value, [from, to]) in crate::signals::amounts::amounts(clause) {
                 let before = slice(clause, from.saturating_sub(40), from);
                 let after = slice(clause, from, to + 12);
                 if !BALANCE_WORDS.is_match(before) || INSTALMENT.is_match(after) {
@@ -280,7 +280,7 @@ fn affordability(rule: &Rule, call: &Call) -> Outcome {
     let stated =
         call.transcript.turns.iter().enumerate().filter(|(_, t)| t.events.iter().any(|e| e == "proposes_amount"));
     let Some((said_at, affordable)) =
-        stated.rev().find_map(|(i, t)| super::amounts::amounts(&t.text).last().map(|(v, _)| (i, *v)))
+        stated.rev().find_map(|(i, t)| crate::signals::amounts::amounts(&t.text).last().map(|(v, _)| (i, *v)))
     else {
         return Outcome::not_applicable();
     };
@@ -290,7 +290,7 @@ fn affordability(rule: &Rule, call: &Call) -> Outcome {
         if !PLAN_WORDS.is_match(text) {
             continue;
         }
-        for (value, span) in super::amounts::amounts(text) {
+        for (value, span) in crate::signals::amounts::amounts(text) {
             out.applicable = true;
             let m = Match { turn: i, span, evidence: text[span[0]..span[1]].to_string() };
             if value > affordable + 0.005 {
@@ -404,6 +404,7 @@ pub fn finding(rule: &Rule, at: Option<&Match>, turn: usize) -> Finding {
         message: rule.message.clone(),
         better: rule.better.clone(),
         citation: rule.citation.clone(),
+        violation: rule.violation.clone(),
     }
 }
 

@@ -44,6 +44,9 @@ pub struct Finding {
     pub message: String,
     pub better: String,
     pub citation: Option<String>,
+    /// The kind of violation, for compliance rules that name one (`false_threat`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub violation: Option<String>,
 }
 
 /// Something the collector did well, traced to its words.

@@ -2,20 +2,24 @@
 //! automaton ([`Scanner`]) that finds where patterns start in a single pass; each
 //! entry keeps its first match that a negation does not cancel.
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{Entry, Lexicon};
+use super::acts::{ActDef, ActLevel, Context, CueHit, Reader};
+use super::lexicon::{Entry, Lexicon, RawAct};
 use super::normalize::Normalized;
 use super::scan::Scanner;
 
-/// A signal or event found in an utterance, with the words that triggered it.
+/// A signal, act or event found in an utterance, with the words that triggered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
     pub id: String,
     /// Byte range in the utterance.
     pub span: [usize; 2],
     pub evidence: String,
+    /// For an act, how strongly the turn performs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<ActLevel>,
 }
 
 /// The compiled lexicon.
@@ -25,6 +29,9 @@ pub struct Detector {
     events: Matcher,
     negators: Regex,
     conditionals: Regex,
+    acts: Vec<ActDef>,
+    /// One pattern per topic (job, health, money, ...), to tell what a line is about.
+    topics: RegexSet,
 }
 
 #[derive(Debug)]
@@ -38,55 +45,84 @@ struct Matcher {
 
 impl Detector {
     pub fn new(lexicon: &Lexicon) -> anyhow::Result<Detector> {
+        let signals = Matcher::new(&lexicon.signals)?;
+        let acts = lexicon.acts.iter().map(|act| resolve_act(act, &signals.ids)).collect();
+        let topics = RegexSetBuilder::new(lexicon.topics.iter().map(|(_, p)| ascii_word_boundaries(p)))
+            .case_insensitive(true)
+            .build()?;
         Ok(Detector {
-            signals: Matcher::new(&lexicon.signals)?,
+            signals,
             events: Matcher::new(&lexicon.events)?,
             negators: case_insensitive(&lexicon.negators)?,
             conditionals: case_insensitive(&lexicon.conditionals)?,
+            acts,
+            topics,
         })
     }
 
-    /// What a collector's utterance does, first hit per signal, in text order.
-    pub fn signals(&self, text: &str) -> Vec<Hit> {
-        self.detect(&self.signals, text)
+    /// What a collector's utterance does in its context: the first hit of each
+    /// signal (cue) and every act it performs, in text order.
+    pub fn signals(&self, text: &str, context: &Context) -> Vec<Hit> {
+        let cues = self.detect(&self.signals, text);
+        let mut hits = first_of_each(&cues, &self.signals.ids, text);
+        for act in &self.acts {
+            if let Some(found) = act.evaluate(text, &cues, context, self) {
+                hits.push(Hit {
+                    id: act.id.clone(),
+                    span: [found.start, found.end],
+                    evidence: text[found.start..found.end].to_string(),
+                    level: Some(found.level),
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.span[0], h.span[1]));
+        hits
     }
 
     /// What a debtor's utterance says, first hit per event, in text order.
     pub fn events(&self, text: &str) -> Vec<Hit> {
-        self.detect(&self.events, text)
+        first_of_each(&self.detect(&self.events, text), &self.events.ids, text)
     }
 
-    fn detect(&self, matcher: &Matcher, original: &str) -> Vec<Hit> {
+    /// Whether `id` names a signal, act or event.
+    pub fn knows(&self, id: &str) -> bool {
+        self.signals.ids.iter().chain(&self.events.ids).any(|s| s == id) || self.acts.iter().any(|a| a.id == id)
+    }
+
+    /// The topics a text names (indexes into the lexicon's `topics`).
+    pub fn topics_of(&self, text: &str) -> Vec<usize> {
+        self.topics.matches(text).into_iter().collect()
+    }
+
+    /// Every match of every entry that no negation cancels, as cue hits in the
+    /// original text's bytes, in text order.
+    fn detect(&self, matcher: &Matcher, original: &str) -> Vec<CueHit> {
         let normalized = Normalized::new(original);
         let text = normalized.text.as_ref();
-        // Each entry's first kept match, as (entry, start, end): a few per utterance.
-        let mut best: Vec<(usize, usize, usize)> = Vec::new();
-        // Like a regex search resuming after a match: a negated match of a pattern
-        // hides any other match of it that starts inside it.
+        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        // Like a regex search resuming after a match: a match of a pattern hides
+        // any other match of it that starts inside it.
         let mut resume_at: Vec<(usize, usize)> = Vec::new();
         matcher.scanner.starts(text, |start, found| {
             for candidate in found {
                 let pattern = candidate.pattern;
                 let entry = matcher.owner[pattern];
                 let resumes = resume_at.iter().find(|(p, _)| *p == pattern).map_or(0, |(_, at)| *at);
-                if best.iter().any(|b| b.0 == entry) || start < resumes {
+                let inside_kept = kept.iter().any(|&(e, s, end)| e == entry && start >= s && start < end);
+                if start < resumes || inside_kept {
                     continue;
                 }
                 let Some((start, end)) = matcher.scanner.match_at(text, start, candidate) else { continue };
-                if matcher.negatable[entry] && self.is_negated(text, start) {
-                    resume_at.retain(|(p, _)| *p != pattern);
-                    resume_at.push((pattern, end));
-                } else {
-                    best.push((entry, start, end));
+                resume_at.retain(|(p, _)| *p != pattern);
+                resume_at.push((pattern, end));
+                if !(matcher.negatable[entry] && self.is_negated(text, start)) {
+                    kept.push((entry, start, end));
                 }
             }
         });
-        best.sort_unstable_by_key(|&(entry, start, end)| (start, end, entry));
-        best.into_iter()
-            .map(|(entry, start, end)| {
-                let (start, end) = (normalized.original(start), normalized.original(end));
-                Hit { id: matcher.ids[entry].clone(), span: [start, end], evidence: original[start..end].to_string() }
-            })
+        kept.sort_unstable_by_key(|&(entry, start, end)| (start, end, entry));
+        kept.into_iter()
+            .map(|(cue, start, end)| CueHit { cue, start: normalized.original(start), end: normalized.original(end) })
             .collect()
     }
 
@@ -122,6 +158,79 @@ fn clause_start(text: &str, at: usize) -> usize {
         .max()
         .unwrap_or(0);
     punctuation.max(joiner)
+}
+
+/// The first hit of each entry, as hits with their words.
+fn first_of_each(hits: &[CueHit], ids: &[String], text: &str) -> Vec<Hit> {
+    let mut seen = vec![false; ids.len()];
+    let mut out = Vec::new();
+    for hit in hits {
+        if !std::mem::replace(&mut seen[hit.cue], true) {
+            out.push(Hit {
+                id: ids[hit.cue].clone(),
+                span: [hit.start, hit.end],
+                evidence: text[hit.start..hit.end].to_string(),
+                level: None,
+            });
+        }
+    }
+    out
+}
+
+/// An act with its cue names turned into indexes (the lexicon checked them).
+fn resolve_act(act: &RawAct, cue_ids: &[String]) -> ActDef {
+    let cues = |names: &[String]| names.iter().filter_map(|n| cue_ids.iter().position(|c| c == n)).collect();
+    ActDef {
+        id: act.id.clone(),
+        strong: cues(&act.strong),
+        weak: cues(&act.weak),
+        all: act.all.iter().map(|g| cues(g)).collect(),
+        not: cues(&act.not),
+        not_in_turn: cues(&act.not_in_turn),
+        pivot: cues(&act.pivot),
+        after: act.after.clone(),
+        weak_after: act.weak_after.clone(),
+        to_third_party: act.to.as_deref() == Some("third_party"),
+        reference: act.reference,
+        terms_agreed: act.terms_agreed,
+        lawful_when: act.lawful_when.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        lawful: cues(&act.lawful),
+    }
+}
+
+impl Reader for Detector {
+    fn references(&self, sentence: &str, debtor: &str) -> bool {
+        let theirs = self.topics_of(debtor);
+        self.topics_of(sentence).iter().any(|t| theirs.contains(t)) || shares_a_word(sentence, debtor)
+    }
+
+    fn amounts(&self, text: &str) -> Vec<f64> {
+        super::amounts::amounts(text).into_iter().map(|(value, _)| value).collect()
+    }
+}
+
+/// Words of four letters or more that carry meaning.
+fn content_words(text: &str) -> Vec<String> {
+    const FILLER: &[&str] = &[
+        "that", "this", "have", "with", "just", "been", "they", "what", "your", "from", "about", "know", "like",
+        "really", "there", "would", "could", "can't", "don't", "it's", "i've", "i'm", "right", "yeah", "okay", "sorry",
+        "hear", "sounds", "must", "very", "much", "well", "here", "then", "than", "will", "when", "were", "them",
+        "their", "some", "into", "only", "even", "also", "being", "because", "still", "thing", "things", "you're",
+        "that's", "going", "want", "make", "time", "said", "tell", "does", "doing", "those", "these",
+    ];
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 4 && !FILLER.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two texts share a content word, or the same stem ("laid" / "layoff"
+/// do not, "surgery" / "surgeries" do).
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let theirs = content_words(b);
+    content_words(a)
+        .iter()
+        .any(|w| theirs.iter().any(|t| t == w || (w.len() >= 5 && t.len() >= 5 && w.get(..5) == t.get(..5))))
 }
 
 impl Matcher {
@@ -161,8 +270,12 @@ mod tests {
 
     static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(&Lexicon::builtin()).unwrap());
 
+    fn signals(text: &str) -> Vec<Hit> {
+        DETECTOR.signals(text, &Context::opening(&crate::facts::Facts::default()))
+    }
+
     fn signal_ids(text: &str) -> Vec<String> {
-        DETECTOR.signals(text).into_iter().map(|h| h.id).collect()
+        signals(text).into_iter().map(|h| h.id).collect()
     }
 
     fn event_ids(text: &str) -> Vec<String> {
@@ -171,7 +284,7 @@ mod tests {
 
     #[test]
     fn threats_are_found_with_their_words() {
-        let hits = DETECTOR.signals("If you don't pay today you will be arrested.");
+        let hits = signals("If you don't pay today you will be arrested.");
         let arrest = hits.iter().find(|h| h.id == "threatens_arrest").expect("arrest threat");
         assert_eq!(arrest.evidence, "arrested");
         assert!(signal_ids("Pay now or we will sue you.").contains(&"threatens_legal_action".into()));
@@ -223,7 +336,7 @@ mod tests {
     #[test]
     fn spans_point_into_the_original_text_even_with_curly_quotes() {
         let text = "I\u{2019}m so sorry to hear that.";
-        let hit = DETECTOR.signals(text).into_iter().find(|h| h.id == "acknowledges_feelings").unwrap();
+        let hit = signals(text).into_iter().find(|h| h.id == "acknowledges_feelings").unwrap();
         assert_eq!(&text[hit.span[0]..hit.span[1]], hit.evidence);
         assert!(hit.evidence.starts_with("I\u{2019}m so sorry"));
     }

@@ -1,9 +1,13 @@
 //! Loading and checking the signal lexicon.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
+use super::classes::ClassError;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
+use crate::suggest::help_for;
 use crate::yaml::{self, Seg};
 use crate::ypath;
 
@@ -16,8 +20,53 @@ struct RawLexicon {
     format: u32,
     negators: String,
     conditionals: String,
+    /// Word classes: `name: [member, ...]`, used in patterns as `<name>`.
+    #[serde(default)]
+    classes: BTreeMap<String, Vec<String>>,
+    /// Classes that name a topic of conversation (job, health, money, ...): a reply
+    /// takes up what the debtor said when both name the same topic.
+    #[serde(default)]
+    topics: Vec<String>,
     signals: Vec<RawEntry>,
     events: Vec<RawEntry>,
+    #[serde(default)]
+    acts: Vec<RawAct>,
+}
+
+/// A speech act as written: cues (signal ids) and debtor events composed by the
+/// keys documented in `acts.rs`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAct {
+    pub id: String,
+    pub description: String,
+    #[serde(default)]
+    pub strong: Vec<String>,
+    #[serde(default)]
+    pub weak: Vec<String>,
+    #[serde(default)]
+    pub all: Vec<Vec<String>>,
+    #[serde(default)]
+    pub not: Vec<String>,
+    #[serde(default)]
+    pub not_in_turn: Vec<String>,
+    #[serde(default)]
+    pub pivot: Vec<String>,
+    #[serde(default)]
+    pub after: Vec<String>,
+    #[serde(default)]
+    pub weak_after: Vec<String>,
+    /// `third_party`: only when the person on the line is not the consumer.
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub reference: bool,
+    #[serde(default)]
+    pub terms_agreed: bool,
+    #[serde(default)]
+    pub lawful_when: BTreeMap<String, serde_json::Value>,
+    #[serde(default)]
+    pub lawful: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,12 +89,16 @@ pub struct Entry {
 }
 
 /// The checked lexicon, ready to compile into a [`crate::signals::Detector`].
+/// Patterns are stored with their word classes expanded.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub negators: String,
     pub conditionals: String,
+    /// Each topic's name and its class, expanded to one pattern.
+    pub topics: Vec<(String, String)>,
     pub signals: Vec<Entry>,
     pub events: Vec<Entry>,
+    pub acts: Vec<RawAct>,
 }
 
 impl Lexicon {
@@ -65,13 +118,16 @@ impl Lexicon {
                 problems.push(Diagnostic::error(file, pos, regex_message(&error)));
             }
         }
-        let signals = check_entries(file, &locator, "signals", raw.signals, &mut problems);
-        let events = check_entries(file, &locator, "events", raw.events, &mut problems);
-        if problems.is_empty() {
-            Ok(Lexicon { negators: raw.negators, conditionals: raw.conditionals, signals, events })
-        } else {
-            Err(problems)
-        }
+        let classes = &raw.classes;
+        let checker = Checker { file, locator: &locator, classes };
+        checker.classes(&mut problems);
+        let topics = checker.topics(&raw.topics, &mut problems);
+        let signals = checker.entries("signals", raw.signals, &mut problems);
+        let events = checker.entries("events", raw.events, &mut problems);
+        let lexicon =
+            Lexicon { negators: raw.negators, conditionals: raw.conditionals, topics, signals, events, acts: raw.acts };
+        checker.acts(&lexicon, &mut problems);
+        if problems.is_empty() { Ok(lexicon) } else { Err(problems) }
     }
 
     /// The lexicon built into the binary.
@@ -88,8 +144,14 @@ impl Lexicon {
         self.events.iter().map(|e| e.id.as_str())
     }
 
+    /// Signals and acts: everything a collector's words can be said to do.
     pub fn has_signal(&self, id: &str) -> bool {
-        self.signals.iter().any(|e| e.id == id)
+        self.signals.iter().any(|e| e.id == id) || self.acts.iter().any(|a| a.id == id)
+    }
+
+    /// Ids of signals and acts, for did-you-mean help.
+    pub fn doing_ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.signal_ids().chain(self.acts.iter().map(|a| a.id.as_str()))
     }
 
     pub fn has_event(&self, id: &str) -> bool {
@@ -97,39 +159,158 @@ impl Lexicon {
     }
 }
 
-fn check_entries(
-    file: &SourceFile,
-    locator: &yaml::Locator,
-    section: &str,
-    raw: Vec<RawEntry>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Entry> {
-    let mut seen: Vec<String> = Vec::new();
-    for (index, entry) in raw.iter().enumerate() {
-        let id_path = [Seg::Key(section), Seg::Index(index), Seg::Key("id")];
-        if seen.contains(&entry.id) {
-            problems.push(
-                Diagnostic::error(file, locator.value(&id_path), format!("duplicate id `{}`", entry.id))
-                    .with_help("give each signal and event its own id"),
-            );
+/// Checks a lexicon's parts against each other, every problem located in the file.
+struct Checker<'a> {
+    file: &'a SourceFile,
+    locator: &'a yaml::Locator,
+    classes: &'a BTreeMap<String, Vec<String>>,
+}
+
+impl Checker<'_> {
+    fn problem(&self, path: &[Seg], message: String, help: Option<String>) -> Diagnostic {
+        let found = Diagnostic::error(self.file, self.locator.value(path), message);
+        match help {
+            Some(help) => found.with_help(help),
+            None => found,
         }
-        seen.push(entry.id.clone());
-        if entry.patterns.is_empty() {
-            problems.push(Diagnostic::error(file, locator.value(&id_path), format!("`{}` has no patterns", entry.id)));
-        }
-        for (p, pattern) in entry.patterns.iter().enumerate() {
-            // Parsed, not compiled: the detector compiles every pattern into one
-            // automaton later, and compiling each here as well was a third of
-            // start-up (profiled). Only a size limit shows at compile time alone.
-            if let Err(error) = regex_syntax::Parser::new().parse(pattern) {
-                let path = [Seg::Key(section), Seg::Index(index), Seg::Key("patterns"), Seg::Index(p)];
-                problems.push(Diagnostic::error(file, locator.value(&path), regex_message(&error)));
+    }
+
+    /// A pattern with its classes expanded, or the problem with it.
+    fn expand(&self, pattern: &str, path: &[Seg]) -> Result<String, Diagnostic> {
+        let expanded = super::classes::expand(pattern, self.classes).map_err(|error| match error {
+            ClassError::Unknown(name) => self.problem(
+                path,
+                format!("unknown word class `<{name}>`"),
+                Some(help_for(&name, self.classes.keys().map(String::as_str), "classes")),
+            ),
+            ClassError::Cycle(name) => self.problem(
+                path,
+                format!("word class `<{name}>` names itself (or classes nest too deep)"),
+                Some("a class may name other classes, but not itself, directly or through others".into()),
+            ),
+        })?;
+        // Parsed, not compiled: the detector compiles every pattern into one
+        // automaton later, and compiling each here as well was a third of
+        // start-up (profiled). Only a size limit shows at compile time alone.
+        regex_syntax::Parser::new()
+            .parse(&expanded)
+            .map_err(|error| self.problem(path, regex_message(&error), None))?;
+        Ok(expanded)
+    }
+
+    fn classes(&self, problems: &mut Vec<Diagnostic>) {
+        for (name, members) in self.classes {
+            for (i, member) in members.iter().enumerate() {
+                if let Err(problem) = self.expand(member, &[Seg::Key("classes"), Seg::Key(name), Seg::Index(i)]) {
+                    problems.push(problem);
+                }
             }
         }
     }
-    raw.into_iter()
-        .map(|e| Entry { id: e.id, description: e.description, negatable: e.negatable, patterns: e.patterns })
-        .collect()
+
+    fn topics(&self, names: &[String], problems: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
+        let mut topics = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            match self.expand(&format!("<{name}>"), &[Seg::Key("topics"), Seg::Index(i)]) {
+                Ok(pattern) => topics.push((name.clone(), pattern)),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        topics
+    }
+
+    fn entries(&self, section: &str, raw: Vec<RawEntry>, problems: &mut Vec<Diagnostic>) -> Vec<Entry> {
+        let mut seen: Vec<String> = Vec::new();
+        let mut entries = Vec::with_capacity(raw.len());
+        for (index, entry) in raw.into_iter().enumerate() {
+            let id_path = [Seg::Key(section), Seg::Index(index), Seg::Key("id")];
+            if seen.contains(&entry.id) {
+                problems.push(self.problem(
+                    &id_path,
+                    format!("duplicate id `{}`", entry.id),
+                    Some("give each signal and event its own id".into()),
+                ));
+            }
+            seen.push(entry.id.clone());
+            if entry.patterns.is_empty() {
+                problems.push(self.problem(&id_path, format!("`{}` has no patterns", entry.id), None));
+            }
+            let mut patterns = Vec::with_capacity(entry.patterns.len());
+            for (p, pattern) in entry.patterns.iter().enumerate() {
+                let path = [Seg::Key(section), Seg::Index(index), Seg::Key("patterns"), Seg::Index(p)];
+                match self.expand(pattern, &path) {
+                    Ok(expanded) => patterns.push(expanded),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            entries.push(Entry { id: entry.id, description: entry.description, negatable: entry.negatable, patterns });
+        }
+        entries
+    }
+
+    /// Every act names existing cues and events, and no act shares an id with a signal.
+    fn acts(&self, lexicon: &Lexicon, problems: &mut Vec<Diagnostic>) {
+        let mut seen: Vec<&str> = Vec::new();
+        for (index, act) in lexicon.acts.iter().enumerate() {
+            let at = |key: &'static str| [Seg::Key("acts"), Seg::Index(index), Seg::Key(key)];
+            if seen.contains(&act.id.as_str()) || lexicon.signals.iter().any(|s| s.id == act.id) {
+                problems.push(self.problem(
+                    &at("id"),
+                    format!("`{}` is already a signal or act", act.id),
+                    Some("acts and signals share one list of names; rename one of them".into()),
+                ));
+            }
+            seen.push(&act.id);
+            let cue_lists = [
+                ("strong", &act.strong),
+                ("weak", &act.weak),
+                ("not", &act.not),
+                ("not_in_turn", &act.not_in_turn),
+                ("pivot", &act.pivot),
+                ("lawful", &act.lawful),
+            ];
+            for (key, names) in cue_lists {
+                self.names(names, &at(key), lexicon.signal_ids(), "signals", problems);
+            }
+            for (g, group) in act.all.iter().enumerate() {
+                let path = [Seg::Key("acts"), Seg::Index(index), Seg::Key("all"), Seg::Index(g)];
+                self.names(group, &path, lexicon.signal_ids(), "signals", problems);
+            }
+            for (key, names) in [("after", &act.after), ("weak_after", &act.weak_after)] {
+                self.names(names, &at(key), lexicon.event_ids(), "events", problems);
+            }
+            if act.to.as_deref().is_some_and(|to| to != "third_party") {
+                problems.push(self.problem(&at("to"), "`to:` takes only `third_party`".into(), None));
+            }
+            if act.strong.is_empty() && act.weak.is_empty() && act.all.is_empty() {
+                problems.push(self.problem(
+                    &at("id"),
+                    format!("act `{}` has no cues", act.id),
+                    Some("give it `strong:`, `weak:` or `all:` cues".into()),
+                ));
+            }
+        }
+    }
+
+    fn names<'n>(
+        &self,
+        names: &[String],
+        path: &[Seg],
+        known: impl Iterator<Item = &'n str> + Clone,
+        what: &str,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        for (j, name) in names.iter().enumerate() {
+            if !known.clone().any(|k| k == name) {
+                let item = [path, &[Seg::Index(j)]].concat();
+                problems.push(self.problem(
+                    &item,
+                    format!("unknown {} `{name}`", &what[..what.len() - 1]),
+                    Some(help_for(name, known.clone(), what)),
+                ));
+            }
+        }
+    }
 }
 
 /// The regex crate's (or its parser's) message, kept to its last line ("error:

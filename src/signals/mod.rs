@@ -2,11 +2,17 @@
 //! detector that tells what one utterance does (trainee signals) or says (debtor
 //! events), with the byte span of the words that triggered each.
 
+mod acts;
+pub mod amounts;
+mod classes;
 mod detector;
 mod lexicon;
 mod normalize;
+mod party;
 mod scan;
 
+pub use acts::{ActLevel, Context, sentences};
 pub use detector::{Detector, Hit};
-pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon, regex_message};
+pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon, RawAct, regex_message};
+pub use party::OnTheLine;
 pub(crate) use scan::Scanner;

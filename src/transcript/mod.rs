@@ -80,7 +80,7 @@ mod text;
 pub use text::{COLLECTOR_LABELS, parse_text};
 
 use crate::facts::Facts;
-use crate::signals::Detector;
+use crate::signals::{Context, Detector, OnTheLine};
 
 /// A whole call to score: from a saved session or from a plain-text transcript.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,20 +100,38 @@ pub struct Transcript {
 impl Transcript {
     /// Detects what each turn does: signals for collector turns, and debtor events
     /// for debtor turns that no script tagged.
+    /// Each collector turn is read in its context: the debtor's line before it and
+    /// who is on the line (see [`Context`]).
     pub fn detect(&mut self, detector: &Detector) {
-        for turn in &mut self.turns {
-            match turn.speaker {
-                Speaker::Collector => turn.signals = detector.signals(&turn.text),
-                // Scenario lines carry the author's tags; transcript lines get what
-                // the lexicon hears, added to anything their label implied.
-                Speaker::Debtor if turn.node.is_none() || turn.events.is_empty() => {
-                    for hit in detector.events(&turn.text) {
-                        if !turn.events.contains(&hit.id) {
-                            turn.events.push(hit.id);
+        let mut on_the_line = OnTheLine::at_start(&self.facts);
+        let mut last_debtor: Option<usize> = None;
+        for index in 0..self.turns.len() {
+            match self.turns[index].speaker {
+                Speaker::Collector => {
+                    let (before, rest) = self.turns.split_at_mut(index);
+                    let previous = last_debtor.map(|i| &before[i]);
+                    let context = Context {
+                        debtor_text: previous.map_or("", |t| t.text.as_str()),
+                        debtor_events: previous.map_or(&[], |t| t.events.as_slice()),
+                        third_party: on_the_line.is_third_party(),
+                        facts: &self.facts,
+                    };
+                    rest[0].signals = detector.signals(&rest[0].text, &context);
+                }
+                Speaker::Debtor => {
+                    let turn = &mut self.turns[index];
+                    // Scenario lines carry the author's tags; transcript lines get what
+                    // the lexicon hears, added to anything their label implied.
+                    if turn.node.is_none() || turn.events.is_empty() {
+                        for hit in detector.events(&turn.text) {
+                            if !turn.events.contains(&hit.id) {
+                                turn.events.push(hit.id);
+                            }
                         }
                     }
+                    on_the_line.hear(&turn.events);
+                    last_debtor = Some(index);
                 }
-                Speaker::Debtor => {}
             }
         }
     }

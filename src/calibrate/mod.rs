@@ -1,0 +1,373 @@
+//! A calibration session: the scorer run against a QA team's own labelled material,
+//! to see where its judgement agrees with theirs and where it does not.
+//!
+//! Three measures, one per section of the file:
+//! - **acts**: for each act, precision and recall of the turns the detector says
+//!   perform it, against the labels;
+//! - **pairs**: how often the reply a trainer prefers scores above the other on the
+//!   named dimension (a tie counts as wrong: a coach that cannot tell them apart
+//!   teaches nothing);
+//! - **calls**: recall of each violation kind, turn marks found, and the clean calls
+//!   on which a violation was wrongly reported.
+
+pub mod dataset;
+pub mod report;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::batch::Scorer;
+use crate::facts::Facts;
+use crate::score::{Finding, Scorecard};
+use crate::source::SourceFile;
+use crate::transcript::{Speaker, Transcript, parse_text};
+pub use dataset::{Dataset, Part};
+
+/// Everything one calibration run found.
+#[derive(Debug, Serialize)]
+pub struct Calibration {
+    pub part: String,
+    pub acts: Vec<ActResult>,
+    pub pairs: Vec<PairResult>,
+    pub violations: Vec<KindResult>,
+    /// Marked (call, turn, kind) places where a finding of that kind fell on that turn.
+    pub marks_found: usize,
+    pub marks: usize,
+    pub clean_calls: usize,
+    pub false_alarms: Vec<FalseAlarm>,
+    /// Kinds found in violation calls that the labels do not list.
+    pub unexpected: Vec<FalseAlarm>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActResult {
+    pub act: String,
+    /// False when neither the lexicon's acts nor its signals know the name.
+    pub known: bool,
+    pub true_positives: usize,
+    pub false_positives: usize,
+    pub false_negatives: usize,
+    pub true_negatives: usize,
+    pub precision: Option<f64>,
+    pub recall: Option<f64>,
+    pub misses: Vec<Miss>,
+}
+
+/// A labelled item the scorer got wrong.
+#[derive(Debug, Serialize)]
+pub struct Miss {
+    pub id: String,
+    /// What the label says (true: the turn performs the act).
+    pub expected: bool,
+    pub context: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PairResult {
+    pub dimension: String,
+    pub correct: usize,
+    pub total: usize,
+    pub accuracy: Option<f64>,
+    pub misses: Vec<PairMiss>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PairMiss {
+    pub id: String,
+    pub better: Option<f64>,
+    pub worse: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KindResult {
+    pub kind: String,
+    pub expected: usize,
+    pub found: usize,
+    pub recall: Option<f64>,
+    /// Calls where the kind was expected and not found.
+    pub missed_in: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FalseAlarm {
+    pub call: String,
+    pub rule: String,
+    pub violation: Option<String>,
+    pub turn: usize,
+    pub evidence: String,
+}
+
+/// Runs the scorer over the chosen part of a calibration set.
+pub fn run(dataset: &Dataset, scorer: &Scorer, part: Part) -> Calibration {
+    let (violations, marks_found, marks, clean_calls, false_alarms, unexpected) = calls(dataset, scorer, part);
+    Calibration {
+        part: format!("{part:?}").to_lowercase(),
+        acts: dataset.acts.iter().map(|(act, items)| act_result(act, items, scorer, part)).collect(),
+        pairs: pairs(dataset, scorer, part),
+        violations,
+        marks_found,
+        marks,
+        clean_calls,
+        false_alarms,
+        unexpected,
+    }
+}
+
+fn facts_of(map: &std::collections::BTreeMap<String, Value>) -> Facts {
+    Facts(map.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+}
+
+/// A transcript from `Debtor:` / `Collector:` lines.
+fn transcript(id: &str, lines: &[String], facts: Facts) -> Option<Transcript> {
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(line.trim());
+        text.push('\n');
+    }
+    let mut transcript = parse_text(&SourceFile::new(id, text)).ok()?;
+    transcript.facts = facts;
+    Some(transcript)
+}
+
+/// "(roommate answers) Dana's not home." → "Dana's not home."
+fn without_stage_direction(context: &str) -> &str {
+    let trimmed = context.trim();
+    match trimmed.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
+        Some((_, said)) => said.trim(),
+        None => trimmed,
+    }
+}
+
+fn act_result(act: &str, items: &[dataset::ActItem], scorer: &Scorer, part: Part) -> ActResult {
+    let known = scorer.knows_signal(act);
+    let mut result = ActResult {
+        act: act.to_string(),
+        known,
+        true_positives: 0,
+        false_positives: 0,
+        false_negatives: 0,
+        true_negatives: 0,
+        precision: None,
+        recall: None,
+        misses: Vec::new(),
+    };
+    for item in items.iter().filter(|i| part.includes(&i.id)) {
+        let said = without_stage_direction(&item.context);
+        let mut lines = Vec::new();
+        if !said.is_empty() {
+            lines.push(format!("Debtor: {said}"));
+        }
+        lines.push(format!("Collector: {}", item.text));
+        let found = transcript(&item.id, &lines, facts_of(&item.facts)).is_some_and(|mut t| {
+            scorer.detect(&mut t);
+            t.turns.iter().filter(|t| t.speaker == Speaker::Collector).any(|t| t.signals.iter().any(|h| h.id == act))
+        });
+        match (item.label, found) {
+            (true, true) => result.true_positives += 1,
+            (false, false) => result.true_negatives += 1,
+            (false, true) => result.false_positives += 1,
+            (true, false) => result.false_negatives += 1,
+        }
+        if item.label != found {
+            result.misses.push(Miss {
+                id: item.id.clone(),
+                expected: item.label,
+                context: item.context.clone(),
+                text: item.text.clone(),
+            });
+        }
+    }
+    let (tp, fp, fn_) = (result.true_positives as f64, result.false_positives as f64, result.false_negatives as f64);
+    result.precision = (tp + fp > 0.0).then(|| tp / (tp + fp));
+    result.recall = (tp + fn_ > 0.0).then(|| tp / (tp + fn_));
+    result
+}
+
+fn dimension_score(card: &Scorecard, dimension: &str) -> Option<f64> {
+    let s = &card.scores;
+    match dimension {
+        "empathy" => s.empathy,
+        "clarity" => s.clarity,
+        "negotiation" => s.negotiation,
+        "compliance" => s.compliance,
+        "documentation" => s.documentation,
+        _ => None,
+    }
+}
+
+fn pairs(dataset: &Dataset, scorer: &Scorer, part: Part) -> Vec<PairResult> {
+    let mut results: Vec<PairResult> = Vec::new();
+    for pair in dataset.pairs.iter().filter(|p| part.includes(&p.id)) {
+        let context: Vec<String> = pair.context.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+        let score_with = |reply: &str| {
+            let mut lines = context.clone();
+            lines.push(reply.to_string());
+            let t = transcript(&pair.id, &lines, facts_of(&pair.facts))?;
+            dimension_score(&scorer.score(t), &pair.dimension)
+        };
+        let (better, worse) = (score_with(&pair.better), score_with(&pair.worse));
+        let correct = matches!((better, worse), (Some(b), Some(w)) if b > w);
+        let index = match results.iter().position(|r| r.dimension == pair.dimension) {
+            Some(i) => i,
+            None => {
+                let dimension = pair.dimension.clone();
+                results.push(PairResult { dimension, correct: 0, total: 0, accuracy: None, misses: Vec::new() });
+                results.len() - 1
+            }
+        };
+        let result = &mut results[index];
+        result.total += 1;
+        result.correct += usize::from(correct);
+        if !correct {
+            result.misses.push(PairMiss { id: pair.id.clone(), better, worse });
+        }
+    }
+    for result in &mut results {
+        result.accuracy = (result.total > 0).then(|| result.correct as f64 / result.total as f64);
+    }
+    results
+}
+
+/// Whether a finding reports `kind`: its rule's violation kind, or its rule id
+/// (`us-fdcpa.false-threat-arrest` or just `false-threat-arrest`).
+fn reports(finding: &Finding, kind: &str) -> bool {
+    finding.violation.as_deref() == Some(kind)
+        || finding.rule == kind
+        || finding.rule.split_once('.').is_some_and(|(_, rule)| rule == kind)
+}
+
+/// A finding that says the law was broken: a rule with a violation kind, or a
+/// critical or major compliance finding.
+fn is_violation(finding: &Finding) -> bool {
+    finding.violation.is_some() || (finding.dimension == "compliance" && finding.severity != "minor")
+}
+
+type CallMeasures = (Vec<KindResult>, usize, usize, usize, Vec<FalseAlarm>, Vec<FalseAlarm>);
+
+fn calls(dataset: &Dataset, scorer: &Scorer, part: Part) -> CallMeasures {
+    let mut kinds: Vec<KindResult> = Vec::new();
+    let (mut marks_found, mut marks, mut clean_calls) = (0, 0, 0);
+    let (mut false_alarms, mut unexpected) = (Vec::new(), Vec::new());
+    for call in dataset.calls.iter().filter(|c| part.includes(&c.id)) {
+        let Some(t) = transcript(&call.id, &call.lines, facts_of(&call.facts)) else { continue };
+        // Findings count turns over the transcript's turns, which are the call's lines.
+        let card = scorer.score(t);
+        let alarm = |f: &Finding| FalseAlarm {
+            call: call.id.clone(),
+            rule: f.rule.clone(),
+            violation: f.violation.clone(),
+            turn: f.turn,
+            evidence: f.evidence.clone(),
+        };
+        if call.expect.is_empty() {
+            clean_calls += 1;
+            false_alarms.extend(card.findings.iter().filter(|f| is_violation(f)).map(alarm));
+            continue;
+        }
+        for kind in &call.expect {
+            let found = card.findings.iter().any(|f| reports(f, kind));
+            let index = kinds.iter().position(|k| &k.kind == kind).unwrap_or_else(|| {
+                kinds.push(KindResult {
+                    kind: kind.clone(),
+                    expected: 0,
+                    found: 0,
+                    recall: None,
+                    missed_in: Vec::new(),
+                });
+                kinds.len() - 1
+            });
+            kinds[index].expected += 1;
+            kinds[index].found += usize::from(found);
+            if !found {
+                kinds[index].missed_in.push(call.id.clone());
+            }
+        }
+        for mark in &call.marks {
+            marks += 1;
+            marks_found += usize::from(card.findings.iter().any(|f| f.turn == mark.turn && reports(f, &mark.kind)));
+        }
+        let listed = |f: &&Finding| call.expect.iter().any(|k| reports(f, k));
+        unexpected.extend(card.findings.iter().filter(|f| is_violation(f) && !listed(f)).map(alarm));
+    }
+    kinds.sort_by(|a, b| a.kind.cmp(&b.kind));
+    for kind in &mut kinds {
+        kind.recall = (kind.expected > 0).then(|| kind.found as f64 / kind.expected as f64);
+    }
+    (kinds, marks_found, marks, clean_calls, false_alarms, unexpected)
+}
+
+impl Calibration {
+    /// Recall over every expected (call, kind).
+    pub fn violation_recall(&self) -> Option<f64> {
+        let expected: usize = self.violations.iter().map(|k| k.expected).sum();
+        let found: usize = self.violations.iter().map(|k| k.found).sum();
+        (expected > 0).then(|| found as f64 / expected as f64)
+    }
+
+    /// Clean calls with at least one false alarm.
+    pub fn clean_calls_alarmed(&self) -> usize {
+        let mut calls: Vec<&str> = self.false_alarms.iter().map(|a| a.call.as_str()).collect();
+        calls.dedup();
+        calls.len()
+    }
+}
+
+/// The bar the project holds its own judgement to (`collectsim calibrate --gate`).
+pub struct Gates {
+    pub act_precision: f64,
+    pub act_recall: f64,
+    pub pairwise: f64,
+    pub violation_recall: f64,
+}
+
+impl Default for Gates {
+    fn default() -> Self {
+        Gates { act_precision: 0.90, act_recall: 0.85, pairwise: 0.90, violation_recall: 0.95 }
+    }
+}
+
+impl Gates {
+    /// Every measure below its bar, said as a person would read it.
+    pub fn failures(&self, run: &Calibration) -> Vec<String> {
+        let mut out = Vec::new();
+        for act in &run.acts {
+            if !act.known {
+                out.push(format!("act `{}`: the lexicon has no act or signal of that name", act.act));
+                continue;
+            }
+            if act.precision.is_some_and(|p| p < self.act_precision) {
+                out.push(format!(
+                    "act `{}`: precision {:.2} < {:.2}",
+                    act.act,
+                    act.precision.unwrap_or(0.0),
+                    self.act_precision
+                ));
+            }
+            if act.recall.is_some_and(|r| r < self.act_recall) {
+                out.push(format!(
+                    "act `{}`: recall {:.2} < {:.2}",
+                    act.act,
+                    act.recall.unwrap_or(0.0),
+                    self.act_recall
+                ));
+            }
+        }
+        for pair in &run.pairs {
+            if pair.accuracy.is_some_and(|a| a < self.pairwise) {
+                let accuracy = pair.accuracy.unwrap_or(0.0);
+                out.push(format!(
+                    "pairs `{}`: better above worse {accuracy:.2} < {:.2}",
+                    pair.dimension, self.pairwise
+                ));
+            }
+        }
+        if let Some(recall) = run.violation_recall().filter(|r| *r < self.violation_recall) {
+            out.push(format!("violations: recall {recall:.2} < {:.2}", self.violation_recall));
+        }
+        if run.clean_calls_alarmed() > 0 {
+            out.push(format!("clean calls: {} with a false alarm", run.clean_calls_alarmed()));
+        }
+        out
+    }
+}

@@ -1,0 +1,279 @@
+//! Speech acts: what a collector's turn does, read from the cues its words carry
+//! and from the line it answers.
+//!
+//! Cues are lexicon signals (surface words, built from word classes); an act
+//! composes them. "I'm sorry" is a cue; *acknowledging the debtor's feelings* is an
+//! act, and whether a turn performs it depends on more than the cue: on what the
+//! debtor had just said (a generic "I understand" answers a disclosure, not a
+//! question about fees), on what else the turn does ("I understand, but the balance
+//! is still due" takes it back), on whom the collector is talking to (the debt named
+//! to a roommate is a disclosure, to the consumer it is the point) and on the
+//! account's facts (a lawsuit the creditor really intends, stated plainly, is no
+//! false threat). Each act is declared in the lexicon's `acts:` section with the
+//! keys below; this module evaluates them.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::facts::Facts;
+
+/// How strongly a turn performs an act (EPITOME's weak and strong levels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActLevel {
+    Weak,
+    Strong,
+}
+
+/// An act as the lexicon declares it, with cue and event names resolved to indexes.
+#[derive(Debug, Clone, Default)]
+pub struct ActDef {
+    pub id: String,
+    /// Any of these cues performs the act strongly.
+    pub strong: Vec<usize>,
+    /// Any of these performs it weakly.
+    pub weak: Vec<usize>,
+    /// Every group must have a cue somewhere in the turn (the act is then strong).
+    pub all: Vec<Vec<usize>>,
+    /// A cue of these in the same sentence cancels a candidate.
+    pub not: Vec<usize>,
+    /// A cue of these anywhere in the turn cancels the act.
+    pub not_in_turn: Vec<usize>,
+    /// A weak act followed later in the turn by one of these is taken back ("I
+    /// understand. Now, can you pay today?").
+    pub pivot: Vec<usize>,
+    /// The act exists only right after one of these debtor events.
+    pub after: Vec<String>,
+    /// Weak cues count only right after one of these debtor events.
+    pub weak_after: Vec<String>,
+    /// Only when the person on the line is not the consumer.
+    pub to_third_party: bool,
+    /// Strong only when the sentence is about what the debtor said (a shared topic
+    /// or word); otherwise weak.
+    pub reference: bool,
+    /// No amount beyond those the debtor named (a confirmation adds no terms).
+    pub terms_agreed: bool,
+    /// With all of these facts, the `lawful` cues do not count.
+    pub lawful_when: Vec<(String, Value)>,
+    pub lawful: Vec<usize>,
+}
+
+/// What a collector's turn answers: the debtor's line before it, who is on the
+/// line, and the account's facts.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub debtor_text: &'a str,
+    pub debtor_events: &'a [String],
+    pub third_party: bool,
+    pub facts: &'a Facts,
+}
+
+impl Context<'_> {
+    /// No debtor line yet, the consumer on the line, no facts.
+    pub fn opening(facts: &Facts) -> Context<'_> {
+        Context { debtor_text: "", debtor_events: &[], third_party: false, facts }
+    }
+
+    fn debtor_said_any(&self, events: &[String]) -> bool {
+        events.iter().any(|e| self.debtor_events.contains(e))
+    }
+}
+
+/// One cue found in a turn: which cue, and where (bytes of the original text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueHit {
+    pub cue: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the evaluation of one act found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActFound {
+    pub level: ActLevel,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Shared judgements the acts need about a turn and its context.
+pub trait Reader {
+    /// Whether the words of `sentence` take up something from `debtor` (the same
+    /// topic, or the same word).
+    fn references(&self, sentence: &str, debtor: &str) -> bool;
+    /// Amounts of money named in a text.
+    fn amounts(&self, text: &str) -> Vec<f64>;
+}
+
+impl ActDef {
+    /// Whether and how strongly `text` performs this act, given its cues.
+    pub fn evaluate(&self, text: &str, hits: &[CueHit], ctx: &Context, reader: &dyn Reader) -> Option<ActFound> {
+        if (self.to_third_party && !ctx.third_party) || (!self.after.is_empty() && !ctx.debtor_said_any(&self.after)) {
+            return None;
+        }
+        if hits.iter().any(|h| self.not_in_turn.contains(&h.cue)) {
+            return None;
+        }
+        let sentences = sentences(text);
+        let sentence_of = |at: usize| sentences.iter().position(|&(s, e)| at >= s && at < e.max(s + 1)).unwrap_or(0);
+        let cancelled = |hit: &CueHit| {
+            let own = sentence_of(hit.start);
+            hits.iter().any(|h| self.not.contains(&h.cue) && sentence_of(h.start) == own)
+        };
+        let lawful_now = !self.lawful_when.is_empty()
+            && self.lawful_when.iter().all(|(name, want)| ctx.facts.get(name).is_some_and(|have| have == want));
+        let mut best: Option<ActFound> = None;
+        for hit in hits {
+            let mut level = if self.strong.contains(&hit.cue) {
+                ActLevel::Strong
+            } else if self.weak.contains(&hit.cue) {
+                ActLevel::Weak
+            } else {
+                continue;
+            };
+            if (lawful_now && self.lawful.contains(&hit.cue)) || cancelled(hit) {
+                continue;
+            }
+            if level == ActLevel::Weak && !self.weak_after.is_empty() && !ctx.debtor_said_any(&self.weak_after) {
+                continue;
+            }
+            if level == ActLevel::Strong && self.reference {
+                let (s, e) = sentences[sentence_of(hit.start)];
+                if !reader.references(&text[s..e], ctx.debtor_text) {
+                    level = ActLevel::Weak;
+                }
+            }
+            let found = ActFound { level, start: hit.start, end: hit.end };
+            if best.is_none_or(|b| level > b.level) {
+                best = Some(found);
+            }
+        }
+        if !self.all.is_empty() {
+            best = self.all_groups(hits, &cancelled).or(best);
+        }
+        let found = best?;
+        if found.level == ActLevel::Weak && hits.iter().any(|h| self.pivot.contains(&h.cue) && h.start > found.start) {
+            return None;
+        }
+        if self.terms_agreed && !self.within_agreed_terms(text, ctx, reader) {
+            return None;
+        }
+        Some(found)
+    }
+
+    /// Strong when every group has an uncancelled cue; the evidence runs from the
+    /// first to the last of them.
+    fn all_groups(&self, hits: &[CueHit], cancelled: &dyn Fn(&CueHit) -> bool) -> Option<ActFound> {
+        let mut start = usize::MAX;
+        let mut end = 0;
+        for group in &self.all {
+            let hit = hits.iter().find(|h| group.contains(&h.cue) && !cancelled(h))?;
+            start = start.min(hit.start);
+            end = end.max(hit.end);
+        }
+        Some(ActFound { level: ActLevel::Strong, start, end })
+    }
+
+    /// Every amount the turn names was named by the debtor, when the debtor named any.
+    fn within_agreed_terms(&self, text: &str, ctx: &Context, reader: &dyn Reader) -> bool {
+        let agreed = reader.amounts(ctx.debtor_text);
+        agreed.is_empty() || reader.amounts(text).iter().all(|a| agreed.iter().any(|b| (a - b).abs() < 0.005))
+    }
+}
+
+/// Byte ranges of the sentences of `text`: split after `.`, `!`, `?` or `;` that
+/// is not inside a number ("$1,240.50"), and at line breaks.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b'.' | b'!' | b'?' | b';' => !bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+            b'\n' => true,
+            _ => false,
+        };
+        if ends {
+            if text[start..=i].trim().len() > 1 {
+                out.push((start, i + 1));
+            }
+            start = i + 1;
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push((start, text.len()));
+    }
+    if out.is_empty() {
+        out.push((0, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Plain;
+    impl Reader for Plain {
+        fn references(&self, sentence: &str, debtor: &str) -> bool {
+            sentence.split_whitespace().any(|w| w.len() > 3 && debtor.contains(w))
+        }
+        fn amounts(&self, text: &str) -> Vec<f64> {
+            text.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).collect()
+        }
+    }
+
+    fn hit(cue: usize, text: &str, words: &str) -> CueHit {
+        let start = text.find(words).unwrap();
+        CueHit { cue, start, end: start + words.len() }
+    }
+
+    #[test]
+    fn sentences_split_at_ends_but_not_inside_amounts() {
+        let text = "The balance is $1,240.50. Can you pay? Yes";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| text[s..e].trim()).collect();
+        assert_eq!(parts, vec!["The balance is $1,240.50.", "Can you pay?", "Yes"]);
+    }
+
+    #[test]
+    fn a_generic_acknowledgement_followed_by_a_demand_is_taken_back() {
+        // cue 0: "I understand" (weak); cue 1: a payment demand (pivot); cue 2: "that sounds hard" (strong)
+        let act = ActDef { strong: vec![2], weak: vec![0], pivot: vec![1], ..ActDef::default() };
+        let facts = Facts::default();
+        let ctx = Context { debtor_text: "I lost my job.", debtor_events: &[], third_party: false, facts: &facts };
+        let text = "I understand. Can you pay today?";
+        let hits = [hit(0, text, "I understand"), hit(1, text, "Can you pay today")];
+        assert_eq!(act.evaluate(text, &hits, &ctx, &Plain), None);
+        let text = "I understand, that sounds hard.";
+        let hits = [hit(0, text, "I understand"), hit(2, text, "that sounds hard")];
+        assert_eq!(act.evaluate(text, &hits, &ctx, &Plain).map(|f| f.level), Some(ActLevel::Strong));
+    }
+
+    #[test]
+    fn cancellers_work_within_their_sentence_and_facts_make_cues_lawful() {
+        let act = ActDef { strong: vec![0], not: vec![1], lawful: vec![0], ..ActDef::default() };
+        let mut facts = Facts::default();
+        let ctx = Context::opening(&facts);
+        let text = "We will sue. That is not true.";
+        assert!(act.evaluate(text, &[hit(0, text, "sue"), hit(1, text, "not true")], &ctx, &Plain).is_some());
+        let text = "We will sue, that is not true.";
+        assert!(act.evaluate(text, &[hit(0, text, "sue"), hit(1, text, "not true")], &ctx, &Plain).is_none());
+        facts.0.insert("legal_action_intended".into(), Value::Bool(true));
+        let lawful = ActDef { lawful_when: vec![("legal_action_intended".into(), Value::Bool(true))], ..act };
+        let ctx = Context::opening(&facts);
+        assert!(lawful.evaluate("We will sue.", &[hit(0, "We will sue.", "sue")], &ctx, &Plain).is_none());
+    }
+
+    #[test]
+    fn confirmations_add_no_terms_the_debtor_did_not_agree() {
+        let act = ActDef { all: vec![vec![0], vec![1]], terms_agreed: true, ..ActDef::default() };
+        let facts = Facts::default();
+        let ctx =
+            Context { debtor_text: "I'll do 100 by card.", debtor_events: &[], third_party: false, facts: &facts };
+        let text = "So 100 by card, and 900 later.";
+        let hits = [hit(0, text, "100"), hit(1, text, "card")];
+        assert!(act.evaluate(text, &hits, &ctx, &Plain).is_none());
+        let text = "So 100 by card.";
+        let hits = [hit(0, text, "100"), hit(1, text, "card")];
+        assert!(act.evaluate(text, &hits, &ctx, &Plain).is_some());
+    }
+}
