@@ -128,6 +128,31 @@ pub enum Command {
                             violation recall >= 0.95 and no false alarm on a clean call.\n\
                             Exit codes: 0 ran (and, with --gate, met the bar), 1 below the bar, 2 could not run.")]
     Calibrate(CalibrateArgs),
+    /// Show what the lexicon hears in one line: its cues, the acts it performs, the debtor events.
+    #[command(
+        after_help = "Examples:\n  collectsim hear \"I'm so sorry about your mum. What can you pay today?\" --after \"My mum died.\"\n  \
+                            collectsim hear \"Tell her she owes us \\$900.\" --after \"She's out, I'm her roommate.\"\n  \
+                            collectsim hear \"We'll file suit.\" --fact legal_action_intended=true\n  \
+                            collectsim hear --debtor \"I lost my job and I'm scared.\"\n\n\
+                            For scenario and rubric authors: the signals and acts a line carries are what transitions \
+                            and rules see. Acts depend on the debtor's line before (--after), who is on the line and the facts."
+    )]
+    Hear(HearArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HearArgs {
+    /// The words, as the collector (or, with --debtor, the debtor) says them.
+    pub text: String,
+    /// What the debtor said just before (for a collector's line).
+    #[arg(long, value_name = "LINE")]
+    pub after: Option<String>,
+    /// Read the line as the debtor's: show the events it carries.
+    #[arg(long, conflicts_with = "after")]
+    pub debtor: bool,
+    /// An account fact, NAME=VALUE (true, false, a number or text); repeat for more.
+    #[arg(long = "fact", value_name = "NAME=VALUE")]
+    pub facts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

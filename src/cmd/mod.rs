@@ -5,6 +5,7 @@ mod calibrate;
 mod corpus;
 mod export;
 mod graph;
+mod hear;
 mod list;
 mod new;
 mod play;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Schema(args)) => schema::run(&args),
         Some(Command::Corpus(args)) => corpus::run(&args),
         Some(Command::Calibrate(args)) => calibrate::run(&args),
+        Some(Command::Hear(args)) => hear::run(&args),
     }
 }
 

@@ -39,7 +39,7 @@ pub struct ActDef {
     pub not: Vec<usize>,
     /// A cue of these anywhere in the turn cancels the act.
     pub not_in_turn: Vec<usize>,
-    /// A weak act followed later in the turn by one of these is taken back ("I
+    /// An act followed later in the turn by one of these is taken back ("I
     /// understand. Now, can you pay today?").
     pub pivot: Vec<usize>,
     /// The act exists only right after one of these debtor events.
@@ -53,6 +53,9 @@ pub struct ActDef {
     pub reference: bool,
     /// No amount beyond those the debtor named (a confirmation adds no terms).
     pub terms_agreed: bool,
+    /// A statement taking up two or more of the debtor's own content words counts
+    /// as the act (strong) without a cue: a reflection needs no "so you're...".
+    pub echo: bool,
     /// With all of these facts, the `lawful` cues do not count.
     pub lawful_when: Vec<(String, Value)>,
     pub lawful: Vec<usize>,
@@ -102,6 +105,8 @@ pub trait Reader {
     fn references(&self, sentence: &str, debtor: &str) -> bool;
     /// Amounts of money named in a text.
     fn amounts(&self, text: &str) -> Vec<f64>;
+    /// How many content words of `sentence` the debtor also said.
+    fn shared_words(&self, sentence: &str, debtor: &str) -> usize;
 }
 
 impl ActDef {
@@ -150,8 +155,11 @@ impl ActDef {
         if !self.all.is_empty() {
             best = self.all_groups(hits, &cancelled).or(best);
         }
+        if self.echo && best.is_none_or(|b| b.level < ActLevel::Strong) {
+            best = self.echo_of(text, &sentences, hits, ctx, reader).or(best);
+        }
         let found = best?;
-        if found.level == ActLevel::Weak && hits.iter().any(|h| self.pivot.contains(&h.cue) && h.start > found.start) {
+        if hits.iter().any(|h| self.pivot.contains(&h.cue) && h.start > found.start) {
             return None;
         }
         if self.terms_agreed && !self.within_agreed_terms(text, ctx, reader) {
@@ -171,6 +179,31 @@ impl ActDef {
             end = end.max(hit.end);
         }
         Some(ActFound { level: ActLevel::Strong, start, end })
+    }
+
+    /// The first statement (not a question) with no cancelling cue that repeats two
+    /// or more of the debtor's content words.
+    fn echo_of(
+        &self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        hits: &[CueHit],
+        ctx: &Context,
+        reader: &dyn Reader,
+    ) -> Option<ActFound> {
+        if ctx.debtor_text.is_empty() {
+            return None;
+        }
+        sentences.iter().find_map(|&(s, e)| {
+            let sentence = &text[s..e];
+            let cancelled = hits.iter().any(|h| self.not.contains(&h.cue) && h.start >= s && h.start < e);
+            let question = sentence.trim_end().ends_with('?');
+            (!cancelled && !question && reader.shared_words(sentence, ctx.debtor_text) >= 2).then(|| ActFound {
+                level: ActLevel::Strong,
+                start: s + (sentence.len() - sentence.trim_start().len()),
+                end: e,
+            })
+        })
     }
 
     /// Every amount the turn names was named by the debtor, when the debtor named any.
@@ -220,6 +253,9 @@ mod tests {
         fn amounts(&self, text: &str) -> Vec<f64> {
             text.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).collect()
         }
+        fn shared_words(&self, sentence: &str, debtor: &str) -> usize {
+            sentence.split_whitespace().filter(|w| w.len() > 3 && debtor.contains(*w)).count()
+        }
     }
 
     fn hit(cue: usize, text: &str, words: &str) -> CueHit {
@@ -235,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn a_generic_acknowledgement_followed_by_a_demand_is_taken_back() {
+    fn an_acknowledgement_followed_by_a_demand_is_taken_back() {
         // cue 0: "I understand" (weak); cue 1: a payment demand (pivot); cue 2: "that sounds hard" (strong)
         let act = ActDef { strong: vec![2], weak: vec![0], pivot: vec![1], ..ActDef::default() };
         let facts = Facts::default();

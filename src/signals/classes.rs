@@ -59,7 +59,8 @@ fn next_reference(text: &str) -> Option<(&str, &str, &str)> {
     let mut from = 0;
     while let Some(offset) = text[from..].find('<') {
         let open = from + offset;
-        let named_group = open > 0 && matches!(bytes[open - 1], b'?' | b'P');
+        let before = &text[..open];
+        let named_group = before.ends_with("(?") || before.ends_with("(?P");
         let escaped = open > 0 && bytes[open - 1] == b'\\';
         let name_len =
             text[open + 1..].bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'_' || b.is_ascii_digit()).count();
@@ -93,6 +94,8 @@ mod tests {
     fn named_groups_and_escapes_are_not_classes() {
         let c = classes(&[]);
         assert_eq!(expand(r"(?P<amount>\d+) (?<x>y) \<z>", &c).unwrap(), r"(?P<amount>\d+) (?<x>y) \<z>");
+        let c = classes(&[("day", &["monday"])]);
+        assert_eq!(expand("(?:on )?<day>", &c).unwrap(), "(?:on )?(?:monday)", "an optional group before a class");
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub struct Detector {
     events: Matcher,
     negators: Regex,
     conditionals: Regex,
+    not_negations: Option<Regex>,
     acts: Vec<ActDef>,
     /// One pattern per topic (job, health, money, ...), to tell what a line is about.
     topics: RegexSet,
@@ -55,6 +56,7 @@ impl Detector {
             events: Matcher::new(&lexicon.events)?,
             negators: case_insensitive(&lexicon.negators)?,
             conditionals: case_insensitive(&lexicon.conditionals)?,
+            not_negations: lexicon.not_negations.as_deref().map(case_insensitive).transpose()?,
             acts,
             topics,
         })
@@ -129,11 +131,20 @@ impl Detector {
     /// A negator earlier in the same clause cancels a match, unless the negator sits
     /// inside a condition ("if you don't pay, ...").
     fn is_negated(&self, text: &str, start: usize) -> bool {
-        let clause = &text[clause_start(text, start)..start];
-        let Some(negator) = self.negators.find_iter(clause).last() else {
+        let clause_begins = clause_start(text, start);
+        let scope = negation_scope(text, clause_begins, start);
+        let clause = &text[scope..start];
+        let idioms: Vec<(usize, usize)> = match &self.not_negations {
+            Some(idioms) => idioms.find_iter(clause).map(|m| (m.start(), m.end())).collect(),
+            None => Vec::new(),
+        };
+        let in_idiom = |m: &regex::Match| idioms.iter().any(|&(s, e)| m.start() >= s && m.end() <= e);
+        let Some(negator) = self.negators.find_iter(clause).filter(|m| !in_idiom(m)).last() else {
             return false;
         };
-        let inside_condition = self.conditionals.is_match(&clause[..negator.start()]);
+        // A condition anywhere earlier in the clause holds the negation ("if you
+        // don't pay today you will be arrested" is still a threat).
+        let inside_condition = self.conditionals.is_match(&text[clause_begins..scope + negator.start()]);
         !inside_condition && !GERUND_SUBJECT.is_match(&clause[negator.end()..])
     }
 }
@@ -144,6 +155,30 @@ static GERUND_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| 
     Regex::new(r"(?i)^\s*\w+ing\b.*\b(?:is|was|will|would|could|can|means|counts|gets|leads|makes)\b")
         .expect("valid regex")
 });
+
+/// How many words before a match a negation may stand and still negate it ("nobody
+/// is going to take you to court": four; "no one's going to garnish your wages": four). Further back, in a long unpunctuated
+/// speech-to-text run, it belongs to something else ("there's no time for that i
+/// need a decision now").
+const NEGATION_REACH_WORDS: usize = 5;
+
+/// Where the words that can negate a match at `at` begin: the start of its clause
+/// (`clause`), or five words back, whichever is nearer.
+fn negation_scope(text: &str, clause: usize, at: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[clause..at].char_indices().rev() {
+        let word_char = c.is_alphanumeric() || c == '\'';
+        if word_char && !in_word {
+            words += 1;
+        }
+        if !word_char && in_word && words == NEGATION_REACH_WORDS {
+            return clause + i + c.len_utf8();
+        }
+        in_word = word_char;
+    }
+    clause
+}
 
 /// Byte offset where the clause containing `at` begins: after the last sentence or
 /// clause punctuation, or after a clause-joining word such as "but".
@@ -193,6 +228,7 @@ fn resolve_act(act: &RawAct, cue_ids: &[String]) -> ActDef {
         to_third_party: act.to.as_deref() == Some("third_party"),
         reference: act.reference,
         terms_agreed: act.terms_agreed,
+        echo: act.echo,
         lawful_when: act.lawful_when.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         lawful: cues(&act.lawful),
     }
@@ -206,6 +242,14 @@ impl Reader for Detector {
 
     fn amounts(&self, text: &str) -> Vec<f64> {
         super::amounts::amounts(text).into_iter().map(|(value, _)| value).collect()
+    }
+
+    fn shared_words(&self, sentence: &str, debtor: &str) -> usize {
+        let theirs = content_words(debtor);
+        let mut mine = content_words(sentence);
+        mine.sort();
+        mine.dedup();
+        mine.iter().filter(|w| theirs.iter().any(|t| same_stem(t, w))).count()
     }
 }
 
@@ -224,13 +268,15 @@ fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether two texts share a content word, or the same stem ("laid" / "layoff"
-/// do not, "surgery" / "surgeries" do).
+/// The same word, or the same stem of five letters ("surgery" / "surgeries").
+fn same_stem(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= 5 && b.len() >= 5 && a.get(..5) == b.get(..5))
+}
+
+/// Whether two texts share a content word or its stem.
 fn shares_a_word(a: &str, b: &str) -> bool {
     let theirs = content_words(b);
-    content_words(a)
-        .iter()
-        .any(|w| theirs.iter().any(|t| t == w || (w.len() >= 5 && t.len() >= 5 && w.get(..5) == t.get(..5))))
+    content_words(a).iter().any(|w| theirs.iter().any(|t| same_stem(t, w)))
 }
 
 impl Matcher {
@@ -323,6 +369,17 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_reaches_a_few_words_not_a_whole_run_on_line() {
+        assert!(
+            !signal_ids("nobody is going to take you to court over this").contains(&"threatens_legal_action".into())
+        );
+        assert!(
+            signal_ids("there's no time for that i really really need a decision now").contains(&"pressure".into())
+        );
+        assert!(signal_ids("If you don't pay today you will be arrested.").contains(&"threatens_arrest".into()));
+    }
+
+    #[test]
     fn the_opening_of_a_good_call_is_recognised() {
         let ids = signal_ids(
             "Hi, this is Sam Ortiz calling from Ridgeline Recovery. Am I speaking with Maria Alvarez? \
@@ -336,7 +393,7 @@ mod tests {
     #[test]
     fn spans_point_into_the_original_text_even_with_curly_quotes() {
         let text = "I\u{2019}m so sorry to hear that.";
-        let hit = signals(text).into_iter().find(|h| h.id == "acknowledges_feelings").unwrap();
+        let hit = signals(text).into_iter().find(|h| h.id == "sympathy").unwrap();
         assert_eq!(&text[hit.span[0]..hit.span[1]], hit.evidence);
         assert!(hit.evidence.starts_with("I\u{2019}m so sorry"));
     }

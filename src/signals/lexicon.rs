@@ -20,6 +20,9 @@ struct RawLexicon {
     format: u32,
     negators: String,
     conditionals: String,
+    /// Phrases with a negator that does not negate what follows ("don't be surprised when...").
+    #[serde(default)]
+    not_negations: Option<String>,
     /// Word classes: `name: [member, ...]`, used in patterns as `<name>`.
     #[serde(default)]
     classes: BTreeMap<String, Vec<String>>,
@@ -64,6 +67,8 @@ pub struct RawAct {
     #[serde(default)]
     pub terms_agreed: bool,
     #[serde(default)]
+    pub echo: bool,
+    #[serde(default)]
     pub lawful_when: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     pub lawful: Vec<String>,
@@ -94,6 +99,7 @@ pub struct Entry {
 pub struct Lexicon {
     pub negators: String,
     pub conditionals: String,
+    pub not_negations: Option<String>,
     /// Each topic's name and its class, expanded to one pattern.
     pub topics: Vec<(String, String)>,
     pub signals: Vec<Entry>,
@@ -112,7 +118,10 @@ impl Lexicon {
                     .with_help("this version of collectsim reads `format: 1`"),
             );
         }
-        for (key, pattern) in [("negators", &raw.negators), ("conditionals", &raw.conditionals)] {
+        let not_negations = raw.not_negations.clone().unwrap_or_default();
+        for (key, pattern) in
+            [("negators", &raw.negators), ("conditionals", &raw.conditionals), ("not_negations", &not_negations)]
+        {
             if let Err(error) = regex::Regex::new(pattern) {
                 let pos = locator.value(&ypath![key]);
                 problems.push(Diagnostic::error(file, pos, regex_message(&error)));
@@ -124,8 +133,15 @@ impl Lexicon {
         let topics = checker.topics(&raw.topics, &mut problems);
         let signals = checker.entries("signals", raw.signals, &mut problems);
         let events = checker.entries("events", raw.events, &mut problems);
-        let lexicon =
-            Lexicon { negators: raw.negators, conditionals: raw.conditionals, topics, signals, events, acts: raw.acts };
+        let lexicon = Lexicon {
+            negators: raw.negators,
+            conditionals: raw.conditionals,
+            not_negations: raw.not_negations,
+            topics,
+            signals,
+            events,
+            acts: raw.acts,
+        };
         checker.acts(&lexicon, &mut problems);
         if problems.is_empty() { Ok(lexicon) } else { Err(problems) }
     }

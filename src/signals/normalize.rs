@@ -1,5 +1,12 @@
-//! Curly quotes read as straight ones, with a map back to the original byte offsets
-//! so evidence spans always point into the text the trainee actually typed.
+//! Text prepared for matching, with a map back to the original byte offsets so
+//! evidence spans always point into the text the trainee actually typed:
+//! - curly quotes read as straight ones;
+//! - speech-to-text fillers ("um", "uh", "erm") are dropped, and a word said twice
+//!   in a row ("that's that's") counts once, so a transcript from a phone system
+//!   reads like typed speech ("i'm sorry um it's been" → "i'm sorry it's been").
+
+/// Words a speech-to-text engine writes for hesitations.
+const FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "mm", "mhm"];
 
 /// Text prepared for matching and the original offset of every byte in it.
 pub struct Normalized<'a> {
@@ -9,21 +16,45 @@ pub struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     pub fn new(original: &'a str) -> Self {
-        if original.is_ascii() || !original.contains(['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}']) {
+        let curly = !original.is_ascii() && original.contains(['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}']);
+        if !curly && !has_filler_or_repeat(original) {
             return Normalized { text: original.into(), offsets: None };
         }
         let mut text = String::with_capacity(original.len());
         let mut offsets = Vec::with_capacity(original.len() + 1);
-        for (at, c) in original.char_indices() {
-            let c = match c {
+        let mut previous_word: Option<(usize, usize)> = None;
+        let mut at = 0;
+        while at < original.len() {
+            let rest = &original[at..];
+            let word_len = word_length(rest);
+            if word_len > 0 {
+                let word = &rest[..word_len];
+                let repeat = previous_word.is_some_and(|(s, e)| original[s..e].eq_ignore_ascii_case(word));
+                if is_filler(word) || repeat {
+                    // Skip the word and the separator after it (", " or " ").
+                    at += word_len;
+                    at += separator_length(&original[at..]);
+                    continue;
+                }
+                previous_word = Some((at, at + word_len));
+                push(&mut text, &mut offsets, word, at);
+                at += word_len;
+                continue;
+            }
+            let c = rest.chars().next().expect("not at the end");
+            if !c.is_whitespace() && c != ',' {
+                previous_word = None;
+            }
+            let mapped = match c {
                 '\u{2018}' | '\u{2019}' => '\'',
                 '\u{201c}' | '\u{201d}' => '"',
                 other => other,
             };
-            for _ in 0..c.len_utf8() {
+            for _ in 0..mapped.len_utf8() {
                 offsets.push(at);
             }
-            text.push(c);
+            text.push(mapped);
+            at += c.len_utf8();
         }
         offsets.push(original.len());
         Normalized { text: text.into(), offsets: Some(offsets) }
@@ -35,5 +66,77 @@ impl<'a> Normalized<'a> {
             None => offset,
             Some(map) => map[offset.min(map.len() - 1)],
         }
+    }
+}
+
+fn push(text: &mut String, offsets: &mut Vec<usize>, word: &str, at: usize) {
+    for (i, c) in word.char_indices() {
+        let mapped = if matches!(c, '\u{2018}' | '\u{2019}') { '\'' } else { c };
+        for _ in 0..mapped.len_utf8() {
+            offsets.push(at + i);
+        }
+        text.push(mapped);
+    }
+}
+
+/// Length of the word starting `text`: letters, digits and inner apostrophes.
+fn word_length(text: &str) -> usize {
+    let mut len = 0;
+    for (i, c) in text.char_indices() {
+        let apostrophe = matches!(c, '\'' | '\u{2019}') && i > 0;
+        if c.is_alphanumeric() || apostrophe || (c == '-' && i > 0) {
+            len = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A trailing apostrophe or hyphen is not part of the word.
+    let word = &text[..len];
+    word.trim_end_matches(['\'', '\u{2019}', '-']).len()
+}
+
+fn separator_length(text: &str) -> usize {
+    let comma = usize::from(text.starts_with(','));
+    comma + text[comma..].len() - text[comma..].trim_start_matches(' ').len()
+}
+
+fn is_filler(word: &str) -> bool {
+    word.len() <= 4 && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// A quick look, without allocating, for anything [`Normalized::new`] would drop.
+fn has_filler_or_repeat(text: &str) -> bool {
+    let mut previous = "";
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-')) {
+        if word.is_empty() {
+            continue;
+        }
+        if is_filler(word) || word.eq_ignore_ascii_case(previous) {
+            return true;
+        }
+        previous = word;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fillers_and_stutters_are_dropped_and_offsets_still_point_home() {
+        let original = "yeah i i hear you um, that's that's a lot";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "yeah i hear you that's a lot");
+        let at = n.text.find("a lot").unwrap();
+        assert_eq!(&original[n.original(at)..n.original(at + 5)], "a lot");
+    }
+
+    #[test]
+    fn plain_text_is_used_as_it_is_and_curly_quotes_become_straight() {
+        assert!(matches!(Normalized::new("I can do forty.").text, std::borrow::Cow::Borrowed(_)));
+        assert_eq!(Normalized::new("I\u{2019}m sorry").text, "I'm sorry");
+        // "had had" is grammar, not a stutter, but reads the same once.
+        assert_eq!(Normalized::new("Summer's umbrella").text, "Summer's umbrella");
     }
 }
