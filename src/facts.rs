@@ -41,15 +41,62 @@ pub const KNOWN_FACTS: &[(&str, FactKind, &str)] = &[
     ("account_number", FactKind::Text, "Account"),
     ("last_payment", FactKind::Text, "Last payment"),
     ("notes", FactKind::Text, "Account notes"),
+    ("on_line", FactKind::Text, "Who answers"),
+    ("third_party_authority", FactKind::Bool, "Third-party authority"),
+    ("cease_letter_received", FactKind::Bool, "Written cease received"),
+    ("collector_is_attorney", FactKind::Bool, "Collector is an attorney"),
+    ("settlement_authorised_pct", FactKind::Number, "Settlement authorised (%)"),
 ];
+
+/// Other names a fact goes by (QA teams' own vocabularies), and whether the alias
+/// means the opposite: `first_contact: false` is `followup_call: true`.
+const ALIASES: &[(&str, &str, bool)] = &[
+    ("followup_call", "first_contact", true),
+    ("local_time", "consumer_local_time", false),
+    ("credit_reporting", "credit_reporting_furnished", false),
+    ("third_party_authority", "authority_on_file", false),
+    ("collector_is_attorney", "collector_is_solicitor", false),
+];
+
+/// What a rule assumes when a call's facts do not say: no legal action is intended
+/// or lawful, and the debt is within its limitation period. A threat of suit on an
+/// account whose facts are silent is therefore a false threat.
+const DEFAULTS: &[(&str, bool)] =
+    &[("legal_action_intended", false), ("legal_action_lawful", false), ("time_barred", false)];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Facts(pub BTreeMap<String, Value>);
 
 impl Facts {
+    /// A fact's value, by its name or by an alias (see [`ALIASES`]); null is absent.
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.0.get(name).filter(|v| !v.is_null())
+        self.0.get(name).filter(|v| !v.is_null()).or_else(|| {
+            let (_, alias, opposite) = ALIASES.iter().find(|(known, _, _)| *known == name)?;
+            let value = self.0.get(*alias).filter(|v| !v.is_null())?;
+            match (opposite, value) {
+                (true, Value::Bool(b)) => Some(if *b { &FALSE } else { &TRUE }),
+                (true, _) => None,
+                (false, v) => Some(v),
+            }
+        })
+    }
+
+    /// A fact's value, or what rules assume when the call does not say (see
+    /// [`DEFAULTS`]).
+    pub fn get_or_default(&self, name: &str) -> Option<&Value> {
+        self.get(name).or_else(|| {
+            DEFAULTS.iter().find(|(known, _)| *known == name).map(|(_, b)| if *b { &TRUE } else { &FALSE })
+        })
+    }
+
+    /// Whether a fact has the value a rule asks for; `"*"` asks only that it is
+    /// there (not null, not false, not empty).
+    pub fn matches(&self, name: &str, want: &Value) -> bool {
+        match want.as_str() {
+            Some("*") => self.get(name).is_some_and(|v| !matches!(v, Value::Bool(false)) && v != "" && v != &Value::Array(vec![])),
+            _ => self.get_or_default(name).is_some_and(|have| have == want),
+        }
     }
 
     pub fn text(&self, name: &str) -> Option<&str> {
@@ -89,6 +136,9 @@ impl Facts {
             .collect()
     }
 }
+
+static TRUE: Value = Value::Bool(true);
+static FALSE: Value = Value::Bool(false);
 
 /// A JSON value as a person would write it (strings unquoted).
 pub fn plain(value: &Value) -> String {
@@ -160,6 +210,16 @@ mod tests {
         assert_eq!(format_money(1240.5, "USD"), "$1,240.50");
         assert_eq!(format_money(1234567.0, "GBP"), "£1,234,567.00");
         assert_eq!(format_money(12.0, "CAD"), "12.00 CAD");
+    }
+
+    #[test]
+    fn aliases_and_defaults_answer_for_missing_facts() {
+        let facts = Facts(serde_json::from_str(r#"{"first_contact": false, "consumer_local_time": "07:10", "attorney_on_file": "D. Cho"}"#).unwrap());
+        assert_eq!(facts.get("followup_call"), Some(&Value::Bool(true)));
+        assert_eq!(facts.text("local_time"), Some("07:10"));
+        assert!(facts.matches("legal_action_intended", &Value::Bool(false)), "a silent account intends no legal action");
+        assert!(facts.matches("attorney_on_file", &Value::from("*")));
+        assert!(!Facts::default().matches("attorney_on_file", &Value::from("*")));
     }
 
     #[test]

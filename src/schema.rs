@@ -192,6 +192,7 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
             ("strength", text("What doing it right looks like (shown as a strength).")),
             ("better", text("A better phrasing; may use {{facts.x}}.")),
             ("citation", text("The law, e.g. 12 CFR 1006.18(e)(1); 15 U.S.C. 1692e(11).")),
+            ("label", text("The finding in a few words, for a failed call's headline, e.g. threatened arrest.")),
             ("violation", text("The kind of violation a finding reports, e.g. false_threat (for calibration).")),
             (
                 "examples",

@@ -77,6 +77,9 @@ pub struct PairMiss {
     pub id: String,
     pub better: Option<f64>,
     pub worse: Option<f64>,
+    /// The components of each reply's grade on the dimension, to see why.
+    pub better_why: Vec<String>,
+    pub worse_why: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -196,6 +199,25 @@ fn dimension_score(card: &Scorecard, dimension: &str) -> Option<f64> {
     }
 }
 
+/// The last turn's grade components on `dimension`, and the rule findings there.
+fn reasons(card: &Scorecard, dimension: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(last) = card.turns.last() {
+        let grade = match dimension {
+            "empathy" => last.empathy.as_ref(),
+            "clarity" => last.clarity.as_ref(),
+            "negotiation" => last.negotiation.as_ref(),
+            _ => None,
+        };
+        match grade {
+            Some(g) => out.extend(g.components.iter().map(|c| format!("{:+} {}", c.points, c.what))),
+            None => out.push("(turn not judged)".into()),
+        }
+    }
+    out.extend(card.findings.iter().filter(|f| f.dimension == dimension).map(|f| format!("finding {}", f.rule)));
+    out
+}
+
 fn pairs(dataset: &Dataset, scorer: &Scorer, part: Part) -> Vec<PairResult> {
     let mut results: Vec<PairResult> = Vec::new();
     for pair in dataset.pairs.iter().filter(|p| part.includes(&p.id)) {
@@ -203,10 +225,11 @@ fn pairs(dataset: &Dataset, scorer: &Scorer, part: Part) -> Vec<PairResult> {
         let score_with = |reply: &str| {
             let mut lines = context.clone();
             lines.push(reply.to_string());
-            let t = transcript(&pair.id, &lines, facts_of(&pair.facts))?;
-            dimension_score(&scorer.score(t), &pair.dimension)
+            let Some(t) = transcript(&pair.id, &lines, facts_of(&pair.facts)) else { return (None, Vec::new()) };
+            let card = scorer.score(t);
+            (dimension_score(&card, &pair.dimension), reasons(&card, &pair.dimension))
         };
-        let (better, worse) = (score_with(&pair.better), score_with(&pair.worse));
+        let ((better, better_why), (worse, worse_why)) = (score_with(&pair.better), score_with(&pair.worse));
         let correct = matches!((better, worse), (Some(b), Some(w)) if b > w);
         let index = match results.iter().position(|r| r.dimension == pair.dimension) {
             Some(i) => i,
@@ -220,7 +243,7 @@ fn pairs(dataset: &Dataset, scorer: &Scorer, part: Part) -> Vec<PairResult> {
         result.total += 1;
         result.correct += usize::from(correct);
         if !correct {
-            result.misses.push(PairMiss { id: pair.id.clone(), better, worse });
+            result.misses.push(PairMiss { id: pair.id.clone(), better, worse, better_why, worse_why });
         }
     }
     for result in &mut results {

@@ -66,13 +66,12 @@ fn pairs(out: &mut String, run: &Calibration, misses: usize) {
     }
     if misses > 0 {
         for pair in run.pairs.iter().filter(|p| !p.misses.is_empty()) {
-            let shown: Vec<String> = pair
-                .misses
-                .iter()
-                .take(misses)
-                .map(|m| format!("{} ({} vs {})", m.id, ratio(m.better), ratio(m.worse)))
-                .collect();
-            let _ = writeln!(out, "  missed, {}: {}", pair.dimension, shown.join(", "));
+            let _ = writeln!(out, "  missed, {}:", pair.dimension);
+            for m in pair.misses.iter().take(misses) {
+                let score = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"));
+                let _ = writeln!(out, "    {}  better {} [{}]", m.id, score(m.better), m.better_why.join("; "));
+                let _ = writeln!(out, "    {}  worse  {} [{}]", " ".repeat(m.id.len()), score(m.worse), m.worse_why.join("; "));
+            }
         }
     }
     out.push('\n');

@@ -150,6 +150,7 @@ impl Compiler<'_> {
             better: raw.better.trim().to_string(),
             citation: raw.citation.clone(),
             violation: raw.violation.clone(),
+            label: raw.label.clone(),
             pass_examples: raw.examples.pass.clone(),
             fail_examples: raw.examples.fail.clone(),
         })

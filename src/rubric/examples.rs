@@ -1,7 +1,8 @@
 //! Every rule carries `examples: {pass: [...], fail: [...]}`. A pass example must
 //! give that rule no finding; a fail example must give it at least one. An example
 //! is one collector line, or a short labelled transcript (`Debtor: …\nAgent: …`); it
-//! runs with the pack's `example_facts` plus the rule's own `when:` facts.
+//! runs with the pack's `example_facts`, the rule's own `when:` facts, and any facts
+//! in the example's own front matter (`---\ntime_barred: true\n---\nAgent: …`).
 
 use super::{Rubric, Rule};
 use crate::facts::Facts;
@@ -59,7 +60,8 @@ pub fn example_transcript(
     detector: &Detector,
 ) -> Result<Transcript, String> {
     let mut facts = rubric.example_facts.clone();
-    facts.extend(rule.when.iter().cloned());
+    // A `when: {x: "*"}` asks only that the fact is there: give it a value.
+    facts.extend(rule.when.iter().map(|(k, v)| (k.clone(), if v == "*" { "on file".into() } else { v.clone() })));
     // A labelled mini-transcript, or else one collector line (a colon inside a
     // sentence such as "To confirm: $40" is not a speaker label).
     let mut transcript = parse_text(&SourceFile::new("example", example)).unwrap_or_else(|_| Transcript {
@@ -70,6 +72,9 @@ pub fn example_transcript(
         notes: Vec::new(),
         finished: true,
     });
+    // Facts the example's own front matter sets win over the pack's.
+    let own = std::mem::take(&mut transcript.facts);
+    facts.extend(own.0);
     transcript.facts = Facts(facts.into_iter().collect());
     transcript.detect(detector);
     Ok(transcript)

@@ -103,6 +103,8 @@ pub struct Rule {
     /// The kind of violation a finding of this rule reports (`false_threat`), so QA
     /// teams can label calls by kind rather than by rule id.
     pub violation: Option<String>,
+    /// The finding in a few words, for headlines ("threatened arrest").
+    pub label: Option<String>,
     pub pass_examples: Vec<String>,
     pub fail_examples: Vec<String>,
 }

@@ -102,6 +102,9 @@ pub struct RawRule {
     /// The kind of violation this rule reports (`false_threat`, `third_party_disclosure`).
     #[serde(default)]
     pub violation: Option<String>,
+    /// The finding in a few words, for a failed call's headline ("threatened arrest").
+    #[serde(default)]
+    pub label: Option<String>,
     pub examples: RawExamples,
 }
 

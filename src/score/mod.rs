@@ -5,23 +5,29 @@
 //! and no critical finding.
 
 mod call;
+pub mod grade;
 mod metrics;
+mod verdict;
 pub mod render;
 mod rules;
 mod scorecard;
 
 pub use metrics::{reading_grade, sentence_length};
-pub use scorecard::{Finding, RubricRef, Scorecard, Scores, Strength};
+pub use scorecard::{Component, Finding, Grade, RubricRef, Scorecard, Scores, Strength, TurnGrade};
 
 use crate::rubric::{Dimension, Rubric, Severity};
 use crate::transcript::Transcript;
 use call::Call;
 
 /// Scores one call against the given packs. Deterministic: same input, same card.
+///
+/// Empathy, clarity and negotiation come from the graded turns (see [`grade`]) and
+/// the outcomes of the packs' rules in those dimensions; compliance and
+/// documentation from the rules alone. A critical finding fails the call and caps
+/// compliance and the overall score (see [`verdict`]).
 pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
     let mut call = Call::new(transcript);
-    let mut earned = [0.0f64; 5];
-    let mut possible = [0.0f64; 5];
+    let mut tally = Tally::default();
     let mut findings = Vec::new();
     let mut strengths = Vec::new();
     for rubric in rubrics {
@@ -31,11 +37,7 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
             if !outcome.applicable {
                 continue;
             }
-            let d = rule.dimension as usize;
-            possible[d] += rule.severity.weight();
-            if outcome.findings.is_empty() {
-                earned[d] += rule.severity.weight();
-            }
+            tally.add(rule.dimension, rule.severity.weight(), outcome.findings.is_empty());
             findings.extend(outcome.findings);
             strengths.extend(outcome.strengths);
         }
@@ -46,10 +48,10 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
     }
     findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
     strengths.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
-    let scores = scores(rubrics, &earned, &possible);
-    let critical = findings.iter().any(|f| f.severity == "critical");
+    let turns = grade::grade(transcript);
+    let mut scores = tally.scores(rubrics, &turns);
     let pass_mark = rubrics.iter().map(|r| r.pass_mark).fold(0.0, f64::max);
-    let passed = !critical && scores.overall.is_some_and(|o| o >= pass_mark);
+    let judged = verdict::judge(&mut scores, &findings, transcript, pass_mark);
     Scorecard {
         source: transcript.source.clone(),
         rubrics: rubrics
@@ -57,35 +59,67 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
             .map(|r| RubricRef { id: r.id.clone(), version: r.version, sha256: r.sha256.clone() })
             .collect(),
         scores,
-        passed,
+        passed: judged.passed,
+        verdict: judged.verdict,
+        headline: judged.headline,
         findings,
         strengths,
+        turns,
     }
 }
 
-fn scores(rubrics: &[&Rubric], earned: &[f64; 5], possible: &[f64; 5]) -> Scores {
-    let dimension = |d: Dimension| {
-        let i = d as usize;
-        (possible[i] > 0.0).then(|| round1(100.0 * earned[i] / possible[i]))
-    };
-    let weight = |d: Dimension| {
-        rubrics.iter().rev().flat_map(|r| r.weights.iter()).find(|(w, _)| *w == d).map_or(1.0, |(_, w)| *w)
-    };
-    let mut total = 0.0;
-    let mut weights = 0.0;
-    for d in Dimension::ALL {
-        if let Some(value) = dimension(d) {
-            total += weight(d) * value;
-            weights += weight(d);
+/// Rule outcomes per dimension: weight earned (rules that held) and possible.
+#[derive(Default)]
+struct Tally {
+    earned: [f64; 5],
+    possible: [f64; 5],
+}
+
+/// How much a rule counts next to a graded turn in a skill dimension: a fifth of
+/// its severity weight, so the turns (weighted 1 to 4) carry the score and a rule
+/// about the whole call only nudges it.
+const RULE_WEIGHT_IN_SKILLS: f64 = 0.2;
+
+impl Tally {
+    fn add(&mut self, dimension: Dimension, weight: f64, held: bool) {
+        let d = dimension as usize;
+        self.possible[d] += weight;
+        if held {
+            self.earned[d] += weight;
         }
     }
-    Scores {
-        empathy: dimension(Dimension::Empathy),
-        clarity: dimension(Dimension::Clarity),
-        negotiation: dimension(Dimension::Negotiation),
-        compliance: dimension(Dimension::Compliance),
-        documentation: dimension(Dimension::Documentation),
-        overall: (weights > 0.0).then(|| round1(total / weights)),
+
+    fn scores(&self, rubrics: &[&Rubric], turns: &[grade::TurnGrade]) -> Scores {
+        let graded = grade::call_sums(turns);
+        let dimension = |d: Dimension| {
+            let i = d as usize;
+            let (mut total, mut weights) = (100.0 * self.earned[i], self.possible[i]);
+            if let Some((sum, weight)) = graded.get(i).copied().flatten() {
+                total = total * RULE_WEIGHT_IN_SKILLS + sum;
+                weights = weights * RULE_WEIGHT_IN_SKILLS + weight;
+            }
+            (weights > 0.0).then(|| round1(total / weights))
+        };
+        let weight = |d: Dimension| {
+            rubrics.iter().rev().flat_map(|r| r.weights.iter()).find(|(w, _)| *w == d).map_or(1.0, |(_, w)| *w)
+        };
+        let mut scores = Scores {
+            empathy: dimension(Dimension::Empathy),
+            clarity: dimension(Dimension::Clarity),
+            negotiation: dimension(Dimension::Negotiation),
+            compliance: dimension(Dimension::Compliance),
+            documentation: dimension(Dimension::Documentation),
+            overall: None,
+        };
+        let (mut total, mut weights) = (0.0, 0.0);
+        for d in Dimension::ALL {
+            if let Some(value) = scores.get(d) {
+                total += weight(d) * value;
+                weights += weight(d);
+            }
+        }
+        scores.overall = (weights > 0.0).then(|| round1(total / weights));
+        scores
     }
 }
 

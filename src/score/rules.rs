@@ -65,11 +65,12 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
     }
 }
 
-/// `when:` facts must all match (a missing fact means the rule does not apply), and
-/// the event conditions must hold.
+/// `when:` facts must all match and no `unless:` fact may (a missing fact takes its
+/// default, see [`Facts::get_or_default`], or else does not match), and the event
+/// conditions must hold.
 fn preconditions_hold(rule: &Rule, call: &Call, facts: &Facts) -> bool {
-    let facts_match = rule.when.iter().all(|(name, want)| facts.get(name).is_some_and(|have| have == want))
-        && !rule.unless.iter().any(|(name, off)| facts.get(name).is_some_and(|have| have == off));
+    let facts_match = rule.when.iter().all(|(name, want)| facts.matches(name, want))
+        && !rule.unless.iter().any(|(name, off)| facts.matches(name, off));
     let if_event = rule.if_event.is_empty() || rule.if_event.iter().any(|e| call.happened(e));
     let unless_event = !rule.unless_event.iter().any(|e| call.happened(e));
     facts_match && if_event && unless_event
@@ -170,7 +171,7 @@ fn references(debtor: &str, reply: &str) -> bool {
 }
 
 static BALANCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:balance|owe[sd]?|owing|total|outstanding|due|debt)\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:balance|owe[sd]?|owing|total|outstanding|due|debt|arrears|shows|comes to|stands at|account is|account has|amount is)\b").expect("valid regex")
 });
 static INSTALMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:a|per|each|every) (?:month|week|fortnight)|monthly|weekly").expect("valid regex")
@@ -243,13 +244,15 @@ static NO_FEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no|not|never|without|free of|waive[ds]?)\b[^.?!]{0,30}$").expect("valid regex")
 });
 
-/// A fee mentioned as added to the account must be one the creditor may charge.
+/// A fee mentioned as added to the account must be one the creditor may charge;
+/// with no `fees_authorized` list, none may be (FDCPA §1692f(1): only amounts the
+/// agreement or the law allows).
 fn fees(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
-    let Some(allowed) = facts.get("fees_authorized").and_then(|v| v.as_array()) else {
-        return Outcome::not_applicable();
-    };
-    let allowed: Vec<String> =
-        allowed.iter().filter_map(|v| v.as_str()).map(|s| s.replace('_', " ").to_lowercase()).collect();
+    let allowed: Vec<String> = facts
+        .get("fees_authorized")
+        .and_then(|v| v.as_array())
+        .map(|list| list.iter().filter_map(|v| v.as_str()).map(|s| s.replace('_', " ").to_lowercase()).collect())
+        .unwrap_or_default();
     let mut out = Outcome::applies();
     for &i in &call.collector {
         let text = &call.turn(i).text;
@@ -377,9 +380,18 @@ fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
     out
 }
 
+/// The account note must mention what the rule asks. With no note at all, only a
+/// rule that asks for no particular event applies (it reports the missing note
+/// once); the others have nothing to read.
 fn note(rule: &Rule, call: &Call, triggers: &crate::rubric::Triggers, notes: &[String]) -> Outcome {
     if notes.is_empty() {
-        return Outcome::not_applicable();
+        if !rule.if_event.is_empty() || !call.transcript.finished {
+            return Outcome::not_applicable();
+        }
+        let mut out = Outcome::applies();
+        let last = *call.collector.last().expect("collector turns exist");
+        out.findings.push(finding(rule, None, last));
+        return out;
     }
     let text = notes.join("\n");
     let signal_words = triggers.signals.iter().any(|s| text.to_lowercase().contains(&s.replace('_', " ")));
@@ -405,6 +417,7 @@ pub fn finding(rule: &Rule, at: Option<&Match>, turn: usize) -> Finding {
         better: rule.better.clone(),
         citation: rule.citation.clone(),
         violation: rule.violation.clone(),
+        label: rule.label.clone(),
     }
 }
 

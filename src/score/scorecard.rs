@@ -1,6 +1,9 @@
-//! The scorecard, exactly DESIGN.md's contract: fields may be added, never renamed.
+//! The scorecard, exactly the contract in docs/scorecard.md: fields may be added,
+//! never renamed.
 
 use serde::{Deserialize, Serialize};
+
+pub use super::grade::{Component, Grade, TurnGrade};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
@@ -8,8 +11,22 @@ pub struct Scorecard {
     pub rubrics: Vec<RubricRef>,
     pub scores: Scores,
     pub passed: bool,
+    /// `passed`, `failed`, or `incomplete` (the call ended before the account was
+    /// discussed, so there was too little to pass).
+    #[serde(default = "verdict_unknown")]
+    pub verdict: String,
+    /// One line that says why: "Failed: threatened arrest (turn 6)".
+    #[serde(default)]
+    pub headline: String,
     pub findings: Vec<Finding>,
     pub strengths: Vec<Strength>,
+    /// Every collector turn's grades with the components behind them.
+    #[serde(default)]
+    pub turns: Vec<TurnGrade>,
+}
+
+fn verdict_unknown() -> String {
+    String::new()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +47,20 @@ pub struct Scores {
     pub overall: Option<f64>,
 }
 
+impl Scores {
+    /// The score of one dimension.
+    pub fn get(&self, dimension: crate::rubric::Dimension) -> Option<f64> {
+        use crate::rubric::Dimension;
+        match dimension {
+            Dimension::Empathy => self.empathy,
+            Dimension::Clarity => self.clarity,
+            Dimension::Negotiation => self.negotiation,
+            Dimension::Compliance => self.compliance,
+            Dimension::Documentation => self.documentation,
+        }
+    }
+}
+
 /// Something the collector did wrong (or failed to do), traced to its words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
@@ -47,6 +78,9 @@ pub struct Finding {
     /// The kind of violation, for compliance rules that name one (`false_threat`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub violation: Option<String>,
+    /// The finding in a few words ("threatened arrest"), for headlines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// Something the collector did well, traced to its words.

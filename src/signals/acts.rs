@@ -46,6 +46,8 @@ pub struct ActDef {
     pub after: Vec<String>,
     /// Weak cues count only right after one of these debtor events.
     pub weak_after: Vec<String>,
+    /// The act does not exist right after one of these debtor events.
+    pub not_after: Vec<String>,
     /// Only when the person on the line is not the consumer.
     pub to_third_party: bool,
     /// Strong only when the sentence is about what the debtor said (a shared topic
@@ -112,7 +114,10 @@ pub trait Reader {
 impl ActDef {
     /// Whether and how strongly `text` performs this act, given its cues.
     pub fn evaluate(&self, text: &str, hits: &[CueHit], ctx: &Context, reader: &dyn Reader) -> Option<ActFound> {
-        if (self.to_third_party && !ctx.third_party) || (!self.after.is_empty() && !ctx.debtor_said_any(&self.after)) {
+        if (self.to_third_party && !ctx.third_party)
+            || (!self.after.is_empty() && !ctx.debtor_said_any(&self.after))
+            || ctx.debtor_said_any(&self.not_after)
+        {
             return None;
         }
         if hits.iter().any(|h| self.not_in_turn.contains(&h.cue)) {
@@ -125,7 +130,7 @@ impl ActDef {
             hits.iter().any(|h| self.not.contains(&h.cue) && sentence_of(h.start) == own)
         };
         let lawful_now = !self.lawful_when.is_empty()
-            && self.lawful_when.iter().all(|(name, want)| ctx.facts.get(name).is_some_and(|have| have == want));
+            && self.lawful_when.iter().all(|(name, want)| ctx.facts.matches(name, want));
         let mut best: Option<ActFound> = None;
         for hit in hits {
             let mut level = if self.strong.contains(&hit.cue) {
@@ -198,7 +203,8 @@ impl ActDef {
             let sentence = &text[s..e];
             let cancelled = hits.iter().any(|h| self.not.contains(&h.cue) && h.start >= s && h.start < e);
             let question = sentence.trim_end().ends_with('?');
-            (!cancelled && !question && reader.shared_words(sentence, ctx.debtor_text) >= 2).then(|| ActFound {
+            let instruction = IMPERATIVE_STARTS.iter().any(|w| starts_with_word(sentence, w));
+            (!cancelled && !question && !instruction && reader.shared_words(sentence, ctx.debtor_text) >= 2).then(|| ActFound {
                 level: ActLevel::Strong,
                 start: s + (sentence.len() - sentence.trim_start().len()),
                 end: e,
@@ -211,6 +217,14 @@ impl ActDef {
         let agreed = reader.amounts(ctx.debtor_text);
         agreed.is_empty() || reader.amounts(text).iter().all(|a| agreed.iter().any(|b| (a - b).abs() < 0.005))
     }
+}
+
+/// Sentences that tell rather than restate ("Don't be embarrassed...", "Let's...").
+const IMPERATIVE_STARTS: &[&str] = &["don't", "do", "please", "let's", "just", "make", "try", "stop", "now"];
+
+fn starts_with_word(sentence: &str, word: &str) -> bool {
+    let first = sentence.trim_start().split(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
+    first.eq_ignore_ascii_case(word)
 }
 
 /// Byte ranges of the sentences of `text`: split after `.`, `!`, `?` or `;` that

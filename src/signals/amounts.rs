@@ -1,91 +1,181 @@
 //! Sums of money as people say them: "$40", "40 dollars", "forty a month",
-//! "seventy-five", "a hundred and twenty".
+//! "seventy-five", "a hundred and twenty", "one thousand two hundred forty-seven",
+//! "fifteen hundred", "twelve forty" (as a speech-to-text engine writes $12.40 or
+//! $1,240 is left alone: only whole spelled-out numbers are read).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[$£€]\s?(\d[\d,]*(?:\.\d{1,2})?)|\b(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|bucks|pounds|euros|a month|a week|per month|per week|each month|monthly)\b")
-        .expect("valid regex")
-});
-static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b((?:(?:one|two|three|four|five|six|seven|eight|nine|a) hundred(?: and)? )?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|fifteen)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|two|three|four|five|six|seven|eight|nine|a) hundred)\b")
+    Regex::new(r"(?i)[$£€]\s?(\d[\d,]*(?:\.\d{1,2})?)(k\b)?|\b(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|bucks|pounds|quid|euros|a month|a week|per month|per week|each month|monthly)\b")
         .expect("valid regex")
 });
 
+/// An ordinal right after a number word makes it a date ("the twenty eighth").
+static ORDINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ -](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b").expect("valid regex")
+});
+
+/// A unit of time right after a number makes it a length of time ("two weeks").
+static DURATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ -](?:weeks?|months?|days?|years?|hours?|minutes?|times|paydays|payments|instal(?:l)?ments|calls|letters)\b")
+        .expect("valid regex")
+});
+
+/// One word of a spelled-out number.
+#[derive(Clone, Copy)]
+enum NumberWord {
+    Unit(f64),
+    Ten(f64),
+    Hundred,
+    Thousand,
+    /// "and" or "a" inside a number ("a hundred and five").
+    Joiner,
+}
+
+fn number_word(word: &str) -> Option<NumberWord> {
+    const UNITS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let lower = word.to_ascii_lowercase();
+    if let Some(n) = UNITS.iter().position(|u| *u == lower) {
+        return Some(NumberWord::Unit(n as f64));
+    }
+    if let Some(n) = TENS.iter().position(|t| *t == lower) {
+        return Some(NumberWord::Ten(20.0 + 10.0 * n as f64));
+    }
+    match lower.as_str() {
+        "hundred" => Some(NumberWord::Hundred),
+        "thousand" | "grand" => Some(NumberWord::Thousand),
+        "and" | "a" => Some(NumberWord::Joiner),
+        _ => None,
+    }
+}
+
 /// Whether `text` could name an amount at all. Most of what a collector says
-/// names none: a digit test and one match-only scan settle that before the slower
-/// searches with captures.
+/// names none: a digit test and a word test settle that before the slower searches.
 pub fn may_name_amount(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || WORDS.is_match(text)
+    text.bytes().any(|b| b.is_ascii_digit()) || !spelled_numbers(text).is_empty()
 }
 
 /// Every amount in `text`, with its byte span.
 pub fn amounts(text: &str) -> Vec<(f64, [usize; 2])> {
-    if !may_name_amount(text) {
-        return Vec::new();
-    }
-    let mut found: Vec<(f64, [usize; 2])> = DIGITS
-        .captures_iter(text)
-        .filter_map(|c| {
+    let mut found: Vec<(f64, [usize; 2])> = Vec::new();
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        found.extend(DIGITS.captures_iter(text).filter_map(|c| {
             let whole = c.get(0)?;
-            let number = c.get(1).or(c.get(2))?.as_str().replace(',', "");
-            Some((number.parse().ok()?, [whole.start(), whole.end()]))
-        })
-        .collect();
-    for m in WORDS.find_iter(text) {
-        if !found.iter().any(|(_, s)| s[0] <= m.start() && m.end() <= s[1]) {
-            found.push((word_number(m.as_str()), [m.start(), m.end()]));
+            let number: f64 = c.get(1).or(c.get(3))?.as_str().replace(',', "").parse().ok()?;
+            let thousands = if c.get(2).is_some() { 1000.0 } else { 1.0 };
+            Some((number * thousands, [whole.start(), whole.end()]))
+        }));
+    }
+    for (value, span) in spelled_numbers(text) {
+        if !found.iter().any(|(_, s)| s[0] <= span[0] && span[1] <= s[1]) {
+            found.push((value, span));
         }
     }
     found.sort_by_key(|(_, span)| span[0]);
     found
 }
 
-fn word_number(text: &str) -> f64 {
-    let unit = |w: &str| match w {
-        "a" | "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "fifteen" => 15.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => 0.0,
+/// Runs of number words with their values: "one thousand two hundred forty-seven"
+/// is 1247, "a hundred and twenty" 120, "fifteen hundred" 1500. A lone "a" or
+/// "and" is not a number; "one" alone is (a caller may say "one payment"), but
+/// callers filter by context.
+fn spelled_numbers(text: &str) -> Vec<(f64, [usize; 2])> {
+    let mut out = Vec::new();
+    let mut run: Vec<(NumberWord, usize, usize)> = Vec::new();
+    let mut flush = |run: &mut Vec<(NumberWord, usize, usize)>| {
+        while matches!(run.last(), Some((NumberWord::Joiner, _, _))) {
+            run.pop();
+        }
+        while matches!(run.first(), Some((NumberWord::Joiner, _, _))) && !matches!(run.get(1), Some((NumberWord::Hundred | NumberWord::Thousand, _, _))) {
+            run.remove(0);
+        }
+        if run.iter().any(|(w, _, _)| !matches!(w, NumberWord::Joiner)) {
+            let start = run.first().map_or(0, |r| r.1);
+            let end = run.last().map_or(0, |r| r.2);
+            let value = value_of(run);
+            // "one payment", "zero": not sums; "the twenty eighth": a date; "two
+            // weeks": a length of time; "six two": digits read out (a card number).
+            let date = ORDINAL_AFTER.is_match(&text[end..]);
+            let duration = DURATION_AFTER.is_match(&text[end..]);
+            let digits = run.len() > 1 && run.iter().all(|(w, _, _)| matches!(w, NumberWord::Unit(n) if *n < 10.0));
+            if value >= 2.0 && !date && !duration && !digits {
+                out.push((value, [start, end]));
+            }
+        }
+        run.clear();
     };
-    let lower = text.to_lowercase();
-    let (hundreds, rest) = match lower.split_once("hundred") {
-        Some((h, r)) => (unit(h.trim()) * 100.0, r.trim().trim_start_matches("and").trim().to_string()),
-        None => (0.0, lower.clone()),
-    };
-    hundreds + rest.split(['-', ' ']).map(unit).sum::<f64>()
+    let mut at = 0;
+    for piece in text.split_inclusive(|c: char| !c.is_ascii_alphabetic()) {
+        let word_end = at + piece.trim_end_matches(|c: char| !c.is_ascii_alphabetic()).len();
+        let word = &text[at..word_end];
+        let separator = &text[word_end..at + piece.len()];
+        match number_word(word) {
+            Some(w) if !word.is_empty() => run.push((w, at, word_end)),
+            _ => flush(&mut run),
+        }
+        // Numbers continue over spaces and hyphens only.
+        if !separator.is_empty() && !separator.chars().all(|c| c == ' ' || c == '-') {
+            flush(&mut run);
+        }
+        at += piece.len();
+    }
+    flush(&mut run);
+    out
+}
+
+fn value_of(run: &[(NumberWord, usize, usize)]) -> f64 {
+    let (mut total, mut current) = (0.0, 0.0);
+    for (word, _, _) in run {
+        match *word {
+            NumberWord::Unit(n) | NumberWord::Ten(n) => current += n,
+            NumberWord::Hundred => current = current.max(1.0) * 100.0,
+            NumberWord::Thousand => {
+                total += current.max(1.0) * 1000.0;
+                current = 0.0;
+            }
+            NumberWord::Joiner => {}
+        }
+    }
+    total + current
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn values(t: &str) -> Vec<f64> {
+        amounts(t).into_iter().map(|(v, _)| v).collect()
+    }
+
     #[test]
     fn reads_digits_and_words() {
-        let values = |t: &str| amounts(t).into_iter().map(|(v, _)| v).collect::<Vec<_>>();
         assert_eq!(values("I could do forty a month, maybe $45.50."), vec![40.0, 45.5]);
         assert_eq!(values("Seventy-five on the first"), vec![75.0]);
         assert_eq!(values("a hundred and twenty dollars"), vec![120.0]);
         assert_eq!(values("50 dollars"), vec![50.0]);
+    }
+
+    #[test]
+    fn reads_large_amounts_in_words() {
+        assert_eq!(values("you owe one thousand two hundred forty-seven dollars"), vec![1247.0]);
+        assert_eq!(values("about fifteen hundred, give or take"), vec![1500.0]);
+        assert_eq!(values("two thousand and fifty pounds"), vec![2050.0]);
+        assert_eq!(values("$2k or so"), vec![2000.0]);
+        assert_eq!(values("one payment on the twenty eighth"), Vec::<f64>::new());
+        assert_eq!(values("every two weeks on the card ending six two"), Vec::<f64>::new());
+    }
+
+    #[test]
+    fn spans_cover_the_words() {
+        let text = "the balance is one thousand two hundred forty-seven dollars.";
+        let (value, [start, end]) = amounts(text)[0];
+        assert_eq!(value, 1247.0);
+        assert_eq!(&text[start..end], "one thousand two hundred forty-seven");
     }
 }

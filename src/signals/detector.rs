@@ -142,12 +142,28 @@ impl Detector {
         let Some(negator) = self.negators.find_iter(clause).filter(|m| !in_idiom(m)).last() else {
             return false;
         };
-        // A condition anywhere earlier in the clause holds the negation ("if you
-        // don't pay today you will be arrested" is still a threat).
-        let inside_condition = self.conditionals.is_match(&text[clause_begins..scope + negator.start()]);
+        // A negation inside a condition does not negate the consequence that
+        // follows it ("if you don't pay today you will be arrested" is still a
+        // threat), but does negate what is inside the condition itself ("if you can
+        // raise it without borrowing"). "Why don't we..." is a suggestion.
+        let before_negator = &text[clause_begins..scope + negator.start()];
+        let after_negator = &clause[negator.end()..];
+        let suggestion = WHY_NOT.is_match(before_negator);
+        let inside_condition =
+            suggestion || (self.conditionals.is_match(before_negator) && CONSEQUENT.is_match(after_negator));
         !inside_condition && !GERUND_SUBJECT.is_match(&clause[negator.end()..])
     }
 }
+
+/// Words that start the consequence of a condition ("... you'll be arrested").
+static CONSEQUENT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:you(?:'ll| will| could| can| may| might|'re going to| are going to)|we(?:'ll| will| can| could|'re going to)|they(?:'ll| will)|there(?:'ll| will)|i(?:'ll| will)|it(?:'ll| will)|then|that means)\b")
+        .expect("valid regex")
+});
+
+/// "Why don't we...", "why not...": a suggestion, not a negation.
+static WHY_NOT: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(r"(?i)\bwhy\s*$").expect("valid regex"));
 
 /// "Not paying (this) is theft": the negation belongs to a gerund that is the
 /// subject of the clause, so it does not cancel what the clause goes on to say.
@@ -225,6 +241,7 @@ fn resolve_act(act: &RawAct, cue_ids: &[String]) -> ActDef {
         pivot: cues(&act.pivot),
         after: act.after.clone(),
         weak_after: act.weak_after.clone(),
+        not_after: act.not_after.clone(),
         to_third_party: act.to.as_deref() == Some("third_party"),
         reference: act.reference,
         terms_agreed: act.terms_agreed,

@@ -59,6 +59,8 @@ pub struct RawAct {
     pub after: Vec<String>,
     #[serde(default)]
     pub weak_after: Vec<String>,
+    #[serde(default)]
+    pub not_after: Vec<String>,
     /// `third_party`: only when the person on the line is not the consumer.
     #[serde(default)]
     pub to: Option<String>,
@@ -292,7 +294,7 @@ impl Checker<'_> {
                 let path = [Seg::Key("acts"), Seg::Index(index), Seg::Key("all"), Seg::Index(g)];
                 self.names(group, &path, lexicon.signal_ids(), "signals", problems);
             }
-            for (key, names) in [("after", &act.after), ("weak_after", &act.weak_after)] {
+            for (key, names) in [("after", &act.after), ("weak_after", &act.weak_after), ("not_after", &act.not_after)] {
                 self.names(names, &at(key), lexicon.event_ids(), "events", problems);
             }
             if act.to.as_deref().is_some_and(|to| to != "third_party") {

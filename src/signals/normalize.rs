@@ -8,6 +8,40 @@
 /// Words a speech-to-text engine writes for hesitations.
 const FILLERS: &[&str] = &["um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "mm", "mhm"];
 
+/// Contractions speech-to-text (and hurried typing) writes without the apostrophe,
+/// read as if it were there. Only forms that are not also ordinary words ("ill",
+/// "were", "lets", "wed" are left alone).
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("cant", "can't"),
+    ("dont", "don't"),
+    ("im", "i'm"),
+    ("ive", "i've"),
+    ("youre", "you're"),
+    ("youve", "you've"),
+    ("youll", "you'll"),
+    ("youd", "you'd"),
+    ("thats", "that's"),
+    ("whats", "what's"),
+    ("theres", "there's"),
+    ("wont", "won't"),
+    ("didnt", "didn't"),
+    ("doesnt", "doesn't"),
+    ("isnt", "isn't"),
+    ("arent", "aren't"),
+    ("wasnt", "wasn't"),
+    ("werent", "weren't"),
+    ("shouldnt", "shouldn't"),
+    ("couldnt", "couldn't"),
+    ("wouldnt", "wouldn't"),
+    ("havent", "haven't"),
+    ("hasnt", "hasn't"),
+    ("theyre", "they're"),
+    ("theyve", "they've"),
+    ("weve", "we've"),
+    ("itll", "it'll"),
+    ("thatll", "that'll"),
+];
+
 /// Text prepared for matching and the original offset of every byte in it.
 pub struct Normalized<'a> {
     pub text: std::borrow::Cow<'a, str>,
@@ -37,7 +71,10 @@ impl<'a> Normalized<'a> {
                     continue;
                 }
                 previous_word = Some((at, at + word_len));
-                push(&mut text, &mut offsets, word, at);
+                match contraction(word) {
+                    Some(full) => push_expanded(&mut text, &mut offsets, word, full, at),
+                    None => push(&mut text, &mut offsets, word, at),
+                }
                 at += word_len;
                 continue;
             }
@@ -79,6 +116,31 @@ fn push(text: &mut String, offsets: &mut Vec<usize>, word: &str, at: usize) {
     }
 }
 
+/// The written-out form of an apostrophe-less contraction, keeping the case of
+/// its first letter.
+fn contraction(word: &str) -> Option<&'static str> {
+    if word.len() > 8 || word.contains(['\'', '\u{2019}']) {
+        return None;
+    }
+    CONTRACTIONS.iter().find(|(bare, _)| bare.eq_ignore_ascii_case(word)).map(|(_, full)| *full)
+}
+
+/// Pushes `full` for `word`: each of its bytes maps to the original byte at the
+/// same place, the apostrophe to the letter before it.
+fn push_expanded(text: &mut String, offsets: &mut Vec<usize>, word: &str, full: &str, at: usize) {
+    let mut original = 0;
+    for c in full.chars() {
+        let here = at + original.min(word.len() - 1);
+        for _ in 0..c.len_utf8() {
+            offsets.push(here);
+        }
+        if c != '\'' {
+            original += c.len_utf8();
+        }
+        text.push(c);
+    }
+}
+
 /// Length of the word starting `text`: letters, digits and inner apostrophes.
 fn word_length(text: &str) -> usize {
     let mut len = 0;
@@ -111,7 +173,7 @@ fn has_filler_or_repeat(text: &str) -> bool {
         if word.is_empty() {
             continue;
         }
-        if is_filler(word) || word.eq_ignore_ascii_case(previous) {
+        if is_filler(word) || word.eq_ignore_ascii_case(previous) || contraction(word).is_some() {
             return true;
         }
         previous = word;
@@ -130,6 +192,17 @@ mod tests {
         assert_eq!(n.text, "yeah i hear you that's a lot");
         let at = n.text.find("a lot").unwrap();
         assert_eq!(&original[n.original(at)..n.original(at + 5)], "a lot");
+    }
+
+    #[test]
+    fn contractions_written_without_apostrophes_are_read_with_them() {
+        let original = "i cant pay and im scared";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "i can't pay and i'm scared");
+        let at = n.text.find("scared").unwrap();
+        assert_eq!(&original[n.original(at)..n.original(at + 6)], "scared");
+        let at = n.text.find("can't").unwrap();
+        assert_eq!(&original[n.original(at)..n.original(at + 5)], "cant");
     }
 
     #[test]

@@ -129,11 +129,30 @@ impl Transcript {
                             }
                         }
                     }
+                    if last_debtor.is_none() {
+                        add_events_from_facts(turn, &self.facts);
+                    }
                     on_the_line.hear(&turn.events);
                     last_debtor = Some(index);
                 }
             }
         }
+    }
+}
+
+/// The person who answers, when the facts say (`on_line`) and their words do not:
+/// the first debtor turn gets the event a scenario author would have tagged.
+fn add_events_from_facts(turn: &mut Turn, facts: &Facts) {
+    let Some(who) = facts.text("on_line").map(str::to_ascii_lowercase) else { return };
+    let event = match who.as_str() {
+        "wrong_number" | "wrong_person" => "wrong_party",
+        "spouse" | "wife" | "husband" | "civil_partner" => "spouse_answering",
+        _ if !OnTheLine::at_start(facts).is_third_party() => return,
+        _ => "third_party_answering",
+    };
+    let said = ["wrong_party", "third_party_answering", "spouse_answering"];
+    if !turn.events.iter().any(|e| said.contains(&e.as_str())) {
+        turn.events.push(event.to_string());
     }
 }
 

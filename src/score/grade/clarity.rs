@@ -1,0 +1,130 @@
+//! Clarity of the collector's own words: plain words and short sentences (mandated
+//! disclosures left out — the trainee did not choose them), no collections jargon,
+//! acronyms or hedging, specific facts, and an answer to the question asked.
+
+use super::{Component, Grade, TurnView, missing};
+
+/// Words a turn needs before its plainness is judged (shorter answers are judged
+/// only as answers).
+const MIN_WORDS: usize = 4;
+
+pub fn grade(view: &TurnView) -> Option<Grade> {
+    let own = own_words(view);
+    let words = own.split_whitespace().count();
+    let asked = view.bid("asks_question");
+    if words < MIN_WORDS && !asked {
+        return None;
+    }
+    let mut parts: Vec<Component> = Vec::new();
+    if asked {
+        parts.push(answer(view));
+    }
+    if words >= MIN_WORDS {
+        parts.extend(plainness(&own, words));
+    }
+    parts.extend(
+        [
+            view.component("jargon", "collections jargon", -1.5),
+            view.component("acronym", "an unexplained acronym", -1.0),
+            view.component("hedge", "hedges instead of saying", -1.0),
+            view.component("vague_identity", "hides who is calling", -1.0),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    let specifics: Vec<Component> = [
+        view.component("terms_amount", "names the amount", 0.5),
+        view.component("terms_date", "names the date", 0.5),
+        view.component("explains_debt_origin", "says where the debt came from", 0.5),
+        view.component("says_next_step", "says what happens next", 0.5),
+    ]
+    .into_iter()
+    .flatten()
+    .take(3)
+    .collect();
+    parts.extend(specifics);
+    let weight = if asked { 2.0 } else { 1.0 };
+    Some(Grade::from_components(parts, weight))
+}
+
+/// The turn's words without the mandated disclosures.
+fn own_words(view: &TurnView) -> String {
+    let text = &view.turn.text;
+    let mut spans: Vec<[usize; 2]> = view
+        .turn
+        .signals
+        .iter()
+        .filter(|h| matches!(h.id.as_str(), "mini_miranda" | "states_collection_purpose" | "debt_collector_disclosure"))
+        .map(|h| h.span)
+        .collect();
+    spans.sort();
+    let mut own = String::new();
+    let mut at = 0;
+    for [start, end] in spans {
+        if start >= at && end <= text.len() {
+            own.push_str(&text[at..start]);
+            at = end;
+        }
+    }
+    own.push_str(text.get(at..).unwrap_or(""));
+    own
+}
+
+/// Readability and sentence length. Speech-to-text turns without punctuation have
+/// no sentences to measure, so only their words are.
+fn plainness(own: &str, words: usize) -> Vec<Component> {
+    let mut parts = Vec::new();
+    let punctuated = own.contains(['.', '?', '!']);
+    let example = shorten(own);
+    if let Some(grade) = crate::score::reading_grade(own).filter(|g| *g > 8.0) {
+        let points = -((grade - 8.0) * 0.4).min(3.0);
+        parts.push(Component { what: format!("hard words (reading grade {grade:.0})"), points, evidence: example.clone() });
+    }
+    if punctuated && let Some(length) = crate::score::sentence_length(own).filter(|l| *l > 20.0) {
+        let points = -((length - 20.0) * 0.1).min(2.0);
+        parts.push(Component { what: format!("long sentences ({length:.0} words)"), points, evidence: example.clone() });
+    }
+    let easy = crate::score::reading_grade(own).is_some_and(|g| g <= 8.0);
+    if easy && words <= 30 {
+        parts.push(Component { what: "short, plain words".into(), points: 0.5, evidence: String::new() });
+    }
+    parts
+}
+
+fn shorten(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(60) {
+        Some((at, _)) => {
+            let cut = text[..at].rfind(' ').unwrap_or(at);
+            format!("{}…", &text[..cut])
+        }
+        None => text.to_string(),
+    }
+}
+
+/// What the debtor asked for, and whether the reply gives it.
+fn answer(view: &TurnView) -> Component {
+    let question = view.debtor.map_or("", |d| d.text.as_str()).to_lowercase();
+    let reply = view.turn.text.to_lowercase();
+    let first_word = reply.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let has = |id: &str| view.has(id);
+    let asks = |words: &[&str]| words.iter().any(|w| question.contains(w));
+    let answered = if asks(&["how much", "balance", "total", "owe", "how many", "what's this", "what is this", "charge for", "fee"]) {
+        has("terms_amount") || has("states_amount") || has("explains_debt_origin") || has("fee_mention")
+    } else if asks(&["how long", "when", "by when", "what date", "deadline", "what day"]) {
+        has("terms_date") || reply.chars().any(|c| c.is_ascii_digit()) || has("terms_amount")
+    } else if asks(&["how do i pay", "how can i pay", "how do i", "how can i"]) {
+        has("terms_method") || has("next_step") || reply.contains("online") || reply.contains("call")
+    } else if asks(&["who", "which company", "creditor", "where are you"]) {
+        has("identifies_company") || has("explains_debt_origin") || view.turn.text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase))
+    } else {
+        const DIRECT: &[&str] =
+            &["yes", "no", "yeah", "yep", "nope", "sure", "absolutely", "definitely", "only", "not", "of", "it", "that", "you", "because"];
+        DIRECT.contains(&first_word) || !reply.trim_end().ends_with('?')
+    };
+    if answered && !has("hedge") {
+        Component { what: "answers the question asked".into(), points: 1.0, evidence: String::new() }
+    } else {
+        missing("leaves the question unanswered", -1.5)
+    }
+}

@@ -1,0 +1,181 @@
+//! Graded skill scores, turn by turn.
+//!
+//! Every collector turn is judged in its context — the debtor's line before it —
+//! for empathy, clarity and negotiation. A judgement is a list of **components**,
+//! each worth some points and traced to the words that earned or cost them ("asks
+//! about the person +2: 'what's been happening?'", "turns to payment after a
+//! disclosure −1.5: 'can you pay today?'"). A turn's grade is its points squashed
+//! into 0–100 by a logistic curve, so no amount of one thing saturates a grade and
+//! two different replies seldom tie:
+//!
+//! ```text
+//! grade = 100 / (1 + e^(−points / 2.5))      0 points → 50, +4 → 83, −3 → 23
+//! ```
+//!
+//! A turn is judged for a dimension only when it gives the dimension something to
+//! judge: a debtor bid it answers (a disclosure, a feeling, a question, a proposal,
+//! an agreement) or words of its own that bear on it (warmth or blame, plain or
+//! tangled words, an offer or a demand). A dimension's score for the call is the
+//! weighted mean of its judged turns; bids weigh more than turns that answer
+//! nothing. A call that gives a dimension nothing at all to judge has no score for
+//! it — never 100 by default.
+
+mod clarity;
+mod empathy;
+mod negotiation;
+
+use serde::{Deserialize, Serialize};
+
+use crate::signals::{ActLevel, Hit};
+use crate::transcript::{Speaker, Transcript, Turn};
+
+/// One collector turn's grades; `turn` is 1-based over all turns, like findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnGrade {
+    pub turn: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub empathy: Option<Grade>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clarity: Option<Grade>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub negotiation: Option<Grade>,
+}
+
+/// A grade of one dimension for one turn, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grade {
+    /// 0–100, one decimal.
+    pub score: f64,
+    /// How much this turn counts in the call's score for the dimension.
+    pub weight: f64,
+    pub components: Vec<Component>,
+}
+
+/// Something a turn did that earned or cost points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Component {
+    /// What it was, as a trainer would say it ("asks about the person").
+    pub what: String,
+    pub points: f64,
+    /// The words that did it; empty for something missing.
+    pub evidence: String,
+}
+
+/// How many points move a grade how far: 2.5 points is about a quarter of the scale.
+const POINTS_SCALE: f64 = 2.5;
+
+impl Grade {
+    fn from_components(components: Vec<Component>, weight: f64) -> Grade {
+        let points: f64 = components.iter().map(|c| c.points).sum();
+        let score = 100.0 / (1.0 + (-points / POINTS_SCALE).exp());
+        Grade { score: (score * 10.0).round() / 10.0, weight, components }
+    }
+}
+
+/// A collector turn as the graders see it: its words, what it does, and the
+/// debtor's line it answers.
+pub(crate) struct TurnView<'a> {
+    pub turn: &'a Turn,
+    pub debtor: Option<&'a Turn>,
+    /// What the debtor has said anywhere before this turn (events), for stage.
+    pub earlier_events: Vec<&'a str>,
+    /// Amounts the debtor named before this turn, most recent last.
+    pub debtor_amounts: Vec<f64>,
+    pub facts: &'a crate::facts::Facts,
+}
+
+impl TurnView<'_> {
+    pub fn hit(&self, id: &str) -> Option<&Hit> {
+        self.turn.signals.iter().find(|h| h.id == id)
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.hit(id).is_some()
+    }
+
+    pub fn level(&self, act: &str) -> Option<ActLevel> {
+        self.hit(act).and_then(|h| h.level)
+    }
+
+    pub fn bid(&self, event: &str) -> bool {
+        self.debtor.is_some_and(|d| d.events.iter().any(|e| e == event))
+    }
+
+    pub fn any_bid(&self, events: &[&str]) -> bool {
+        events.iter().any(|e| self.bid(e))
+    }
+
+    pub fn earlier(&self, event: &str) -> bool {
+        self.earlier_events.contains(&event)
+    }
+
+    /// A component for the words of `id`, when the turn carries it.
+    pub fn component(&self, id: &str, what: &str, points: f64) -> Option<Component> {
+        self.hit(id).map(|h| Component { what: what.to_string(), points, evidence: h.evidence.clone() })
+    }
+}
+
+/// A component for something the turn did not do (no words to show).
+pub(crate) fn missing(what: &str, points: f64) -> Component {
+    Component { what: what.to_string(), points, evidence: String::new() }
+}
+
+/// Grades every collector turn of a call (signals must be detected).
+pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
+    let mut grades = Vec::new();
+    let mut last_debtor: Option<&Turn> = None;
+    let mut earlier: Vec<&str> = Vec::new();
+    let mut amounts: Vec<f64> = Vec::new();
+    for (index, turn) in transcript.turns.iter().enumerate() {
+        if turn.speaker == Speaker::Debtor {
+            earlier.extend(turn.events.iter().map(String::as_str));
+            if turn.events.iter().any(|e| e == "proposes_amount" || e == "promise_to_pay") {
+                amounts.extend(crate::signals::amounts::amounts(&turn.text).into_iter().map(|(v, _)| v));
+            }
+            last_debtor = Some(turn);
+            continue;
+        }
+        let view = TurnView {
+            turn,
+            debtor: last_debtor.take(),
+            earlier_events: earlier.clone(),
+            debtor_amounts: amounts.clone(),
+            facts: &transcript.facts,
+        };
+        grades.push(TurnGrade {
+            turn: index + 1,
+            empathy: empathy::grade(&view),
+            clarity: clarity::grade(&view),
+            negotiation: negotiation::grade(&view),
+        });
+    }
+    grades
+}
+
+/// For each dimension in [`crate::rubric::Dimension`] order, the judged turns'
+/// weighted grade sum and total weight (`None` where no turn was judged; always
+/// `None` for compliance and documentation, which have no turn grades).
+pub fn call_sums(grades: &[TurnGrade]) -> [Option<(f64, f64)>; 5] {
+    let sum = |pick: fn(&TurnGrade) -> Option<&Grade>| {
+        let (total, weights) = grades
+            .iter()
+            .filter_map(pick)
+            .fold((0.0, 0.0), |(t, w), g| (t + g.score * g.weight, w + g.weight));
+        (weights > 0.0).then_some((total, weights))
+    };
+    [sum(|g| g.empathy.as_ref()), sum(|g| g.clarity.as_ref()), sum(|g| g.negotiation.as_ref()), None, None]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_squash_into_a_grade_that_never_saturates() {
+        let grade = |points: f64| Grade::from_components(vec![missing("x", points)], 1.0).score;
+        assert_eq!(grade(0.0), 50.0);
+        assert!(grade(4.0) > 80.0 && grade(4.0) < 85.0);
+        assert!(grade(8.0) > grade(6.0) && grade(8.0) < 100.0);
+        assert!(grade(-3.0) < 25.0 && grade(-6.0) < grade(-3.0) && grade(-6.0) > 0.0);
+    }
+}

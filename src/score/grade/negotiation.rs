@@ -1,0 +1,119 @@
+//! Negotiation by stage: discovery (why, and what they can afford), proposal
+//! (anchored to the debtor's own figure, a choice, affordable), commitment (amount,
+//! date and method said back) and the next step — less pressure, refusals,
+//! borrowing, over-asking and asking for money on a disputed debt.
+
+use super::{Component, Grade, TurnView, missing};
+
+/// Debtor bids a negotiation answers.
+const BIDS: &[&str] = &[
+    "proposes_amount",
+    "promise_to_pay",
+    "agrees",
+    "refuses_to_pay",
+    "asks_about_options",
+    "disputes_debt",
+    "hesitates",
+    "mentions_credit",
+    "mentions_payday",
+    "time_barred_claim",
+];
+
+pub fn grade(view: &TurnView) -> Option<Grade> {
+    let bid = view.any_bid(BIDS) || (view.bid("hardship_disclosed") && view.debtor.is_some_and(money_talk));
+    let mut parts: Vec<Component> = [
+        view.component("asks_ability_to_pay", "asks what they can afford", 2.0),
+        view.component("offers_options", "offers a choice", 2.0),
+        view.component("confirms_terms", "confirms amount, date and method", 2.0),
+        view.component("says_next_step", "says what happens next", 1.5),
+        view.component("signposts_debt_advice", "points to free debt advice", 1.0),
+        view.component("accommodates", "offers a pause or hold", 1.0),
+        view.component("offers_plan", "offers a plan", 0.5),
+        view.component("pressure_or_false_urgency", "pressure or a false deadline", -2.0),
+        view.component("pressures_to_borrow_or_sell", "tells them to borrow or sell", -3.0),
+        view.component("refuses_options", "refuses what they ask for", -2.0),
+        view.component("ultimatum", "an ultimatum", -2.0),
+        view.component("dismisses_or_blames", "blames them", -1.0),
+        view.component("threatens_legal_or_arrest", "threatens them", -2.0),
+        view.component("concession", "gives away more than is authorised", -1.5),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if view.any_bid(&["asks_about_options", "proposes_amount"])
+        && let Some(no) = view.component("flat_no", "turns down what they asked for", -2.0)
+    {
+        parts.push(no);
+    }
+    let demanding = view.has("pressure_or_false_urgency") || view.has("demands_full_payment") || view.has("refuses_options");
+    if !demanding {
+        parts.extend(view.component("flexibility", "meets them where they are", 1.5));
+    }
+    let agreed = view.any_bid(&["agrees", "promise_to_pay"]) && !view.bid("hesitates");
+    if (agreed || view.bid("proposes_amount")) && !view.has("confirms_terms") {
+        parts.extend(view.component("payment_question", "pins down when and how much", 1.5));
+    }
+    if let Some(full) = view.component("demands_full_payment", "asks for it all at once", -1.5) {
+        let after_hardship = view.earlier("hardship_disclosed") || view.earlier("refuses_to_pay");
+        parts.push(Component { points: if after_hardship { -2.5 } else { -1.5 }, ..full });
+    }
+    parts.extend(anchoring(view));
+    if view.earlier("disputes_debt")
+        && let Some(ask) = view.component("payment_demand", "asks for payment on a disputed debt", -2.0)
+    {
+        parts.push(ask);
+    }
+    if agreed
+        && !view.has("confirms_terms")
+        && !view.has("says_next_step")
+        && !view.has("asks_ability_to_pay")
+        && !view.has("payment_question")
+    {
+        parts.push(missing("leaves the agreement vague (no amount, date, method or next step)", -1.5));
+    }
+    if parts.is_empty() && !bid {
+        return None;
+    }
+    if parts.is_empty() {
+        parts.push(missing("does not take up what they offered or asked", -1.0));
+    }
+    Some(Grade::from_components(parts, if bid { 2.0 } else { 1.0 }))
+}
+
+fn money_talk(turn: &crate::transcript::Turn) -> bool {
+    let text = turn.text.to_lowercase();
+    ["pay", "afford", "money", "month", "payment"].iter().any(|w| text.contains(w))
+}
+
+/// A plan amount the collector names, against what the debtor said they could pay.
+fn anchoring(view: &TurnView) -> Option<Component> {
+    let proposes = view.has("offers_plan") || view.has("payment_demand") || view.has("terms_amount");
+    if !proposes || view.has("confirms_terms") {
+        return None;
+    }
+    let named: Vec<f64> = crate::signals::amounts::amounts(&view.turn.text).into_iter().map(|(v, _)| v).collect();
+    let largest = named.iter().copied().fold(f64::NAN, f64::max);
+    if largest.is_nan() {
+        return None;
+    }
+    let evidence = view.hit("terms_amount").map_or_else(String::new, |h| h.evidence.clone());
+    let balance = view.facts.number("balance");
+    if balance.is_some_and(|b| (largest - b).abs() < 0.005) {
+        return None;
+    }
+    // The least the debtor said they could pay is what is known to be affordable.
+    let offered = view.debtor_amounts.iter().copied().fold(f64::NAN, f64::min);
+    match (!offered.is_nan()).then_some(offered) {
+        Some(offered) if largest > offered + 0.005 => {
+            Some(Component { what: "asks for more than they offered".into(), points: -2.0, evidence })
+        }
+        Some(offered) if largest < offered - 0.005 => {
+            Some(Component { what: "leaves them room below their own figure".into(), points: 1.5, evidence })
+        }
+        Some(_) => Some(Component { what: "keeps to the figure they named".into(), points: 1.0, evidence }),
+        None if !view.earlier("proposes_amount") && !view.has("asks_ability_to_pay") => {
+            Some(Component { what: "picks a figure for them without asking".into(), points: -1.0, evidence })
+        }
+        None => None,
+    }
+}
