@@ -173,6 +173,10 @@ fn references(debtor: &str, reply: &str) -> bool {
 static BALANCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:balance|owe[sd]?|owing|total|outstanding|due|debt|arrears|shows|comes to|stands at|account is|account has|amount is)\b").expect("valid regex")
 });
+/// Words after an amount that make it the balance ("$1,640 as of today").
+static BALANCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.?!]{0,12}\b(?:as of (?:today|now)|in total|all together|altogether|owing|outstanding|overdue|past due|to clear it)\b").expect("valid regex")
+});
 static INSTALMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:a|per|each|every) (?:month|week|fortnight)|monthly|weekly").expect("valid regex")
 });
@@ -192,7 +196,9 @@ fn balance(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
             for (value, [from, to]) in crate::signals::amounts::amounts(clause) {
                 let before = slice(clause, from.saturating_sub(40), from);
                 let after = slice(clause, from, to + 12);
-                if !BALANCE_WORDS.is_match(before) || INSTALMENT.is_match(after) {
+                let said_after = slice(clause, to, to + 30);
+                let names_balance = BALANCE_WORDS.is_match(before) || BALANCE_AFTER.is_match(said_after);
+                if !names_balance || INSTALMENT.is_match(after) {
                     continue;
                 }
                 let span = [start + from, start + to];
@@ -241,7 +247,7 @@ static FEE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static NO_FEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|not|never|without|free of|waive[ds]?)\b[^.?!]{0,30}$").expect("valid regex")
+    Regex::new(r"(?i)(?:\b(?:no|not|never|without|free of|waive[ds]?)\b|n't\b)[^.?!]{0,30}$").expect("valid regex")
 });
 
 /// A fee mentioned as added to the account must be one the creditor may charge;

@@ -72,14 +72,32 @@ pub fn amounts(text: &str) -> Vec<(f64, [usize; 2])> {
             Some((number * thousands, [whole.start(), whole.end()]))
         }));
     }
-    for (value, span) in spelled_numbers(text) {
-        if !found.iter().any(|(_, s)| s[0] <= span[0] && span[1] <= s[1]) {
-            found.push((value, span));
+    let spelled = spelled_numbers(text);
+    let mut skip_next = false;
+    for (i, &(value, span)) in spelled.iter().enumerate() {
+        if std::mem::take(&mut skip_next) || found.iter().any(|(_, s)| s[0] <= span[0] && span[1] <= s[1]) {
+            continue;
+        }
+        // "twelve dollars and fifty cents": the cents join the whole.
+        let cents = spelled.get(i + 1).filter(|(_, next)| {
+            let between = &text[span[1]..next[0]];
+            CURRENCY_AND.is_match(between) && CENTS.is_match(&text[next[1]..])
+        });
+        match cents {
+            Some(&(c, next)) => {
+                skip_next = true;
+                found.push((value + c / 100.0, [span[0], next[1]]));
+            }
+            None => found.push((value, span)),
         }
     }
     found.sort_by_key(|(_, span)| span[0]);
     found
 }
+
+static CURRENCY_AND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:dollars?|pounds?|euros?)\s+and\s+$").expect("valid regex"));
+static CENTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:cents?|pence|p)\b").expect("valid regex"));
 
 /// Runs of number words with their values: "one thousand two hundred forty-seven"
 /// is 1247, "a hundred and twenty" 120, "fifteen hundred" 1500. A lone "a" or
@@ -167,6 +185,7 @@ mod tests {
         assert_eq!(values("about fifteen hundred, give or take"), vec![1500.0]);
         assert_eq!(values("two thousand and fifty pounds"), vec![2050.0]);
         assert_eq!(values("$2k or so"), vec![2000.0]);
+        assert_eq!(values("twelve hundred forty dollars and fifty cents"), vec![1240.5]);
         assert_eq!(values("one payment on the twenty eighth"), Vec::<f64>::new());
         assert_eq!(values("every two weeks on the card ending six two"), Vec::<f64>::new());
     }

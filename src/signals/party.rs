@@ -54,13 +54,15 @@ impl OnTheLine {
     }
 
     /// Updates who is on the line from the events of what they just said. Saying
-    /// who they are outweighs a "yes" in the same breath ("Yeah, I'm his roommate").
+    /// who they are outweighs a "yes" in the same breath ("Yeah, I'm his roommate"),
+    /// and a spouse saying so outweighs "he's out".
     pub fn hear(&mut self, events: &[String]) {
         let said = |id: &str| events.iter().any(|e| e == id);
-        if said("third_party_answering") || said("wrong_party") {
-            self.third_party = true;
-        } else if said("spouse_answering") {
+        // "He's at work. This is his wife": the spouse is who is speaking.
+        if said("spouse_answering") {
             self.third_party = self.uk && !self.authority;
+        } else if said("third_party_answering") || said("wrong_party") {
+            self.third_party = true;
         } else if said("right_party_confirmed") {
             self.third_party = false;
         }
