@@ -85,16 +85,17 @@ impl Facts {
     /// A fact's value, or what rules assume when the call does not say (see
     /// [`DEFAULTS`]).
     pub fn get_or_default(&self, name: &str) -> Option<&Value> {
-        self.get(name).or_else(|| {
-            DEFAULTS.iter().find(|(known, _)| *known == name).map(|(_, b)| if *b { &TRUE } else { &FALSE })
-        })
+        self.get(name)
+            .or_else(|| DEFAULTS.iter().find(|(known, _)| *known == name).map(|(_, b)| if *b { &TRUE } else { &FALSE }))
     }
 
     /// Whether a fact has the value a rule asks for; `"*"` asks only that it is
     /// there (not null, not false, not empty).
     pub fn matches(&self, name: &str, want: &Value) -> bool {
         match want.as_str() {
-            Some("*") => self.get(name).is_some_and(|v| !matches!(v, Value::Bool(false)) && v != "" && v != &Value::Array(vec![])),
+            Some("*") => self
+                .get(name)
+                .is_some_and(|v| !matches!(v, Value::Bool(false)) && v != "" && v != &Value::Array(vec![])),
             _ => self.get_or_default(name).is_some_and(|have| have == want),
         }
     }
@@ -214,10 +215,18 @@ mod tests {
 
     #[test]
     fn aliases_and_defaults_answer_for_missing_facts() {
-        let facts = Facts(serde_json::from_str(r#"{"first_contact": false, "consumer_local_time": "07:10", "attorney_on_file": "D. Cho"}"#).unwrap());
+        let facts = Facts(
+            serde_json::from_str(
+                r#"{"first_contact": false, "consumer_local_time": "07:10", "attorney_on_file": "D. Cho"}"#,
+            )
+            .unwrap(),
+        );
         assert_eq!(facts.get("followup_call"), Some(&Value::Bool(true)));
         assert_eq!(facts.text("local_time"), Some("07:10"));
-        assert!(facts.matches("legal_action_intended", &Value::Bool(false)), "a silent account intends no legal action");
+        assert!(
+            facts.matches("legal_action_intended", &Value::Bool(false)),
+            "a silent account intends no legal action"
+        );
         assert!(facts.matches("attorney_on_file", &Value::from("*")));
         assert!(!Facts::default().matches("attorney_on_file", &Value::from("*")));
     }

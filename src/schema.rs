@@ -181,6 +181,10 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
             ("within", json!({"type": "integer", "minimum": 1})),
             ("must", list("#/definitions/signal", "conditional: one of these must follow.")),
             ("must_not", list("#/definitions/signal", "conditional: none of these may follow.")),
+            (
+                "must_not_within",
+                json!({"type": "integer", "minimum": 1, "description": "conditional: must_not holds only this many turns after the event."}),
+            ),
             ("until_event", list("#/definitions/event", "conditional: must_not lifts after this event.")),
             ("must_reference", json!({"type": "boolean"})),
             ("first", list("#/definitions/signal", "sequence: these must come first.")),

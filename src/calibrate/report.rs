@@ -70,7 +70,13 @@ fn pairs(out: &mut String, run: &Calibration, misses: usize) {
             for m in pair.misses.iter().take(misses) {
                 let score = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"));
                 let _ = writeln!(out, "    {}  better {} [{}]", m.id, score(m.better), m.better_why.join("; "));
-                let _ = writeln!(out, "    {}  worse  {} [{}]", " ".repeat(m.id.len()), score(m.worse), m.worse_why.join("; "));
+                let _ = writeln!(
+                    out,
+                    "    {}  worse  {} [{}]",
+                    " ".repeat(m.id.len()),
+                    score(m.worse),
+                    m.worse_why.join("; ")
+                );
             }
         }
     }

@@ -16,6 +16,17 @@ const KINDS: &[&str] = &["forbidden", "required", "conditional", "sequence", "fa
 const SEVERITIES: &[&str] = &["critical", "major", "minor"];
 const DIMENSIONS: &[&str] = &["empathy", "clarity", "negotiation", "compliance", "documentation"];
 
+/// The kinds of rule that use a key, for help text.
+fn kinds_using(key: &str) -> &'static str {
+    match key {
+        "by_turn" | "before" => "`required`",
+        "first" => "`sequence`",
+        "check" => "`fact_check`",
+        "metric" | "min" | "max" => "`metric`",
+        _ => "`conditional`",
+    }
+}
+
 /// Loads one pack: the rubric (if it has no errors) and every problem found.
 pub fn load(file: &SourceFile, lexicon: &Lexicon) -> (Option<Rubric>, Vec<Diagnostic>) {
     let (raw, locator) = match yaml::parse_with_schema::<RawRubric>(file, &schema()) {
@@ -156,7 +167,49 @@ impl Compiler<'_> {
         })
     }
 
+    /// Keys that mean something only for some kinds of rule: one set on another
+    /// kind is a mistake the author should hear about, not a silent no-op.
+    fn kind_keys(&mut self, raw: &RawRule, i: usize) {
+        let set: [(&'static str, bool); 13] = [
+            ("by_turn", raw.by_turn.is_some()),
+            ("before", !raw.before.0.is_empty()),
+            ("event", !raw.event.0.is_empty()),
+            ("within", raw.within.is_some()),
+            ("must", !raw.must.0.is_empty()),
+            ("must_not", !raw.must_not.0.is_empty()),
+            ("must_not_within", raw.must_not_within.is_some()),
+            ("until_event", !raw.until_event.0.is_empty()),
+            ("must_reference", raw.must_reference),
+            ("first", !raw.first.0.is_empty()),
+            ("check", raw.check.is_some()),
+            ("metric", raw.metric.is_some()),
+            ("min", raw.min.is_some() || raw.max.is_some()),
+        ];
+        let allowed: &[&str] = match raw.kind.as_str() {
+            "required" => &["by_turn", "before"],
+            "conditional" => {
+                &["event", "within", "must", "must_not", "must_not_within", "until_event", "must_reference"]
+            }
+            "sequence" => &["first"],
+            "fact_check" => &["check"],
+            "metric" => &["metric", "min"],
+            "forbidden" | "note" => &[],
+            _ => return,
+        };
+        for (key, present) in set {
+            if present && !allowed.contains(&key) {
+                let key = if key == "min" && raw.min.is_none() { "max" } else { key };
+                self.error(
+                    &[Seg::Key("rules"), Seg::Index(i), Seg::Key(key)],
+                    format!("`{key}` does not apply to a `{}` rule", raw.kind),
+                    format!("remove it, or change `kind:` to a kind that uses it ({})", kinds_using(key)),
+                );
+            }
+        }
+    }
+
     fn check(&mut self, raw: &RawRule, i: usize) -> Option<Check> {
+        self.kind_keys(raw, i);
         let at = |key: &'static str| [Seg::Key("rules"), Seg::Index(i), Seg::Key(key)];
         let triggers = self.triggers(&raw.signals, &raw.patterns, i, "signals", "patterns");
         let check = match raw.kind.as_str() {
@@ -187,6 +240,7 @@ impl Compiler<'_> {
                     within: raw.within.unwrap_or(2),
                     must,
                     must_not,
+                    must_not_within: raw.must_not_within,
                     until: raw.until_event.0.clone(),
                     must_reference: raw.must_reference,
                 }

@@ -43,6 +43,12 @@ impl Dimension {
         }
     }
 
+    /// Compliance and documentation are scored by their rules alone, a rule that
+    /// held counting as held; the skills come from graded turns.
+    pub fn is_legal_or_record(self) -> bool {
+        matches!(self, Dimension::Compliance | Dimension::Documentation)
+    }
+
     pub fn parse(name: &str) -> Option<Dimension> {
         Dimension::ALL.into_iter().find(|d| d.name() == name)
     }
@@ -131,6 +137,8 @@ pub enum Check {
         within: usize,
         must: Triggers,
         must_not: Triggers,
+        /// How many collector turns after the event `must_not` holds for (None: all).
+        must_not_within: Option<usize>,
         until: Vec<String>,
         must_reference: bool,
     },

@@ -73,6 +73,10 @@ pub struct RawRule {
     /// conditional: none of these signals may follow the event.
     #[serde(default)]
     pub must_not: OneOrMany,
+    /// conditional: `must_not` holds only for this many collector turns after the
+    /// event (by default, for the rest of the call).
+    #[serde(default)]
+    pub must_not_within: Option<usize>,
     /// conditional: `must_not` lifts once one of these debtor events happens.
     #[serde(default)]
     pub until_event: OneOrMany,

@@ -4,14 +4,16 @@
 //! rubric packs say. A call passes with an overall score at or above the pass mark
 //! and no critical finding.
 
+mod better;
 mod call;
 pub mod grade;
 mod metrics;
-mod verdict;
 pub mod render;
 mod rules;
 mod scorecard;
+mod verdict;
 
+pub use better::fill;
 pub use metrics::{reading_grade, sentence_length};
 pub use scorecard::{Component, Finding, Grade, RubricRef, Scorecard, Scores, Strength, TurnGrade};
 
@@ -37,13 +39,19 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
             if !outcome.applicable {
                 continue;
             }
-            tally.add(rule.dimension, rule.severity.weight(), outcome.findings.is_empty());
+            // A skill rule that found nothing either way (a forbidden phrase not
+            // said) says nothing about the skill: counting it would score silence.
+            let said_something = !outcome.findings.is_empty() || !outcome.strengths.is_empty();
+            if rule.dimension.is_legal_or_record() || said_something {
+                tally.add(rule.dimension, rule.severity.weight(), outcome.findings.is_empty());
+            }
             findings.extend(outcome.findings);
             strengths.extend(outcome.strengths);
         }
     }
     for finding in &mut findings {
-        finding.better = fill(&finding.better, &transcript.facts);
+        let said = better::debtor_before(transcript, finding.turn);
+        finding.better = better::fill_said(&fill(&finding.better, &transcript.facts), said);
         finding.message = fill(&finding.message, &transcript.facts);
     }
     findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
@@ -123,28 +131,6 @@ impl Tally {
     }
 }
 
-/// Fills `{{facts.NAME}}` and `{{money facts.NAME}}` in a rule's words from the
-/// call's facts, so a better phrasing speaks about this account; an unknown fact
-/// becomes a plain placeholder such as "(creditor)".
-pub fn fill(text: &str, facts: &crate::facts::Facts) -> String {
-    if !text.contains("{{") {
-        return text.to_string();
-    }
-    static FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\{\{\s*(money\s+)?facts\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}").expect("valid regex")
-    });
-    FIELD
-        .replace_all(text, |c: &regex::Captures| {
-            let name = &c[2];
-            match (c.get(1).is_some(), facts.get(name)) {
-                (true, Some(v)) if v.is_number() => facts.money(v.as_f64().unwrap_or(0.0)),
-                (_, Some(v)) => crate::facts::plain(v),
-                (_, None) => format!("({})", name.replace('_', " ")),
-            }
-        })
-        .into_owned()
-}
-
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
@@ -165,20 +151,4 @@ pub fn judge_rule(rubric: &Rubric, rule: &crate::rubric::Rule, transcript: &Tran
     call.scan_patterns(rubric);
     let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
     (outcome.applicable, outcome.findings)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fill;
-    use crate::facts::Facts;
-
-    #[test]
-    fn better_phrasings_speak_about_this_account() {
-        let facts = Facts(serde_json::from_str(r#"{"creditor": "Crestline Wireless", "balance": 486.22}"#).unwrap());
-        assert_eq!(
-            fill("About {{facts.creditor}}: {{money facts.balance}}.", &facts),
-            "About Crestline Wireless: $486.22."
-        );
-        assert_eq!(fill("Call {{facts.agency}}.", &facts), "Call (agency).");
-    }
 }

@@ -41,8 +41,8 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
             out
         }
         Check::Required { triggers, by_turn, before } => required(rule, call, triggers, *by_turn, before),
-        Check::Conditional { events, within, must, must_not, until, must_reference } => {
-            conditional(rule, call, events, *within, (must, must_not), until, *must_reference)
+        Check::Conditional { events, within, must, must_not, must_not_within, until, must_reference } => {
+            conditional(rule, call, events, (*within, *must_not_within), (must, must_not), until, *must_reference)
         }
         Check::Sequence { first, then } => {
             let Some(m) = call.matches_from(then, 0).into_iter().next() else { return Outcome::not_applicable() };
@@ -107,7 +107,7 @@ fn conditional(
     rule: &Rule,
     call: &Call,
     events: &[String],
-    within: usize,
+    (within, must_not_within): (usize, Option<usize>),
     (must, must_not): (&crate::rubric::Triggers, &crate::rubric::Triggers),
     until: &[String],
     must_reference: bool,
@@ -138,7 +138,8 @@ fn conditional(
         .skip(event_turn + 1)
         .find(|(_, t)| t.events.iter().any(|e| until.contains(e)));
     let end = lifted.map_or(usize::MAX, |(i, _)| i);
-    for &i in after.iter().filter(|&&i| i < end) {
+    let window = must_not_within.unwrap_or(usize::MAX);
+    for &i in after.iter().take(window).filter(|&&i| i < end) {
         if let Some(m) = call.find(must_not, i) {
             out.findings.push(finding(rule, Some(&m), i));
         }

@@ -45,12 +45,16 @@ pub fn judge(scores: &mut Scores, findings: &[Finding], transcript: &Transcript,
     if overall >= pass_mark {
         return Judged { passed: true, verdict: "passed".into(), headline: format!("Passed: overall {overall:.1}") };
     }
-    let weakest = weakest_dimension(scores).map(|(name, value)| format!("; weakest: {name} {value:.1}")).unwrap_or_default();
+    let weakest =
+        weakest_dimension(scores).map(|(name, value)| format!("; weakest: {name} {value:.1}")).unwrap_or_default();
     let major = findings.iter().find(|f| f.severity == "major").map(|f| format!("; {} (turn {})", label(f), f.turn));
     Judged {
         passed: false,
         verdict: "failed".into(),
-        headline: format!("Failed: overall {overall:.1} is below the pass mark of {pass_mark:.0}{}", major.unwrap_or(weakest)),
+        headline: format!(
+            "Failed: overall {overall:.1} is below the pass mark of {pass_mark:.0}{}",
+            major.unwrap_or(weakest)
+        ),
     }
 }
 
@@ -102,9 +106,9 @@ const DISCUSSES_THE_ACCOUNT: &[&str] = &[
 /// would make stopping right (a third party, an attorney, a bad time...).
 pub fn is_incomplete(transcript: &Transcript) -> bool {
     let collector: Vec<_> = transcript.turns.iter().filter(|t| t.speaker == Speaker::Collector).collect();
-    let discussed =
-        collector.iter().any(|t| t.signals.iter().any(|h| DISCUSSES_THE_ACCOUNT.contains(&h.id.as_str())));
-    let excused = transcript.turns.iter().any(|t| t.events.iter().any(|e| ENDS_WITHOUT_THE_ACCOUNT.contains(&e.as_str())))
-        || transcript.facts.text("on_line").is_some_and(|who| who != "consumer");
+    let discussed = collector.iter().any(|t| t.signals.iter().any(|h| DISCUSSES_THE_ACCOUNT.contains(&h.id.as_str())));
+    let excused =
+        transcript.turns.iter().any(|t| t.events.iter().any(|e| ENDS_WITHOUT_THE_ACCOUNT.contains(&e.as_str())))
+            || transcript.facts.text("on_line").is_some_and(|who| who != "consumer");
     !discussed && !excused
 }

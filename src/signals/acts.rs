@@ -129,8 +129,8 @@ impl ActDef {
             let own = sentence_of(hit.start);
             hits.iter().any(|h| self.not.contains(&h.cue) && sentence_of(h.start) == own)
         };
-        let lawful_now = !self.lawful_when.is_empty()
-            && self.lawful_when.iter().all(|(name, want)| ctx.facts.matches(name, want));
+        let lawful_now =
+            !self.lawful_when.is_empty() && self.lawful_when.iter().all(|(name, want)| ctx.facts.matches(name, want));
         let mut best: Option<ActFound> = None;
         for hit in hits {
             let mut level = if self.strong.contains(&hit.cue) {
@@ -204,11 +204,13 @@ impl ActDef {
             let cancelled = hits.iter().any(|h| self.not.contains(&h.cue) && h.start >= s && h.start < e);
             let question = sentence.trim_end().ends_with('?');
             let instruction = IMPERATIVE_STARTS.iter().any(|w| starts_with_word(sentence, w));
-            (!cancelled && !question && !instruction && reader.shared_words(sentence, ctx.debtor_text) >= 2).then(|| ActFound {
-                level: ActLevel::Strong,
-                start: s + (sentence.len() - sentence.trim_start().len()),
-                end: e,
-            })
+            (!cancelled && !question && !instruction && reader.shared_words(sentence, ctx.debtor_text) >= 2).then(
+                || ActFound {
+                    level: ActLevel::Strong,
+                    start: s + (sentence.len() - sentence.trim_start().len()),
+                    end: e,
+                },
+            )
         })
     }
 

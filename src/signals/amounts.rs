@@ -36,8 +36,26 @@ enum NumberWord {
 
 fn number_word(word: &str) -> Option<NumberWord> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let lower = word.to_ascii_lowercase();
@@ -110,7 +128,9 @@ fn spelled_numbers(text: &str) -> Vec<(f64, [usize; 2])> {
         while matches!(run.last(), Some((NumberWord::Joiner, _, _))) {
             run.pop();
         }
-        while matches!(run.first(), Some((NumberWord::Joiner, _, _))) && !matches!(run.get(1), Some((NumberWord::Hundred | NumberWord::Thousand, _, _))) {
+        while matches!(run.first(), Some((NumberWord::Joiner, _, _)))
+            && !matches!(run.get(1), Some((NumberWord::Hundred | NumberWord::Thousand, _, _)))
+        {
             run.remove(0);
         }
         if run.iter().any(|(w, _, _)| !matches!(w, NumberWord::Joiner)) {

@@ -294,7 +294,8 @@ impl Checker<'_> {
                 let path = [Seg::Key("acts"), Seg::Index(index), Seg::Key("all"), Seg::Index(g)];
                 self.names(group, &path, lexicon.signal_ids(), "signals", problems);
             }
-            for (key, names) in [("after", &act.after), ("weak_after", &act.weak_after), ("not_after", &act.not_after)] {
+            for (key, names) in [("after", &act.after), ("weak_after", &act.weak_after), ("not_after", &act.not_after)]
+            {
                 self.names(names, &at(key), lexicon.event_ids(), "events", problems);
             }
             if act.to.as_deref().is_some_and(|to| to != "third_party") {

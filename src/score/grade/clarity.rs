@@ -78,11 +78,19 @@ fn plainness(own: &str, words: usize) -> Vec<Component> {
     let example = shorten(own);
     if let Some(grade) = crate::score::reading_grade(own).filter(|g| *g > 8.0) {
         let points = -((grade - 8.0) * 0.4).min(3.0);
-        parts.push(Component { what: format!("hard words (reading grade {grade:.0})"), points, evidence: example.clone() });
+        parts.push(Component {
+            what: format!("hard words (reading grade {grade:.0})"),
+            points,
+            evidence: example.clone(),
+        });
     }
     if punctuated && let Some(length) = crate::score::sentence_length(own).filter(|l| *l > 20.0) {
         let points = -((length - 20.0) * 0.1).min(2.0);
-        parts.push(Component { what: format!("long sentences ({length:.0} words)"), points, evidence: example.clone() });
+        parts.push(Component {
+            what: format!("long sentences ({length:.0} words)"),
+            points,
+            evidence: example.clone(),
+        });
     }
     let easy = crate::score::reading_grade(own).is_some_and(|g| g <= 8.0);
     if easy && words <= 30 {
@@ -109,17 +117,44 @@ fn answer(view: &TurnView) -> Component {
     let first_word = reply.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     let has = |id: &str| view.has(id);
     let asks = |words: &[&str]| words.iter().any(|w| question.contains(w));
-    let answered = if asks(&["how much", "balance", "total", "owe", "how many", "what's this", "what is this", "charge for", "fee"]) {
+    let answered = if asks(&[
+        "how much",
+        "balance",
+        "total",
+        "owe",
+        "how many",
+        "what's this",
+        "what is this",
+        "charge for",
+        "fee",
+    ]) {
         has("terms_amount") || has("states_amount") || has("explains_debt_origin") || has("fee_mention")
     } else if asks(&["how long", "when", "by when", "what date", "deadline", "what day"]) {
         has("terms_date") || reply.chars().any(|c| c.is_ascii_digit()) || has("terms_amount")
     } else if asks(&["how do i pay", "how can i pay", "how do i", "how can i"]) {
         has("terms_method") || has("next_step") || reply.contains("online") || reply.contains("call")
     } else if asks(&["who", "which company", "creditor", "where are you"]) {
-        has("identifies_company") || has("explains_debt_origin") || view.turn.text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase))
+        has("identifies_company")
+            || has("explains_debt_origin")
+            || view.turn.text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase))
     } else {
-        const DIRECT: &[&str] =
-            &["yes", "no", "yeah", "yep", "nope", "sure", "absolutely", "definitely", "only", "not", "of", "it", "that", "you", "because"];
+        const DIRECT: &[&str] = &[
+            "yes",
+            "no",
+            "yeah",
+            "yep",
+            "nope",
+            "sure",
+            "absolutely",
+            "definitely",
+            "only",
+            "not",
+            "of",
+            "it",
+            "that",
+            "you",
+            "because",
+        ];
         DIRECT.contains(&first_word) || !reply.trim_end().ends_with('?')
     };
     if answered && !has("hedge") {

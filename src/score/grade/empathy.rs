@@ -10,8 +10,27 @@ use crate::signals::ActLevel;
 pub const EMOTIONAL_BIDS: &[&str] =
     &["hardship_disclosed", "vulnerability_disclosed", "expresses_emotion", "complains", "debtor_abusive"];
 
+/// The most points words of feeling alone earn in one turn, and with a question
+/// about the person or something done for them.
+const WORDS_CAP: f64 = 1.5;
+const WORDS_CAP_WITH_DEED: f64 = 2.5;
+
+/// Trims the components' points, in order, so they sum to at most `cap`.
+fn cap_points(components: &mut [Component], cap: f64) {
+    let mut left = cap;
+    for c in components.iter_mut() {
+        c.points = c.points.min(left);
+        left -= c.points;
+    }
+}
+
+/// Words a debtor line needs to count as telling the collector something about
+/// themselves, when no emotional bid is heard in it.
+const TELLING_WORDS: usize = 6;
+
 pub fn grade(view: &TurnView) -> Option<Grade> {
     let bid = view.any_bid(EMOTIONAL_BIDS);
+    let telling = !bid && view.debtor.is_some_and(|d| d.text.split_whitespace().count() >= TELLING_WORDS);
     let mut parts: Vec<Component> = Vec::new();
     let act = |id: &str, strong: (&str, f64), weak: (&str, f64)| {
         let (what, points) = match view.level(id)? {
@@ -20,27 +39,37 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         };
         view.component(id, what, points)
     };
-    let positives: Vec<Component> = [
-        act("acknowledges_feelings", ("responds to what they feel", 2.0), ("a brief acknowledgement", 1.0)),
-        act("reflects_situation", ("puts their situation in its own words", 2.0), ("reflects what they said", 1.0)),
-        act("validates_or_normalises", ("says their reaction makes sense", 1.5), ("reassures them", 1.0)),
-        act("explores_situation", ("asks about the person", 2.0), ("asks about the person", 1.0)),
-        view.component("accommodates", "adjusts to their situation", 1.5),
-        view.component("owns_failing", "owns the failing", 1.0),
+    // Words of feeling: reacting, interpreting, validating. They are cheap, so
+    // together they earn at most WORDS_CAP points, more only with something done.
+    let mut words: Vec<Component> = [
+        act("acknowledges_feelings", ("responds to what they feel", 1.5), ("a brief acknowledgement", 0.5)),
+        act("reflects_situation", ("puts their situation in its own words", 1.5), ("reflects what they said", 0.5)),
+        act("validates_or_normalises", ("says their reaction makes sense", 1.0), ("reassures them", 0.5)),
     ]
     .into_iter()
     .flatten()
     .collect();
-    let mut positives = positives;
-    if bid {
-        // Doing something about it answers a disclosure too.
-        let help = [("says_next_step", "does something about it"), ("offers_options", "gives them a choice")]
-            .into_iter()
-            .find_map(|(id, what)| view.component(id, what, 1.0));
-        positives.extend(help);
+    let explores = act("explores_situation", ("asks about the person", 1.5), ("asks about the person", 0.5));
+    // Doing something for them: adjusting, owning a failing, a next step, a choice.
+    let deed = [
+        ("accommodates", "does something for their situation"),
+        ("owns_failing", "owns the failing"),
+        ("says_next_step", "says what will be done"),
+        ("offers_options", "gives them a choice"),
+    ]
+    .into_iter()
+    .find_map(|(id, what)| view.component(id, what, 2.0));
+    let cap = if deed.is_some() || explores.is_some() { WORDS_CAP_WITH_DEED } else { WORDS_CAP };
+    cap_points(&mut words, cap);
+    let mut positives: Vec<Component> = words.into_iter().chain(explores).chain(deed).collect();
+    if (bid || telling) && positives.is_empty() && takes_up(view) {
+        positives.push(Component { what: "takes up what they said".into(), points: 0.5, evidence: String::new() });
     }
     let warm = !positives.is_empty();
     parts.extend(positives);
+    if let Some(needs) = view.component("company_needs", "speaks from the company's needs, not theirs", -1.0) {
+        parts.push(needs);
+    }
     if let Some(stock) = stock_sympathy(&view.turn.text) {
         parts.push(stock);
     }
@@ -56,7 +85,9 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     parts.extend(negatives.into_iter().flatten());
     let demand = view.component("payment_demand", "", 0.0).or_else(|| view.component("demands_full_payment", "", 0.0));
     match (bid, demand) {
-        (true, Some(d)) => parts.push(Component { what: "turns to payment in the same breath".into(), points: -2.0, ..d }),
+        (true, Some(d)) => {
+            parts.push(Component { what: "turns to payment in the same breath".into(), points: -2.0, ..d })
+        }
         (false, Some(d)) if !warm => parts.push(Component { what: "a bare demand".into(), points: -1.0, ..d }),
         _ => {}
     }
@@ -65,11 +96,21 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     }
     if bid && !warm {
         parts.push(missing("leaves what they shared unanswered", -1.5));
+    } else if telling && parts.is_empty() {
+        parts.push(missing("answers without taking up what they said", -0.5));
     }
     if parts.is_empty() {
         return None;
     }
-    let weight = if view.bid("vulnerability_disclosed") { 4.0 } else if bid { 3.0 } else { 1.0 };
+    let weight = if view.bid("vulnerability_disclosed") {
+        4.0
+    } else if bid {
+        3.0
+    } else if telling {
+        1.5
+    } else {
+        1.0
+    };
     Some(Grade::from_components(parts, weight))
 }
 
@@ -77,9 +118,36 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
 /// and I'm so sorry, I really do appreciate...") read as a script, not a response.
 fn stock_sympathy(text: &str) -> Option<Component> {
     static STOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\b(?:understand|sorry|apologi[sz]e|appreciate|hear you|imagine|get it|feel you|completely|totally)\b")
-            .expect("valid regex")
+        regex::Regex::new(
+            r"(?i)\b(?:understand|sorry|apologi[sz]e|appreciate|hear you|imagine|get it|feel you|completely|totally)\b",
+        )
+        .expect("valid regex")
     });
     let count = STOCK.find_iter(text).count();
     (count >= 4).then(|| Component { what: "piles on stock sympathy".into(), points: -1.0, evidence: String::new() })
+}
+
+/// Whether the reply picks up two or more of the debtor's own words (not money or
+/// account words, which every collector says anyway).
+fn takes_up(view: &TurnView) -> bool {
+    const IGNORED: &[&str] = &[
+        "that", "this", "have", "with", "just", "been", "they", "what", "your", "from", "about", "know", "like",
+        "really", "there", "would", "could", "it's", "i've", "i'm", "right", "yeah", "okay", "will", "when", "were",
+        "them", "their", "some", "only", "even", "also", "still", "thing", "things", "you're", "that's", "want",
+        "time", "pay", "paying", "payment", "payments", "money", "balance", "account", "debt", "owe", "amount",
+        "month", "week", "today", "card",
+    ];
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .map(str::to_lowercase)
+            .filter(|w| w.len() >= 4 && !IGNORED.contains(&w.as_str()))
+            .collect()
+    };
+    let Some(debtor) = view.debtor else { return false };
+    let theirs = words(&debtor.text);
+    let mut mine = words(&view.turn.text);
+    mine.sort();
+    mine.dedup();
+    mine.iter().filter(|w| theirs.iter().any(|t| t == *w || (t.len() >= 5 && w.len() >= 5 && t[..5] == w[..5]))).count()
+        >= 2
 }

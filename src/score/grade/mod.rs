@@ -157,10 +157,8 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
 /// `None` for compliance and documentation, which have no turn grades).
 pub fn call_sums(grades: &[TurnGrade]) -> [Option<(f64, f64)>; 5] {
     let sum = |pick: fn(&TurnGrade) -> Option<&Grade>| {
-        let (total, weights) = grades
-            .iter()
-            .filter_map(pick)
-            .fold((0.0, 0.0), |(t, w), g| (t + g.score * g.weight, w + g.weight));
+        let (total, weights) =
+            grades.iter().filter_map(pick).fold((0.0, 0.0), |(t, w), g| (t + g.score * g.weight, w + g.weight));
         (weights > 0.0).then_some((total, weights))
     };
     [sum(|g| g.empathy.as_ref()), sum(|g| g.clarity.as_ref()), sum(|g| g.negotiation.as_ref()), None, None]

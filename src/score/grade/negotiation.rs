@@ -45,7 +45,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     {
         parts.push(no);
     }
-    let demanding = view.has("pressure_or_false_urgency") || view.has("demands_full_payment") || view.has("refuses_options");
+    let demanding =
+        view.has("pressure_or_false_urgency") || view.has("demands_full_payment") || view.has("refuses_options");
     if !demanding {
         parts.extend(view.component("flexibility", "meets them where they are", 1.5));
     }

@@ -1,0 +1,141 @@
+//! Better phrasings made for this call: a rule's `better:` text is filled from the
+//! account's facts (`{{facts.creditor}}`, `{{money facts.balance}}`) and from what
+//! the debtor just said (`{{debtor.said}}`, turned round to speak to them: "I lost
+//! my job" → "you lost your job"). A fact the call does not have reads as a plain
+//! phrase ("the creditor"), never another call's name or situation.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::facts::Facts;
+use crate::transcript::{Speaker, Transcript};
+
+/// What a missing fact reads as.
+fn stand_in(name: &str) -> String {
+    match name {
+        "consumer" => "the account holder".into(),
+        "creditor" | "original_creditor" => "the creditor".into(),
+        "agency" => "our company".into(),
+        "balance" => "the balance".into(),
+        other => format!("the {}", other.replace('_', " ")),
+    }
+}
+
+/// Fills `{{facts.NAME}}` and `{{money facts.NAME}}` from the call's facts.
+pub fn fill(text: &str, facts: &Facts) -> String {
+    if !text.contains("{{") {
+        return text.to_string();
+    }
+    static FIELD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{\{\s*(money\s+)?facts\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}").expect("valid regex"));
+    FIELD
+        .replace_all(text, |c: &regex::Captures| {
+            let name = &c[2];
+            match (c.get(1).is_some(), facts.get(name)) {
+                (true, Some(v)) if v.is_number() => facts.money(v.as_f64().unwrap_or(0.0)),
+                (_, Some(v)) => first_name_if_consumer(name, &crate::facts::plain(v)),
+                (_, None) => stand_in(name),
+            }
+        })
+        .into_owned()
+}
+
+/// "Maria Alvarez" → "Maria" where a better phrasing names the consumer.
+fn first_name_if_consumer(name: &str, value: &str) -> String {
+    match name {
+        "consumer" => value.split_whitespace().next().unwrap_or(value).to_string(),
+        _ => value.to_string(),
+    }
+}
+
+/// The debtor's line before turn `turn` (1-based), if any.
+pub fn debtor_before(transcript: &Transcript, turn: usize) -> Option<&str> {
+    transcript.turns[..turn.saturating_sub(1).min(transcript.turns.len())]
+        .iter()
+        .rev()
+        .find(|t| t.speaker == Speaker::Debtor)
+        .map(|t| t.text.as_str())
+}
+
+/// Fills `{{debtor.said}}` with the first sentence of what the debtor said, turned
+/// round to speak to them; without a line, with "what they told you".
+pub fn fill_said(text: &str, said: Option<&str>) -> String {
+    if !text.contains("{{debtor.said}}") {
+        return text.to_string();
+    }
+    let spoken = said.map(turn_round).filter(|s| !s.is_empty()).unwrap_or_else(|| "to hear that".into());
+    text.replace("{{debtor.said}}", &spoken)
+}
+
+/// "I lost my job in August." → "you lost your job in August"; at most 14 words.
+fn turn_round(line: &str) -> String {
+    let first = line.split(['.', '!', '?', ';']).find(|s| !s.trim().is_empty()).unwrap_or("").trim();
+    let words: Vec<String> = first
+        .split_whitespace()
+        .take(14)
+        .map(|word| {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
+            let swapped = match bare.as_str() {
+                "i" => "you",
+                "i'm" | "im" => "you're",
+                "i've" | "ive" => "you've",
+                "i'll" => "you'll",
+                "i'd" => "you'd",
+                "me" | "myself" => "you",
+                "my" => "your",
+                "mine" => "yours",
+                "we" => "you",
+                "we're" => "you're",
+                "we've" => "you've",
+                "our" => "your",
+                "us" => "you",
+                "am" => "are",
+                _ => return word.trim_end_matches([',', ':']).to_string(),
+            };
+            swapped.to_string()
+        })
+        .collect();
+    let mut spoken = words.join(" ");
+    // "you was" reads wrong after the swap.
+    spoken = spoken.replace("you was", "you were").replace("You was", "You were");
+    let mut chars = spoken.chars();
+    match chars.next() {
+        Some(c) if !spoken.starts_with("I ") => c.to_lowercase().chain(chars).collect(),
+        _ => spoken,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn better_phrasings_speak_about_this_account() {
+        let facts = Facts(serde_json::from_str(r#"{"creditor": "Crestline Wireless", "balance": 486.22}"#).unwrap());
+        assert_eq!(
+            fill("About {{facts.creditor}}: {{money facts.balance}}.", &facts),
+            "About Crestline Wireless: $486.22."
+        );
+        assert_eq!(
+            fill("Call {{facts.agency}} for {{facts.consumer}}.", &facts),
+            "Call our company for the account holder."
+        );
+        let named = Facts(serde_json::from_str(r#"{"consumer": "Maria Alvarez"}"#).unwrap());
+        assert_eq!(fill("I'm trying to reach {{facts.consumer}}.", &named), "I'm trying to reach Maria.");
+    }
+
+    #[test]
+    fn the_debtors_words_are_turned_round_to_speak_to_them() {
+        let better = "I'm sorry {{debtor.said}}.";
+        assert_eq!(
+            fill_said(better, Some("I lost my job in August. The warehouse closed.")),
+            "I'm sorry you lost your job in August."
+        );
+        assert_eq!(
+            fill_said(better, Some("I'm scared to even open my post.")),
+            "I'm sorry you're scared to even open your post."
+        );
+        assert_eq!(fill_said(better, None), "I'm sorry to hear that.");
+    }
+}
