@@ -131,6 +131,7 @@ fn transcript_of(session: &Session, finished: bool) -> crate::transcript::Transc
         stage_notes: Vec::new(),
         notes: Vec::new(),
         finished,
+        note_expected: false,
     }
 }
 

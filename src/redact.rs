@@ -72,6 +72,14 @@ pub fn scorecard(card: &mut Scorecard) {
         strength.evidence = redact(&strength.evidence);
         strength.message = redact(&strength.message);
     }
+    card.headline = redact(&card.headline);
+    for turn in &mut card.turns {
+        for grade in [&mut turn.empathy, &mut turn.clarity, &mut turn.negotiation].into_iter().flatten() {
+            for component in &mut grade.components {
+                component.evidence = redact(&component.evidence);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

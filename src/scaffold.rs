@@ -165,7 +165,7 @@ reactions:                              # meter moves whenever a signal is heard
   - signal: acknowledges_feelings
     adjust: {{frustration: -10}}
     because: they felt heard and less worried
-  - signal: pressure
+  - signal: pressure_or_false_urgency
     adjust: {{frustration: +25}}
     because: they were pushed
 
@@ -209,7 +209,7 @@ nodes:                                  # the first node starts the call
     on:
       - any: [{good}]
         goto: agreed
-      - any: [pressure, demands_full_payment]
+      - any: [pressure_or_false_urgency, demands_full_payment]
         goto: hangs_up
 
   - id: agreed

@@ -86,8 +86,8 @@ fn templates_render_facts_and_money() {
 #[test]
 fn reactions_move_meters_with_reasons_and_once_fires_once() {
     let mut s = session();
-    s.respond("I'm so sorry to hear that.");
-    s.respond("I'm so sorry to hear that.");
+    s.respond("I'm so sorry, that sounds really hard.");
+    s.respond("I'm so sorry, that sounds really hard.");
     assert_eq!(meter(&s, "trust"), 60.0);
     let change = &s.turns()[1].meter_changes[0];
     assert_eq!((change.meter.as_str(), change.delta, change.reason.as_str()), ("trust", 10.0, "felt heard"));
@@ -129,11 +129,11 @@ fn flags_come_from_set_and_from_debtor_events_and_can_be_cleared() {
     assert!(s.state().flags.contains("plan_offered") && s.state().flags.contains("hardship_disclosed"));
     s.respond("To recap, that's the plan.");
     assert!(!s.state().flags.contains("plan_offered"));
-    s.respond("So to confirm, $50 on the 1st of each month.");
+    s.respond("So to confirm, $50 on the 1st of each month by debit card.");
     assert!(!s.is_over(), "the flag was cleared, so the confirmation does not close the deal");
     let mut s = session();
     s.respond("We can set up a payment plan.");
-    s.respond("So to confirm, $50 on the 1st of each month.");
+    s.respond("So to confirm, $50 on the 1st of each month by debit card.");
     assert_eq!(s.ending().map(|e| e.outcome.as_str()), Some("agreed"));
     assert!(s.respond("Anything else?").is_none(), "an ended call takes no more lines");
 }

@@ -51,8 +51,9 @@ fn the_session_file_has_what_a_supervisor_needs() {
     assert_eq!(threat["speaker"], "collector");
     let arrest = threat["signals"].as_array().unwrap().iter().find(|h| h["id"] == "threatens_arrest").unwrap();
     assert_eq!(arrest["evidence"], "arrested");
-    let change = &threat["meter_changes"][0];
-    assert_eq!(change["reason"], "she was threatened with something that will not happen");
+    let reasons: Vec<&str> =
+        threat["meter_changes"].as_array().unwrap().iter().map(|c| c["reason"].as_str().unwrap()).collect();
+    assert!(reasons.contains(&"she was threatened with something that will not happen"), "{reasons:?}");
     assert_eq!(turns[4]["node"], "complaint");
 }
 
@@ -207,7 +208,7 @@ fn practice_coaches_live_and_the_scorecard_is_shown_and_stored() {
     let output = run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data"], lines);
     let out = stdout(&output);
     assert!(out.contains("Coach: ✓ Gave the mini-Miranda before discussing the debt."), "{out}");
-    assert!(out.contains("Coach (minor empathy):\n    An acknowledgement followed at once by a demand"), "{out}");
+    assert!(out.contains("Coach (minor empathy):\n    Turning to payment in the same breath"), "{out}");
     assert!(out.contains("Coach (critical compliance) [12 CFR 1006.18(b)(3); 15 U.S.C. 1692e(4)]"), "{out}");
     assert!(out.contains("Note: threatened arrest"), "the wrap-up note is asked for: {out}");
     let s = only_session(&dir.join("data"));

@@ -37,7 +37,9 @@ fn json_follows_the_contract_in_input_order() {
     for key in ["empathy", "clarity", "negotiation", "compliance", "documentation", "overall"] {
         assert!(card["scores"].get(key).is_some(), "missing score {key}");
     }
-    assert!(card["scores"]["documentation"].is_null(), "no note, no documentation score");
+    assert!(card["scores"]["documentation"].is_null(), "a transcript with no note has no documentation score");
+    assert!(card["headline"].as_str().unwrap().starts_with("Failed: threatened arrest (turn 3)"), "{card:#}");
+    assert!(card["turns"].as_array().unwrap().iter().all(|t| t["turn"].as_u64().unwrap() % 2 == 1));
     assert_eq!(card["rubrics"][0]["id"], "core");
     assert_eq!(card["rubrics"][1]["id"], "us-fdcpa");
     assert_eq!(card["rubrics"][1]["sha256"].as_str().unwrap().len(), 64);
@@ -131,7 +133,7 @@ fn jurisdiction_picks_the_pack_and_rubric_overrides() {
     std::fs::write(dir.join("uk.txt"), text).unwrap();
     let (_, cards) = json(&dir, &["score", "uk.txt", "--format", "json"]);
     assert_eq!(cards[0]["rubrics"][1]["id"], "uk-fca");
-    assert!(cards[0]["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "uk-fca.no-borrowing-or-selling"));
+    assert!(cards[0]["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "uk-fca.borrow-or-sell"));
     let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/rubrics/core.yaml");
     let (_, cards) = json(&dir, &["score", "uk.txt", "--rubric", pack, "--format", "json"]);
     assert_eq!(cards[0]["rubrics"].as_array().unwrap().len(), 1);

@@ -101,11 +101,13 @@ fn json_output_is_for_editors_and_ci() {
 fn a_broken_lexicon_is_located_too() {
     let dir = temp_dir("bad-lexicon");
     let lexicon = collectsim::signals::BUILTIN_SIGNALS.replacen("'\\b(?:hello|hi|hey", "'\\b(?:hello|hi|hey(", 1);
-    std::fs::write(dir.join("signals.yaml"), lexicon).unwrap();
+    std::fs::write(dir.join("signals.yaml"), &lexicon).unwrap();
     let output = run(&dir, &["validate", "signals.yaml"], "");
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1));
-    assert!(out.contains("signals.yaml:22:9: error: bad regular expression: unclosed group"), "{out}");
+    let line = lexicon.lines().position(|l| l.contains("'\\b(?:hello|hi|hey(")).unwrap() + 1;
+    let expected = format!("signals.yaml:{line}:9: error: bad regular expression: unclosed group");
+    assert!(out.contains(&expected), "{out}");
 }
 
 #[test]

@@ -71,11 +71,14 @@ pub fn example_transcript(
         stage_notes: Vec::new(),
         notes: Vec::new(),
         finished: true,
+        note_expected: true,
     });
     // Facts the example's own front matter sets win over the pack's.
     let own = std::mem::take(&mut transcript.facts);
     facts.extend(own.0);
     transcript.facts = Facts(facts.into_iter().collect());
+    // A rule example is judged as a trainee's call: the note is owed.
+    transcript.note_expected = true;
     transcript.detect(detector);
     Ok(transcript)
 }

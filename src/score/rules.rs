@@ -388,11 +388,12 @@ fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
 }
 
 /// The account note must mention what the rule asks. With no note at all, only a
-/// rule that asks for no particular event applies (it reports the missing note
-/// once); the others have nothing to read.
+/// rule that asks for no particular event applies, and only to a finished call
+/// that owed a note (a played call, not a phone system's transcript): it reports
+/// the missing note once; the others have nothing to read.
 fn note(rule: &Rule, call: &Call, triggers: &crate::rubric::Triggers, notes: &[String]) -> Outcome {
     if notes.is_empty() {
-        if !rule.if_event.is_empty() || !call.transcript.finished {
+        if !rule.if_event.is_empty() || !call.transcript.finished || !call.transcript.note_expected {
             return Outcome::not_applicable();
         }
         let mut out = Outcome::applies();

@@ -163,7 +163,7 @@ static CONSEQUENT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 
 /// "Why don't we...", "why not...": a suggestion, not a negation.
 static WHY_NOT: std::sync::LazyLock<Regex> =
-    std::sync::LazyLock::new(|| Regex::new(r"(?i)\bwhy\s*$").expect("valid regex"));
+    std::sync::LazyLock::new(|| Regex::new(r"(?i)\bwhy(?:\s+\w{1,6})?\s*$").expect("valid regex"));
 
 /// "Not paying (this) is theft": the negation belongs to a gerund that is the
 /// subject of the clause, so it does not cancel what the clause goes on to say.

@@ -95,6 +95,9 @@ pub struct Transcript {
     pub notes: Vec<String>,
     /// False while a call is still going: obligations not yet due are not missed.
     pub finished: bool,
+    /// Whether the collector owed an account note (a played call does; a transcript
+    /// from a phone system carries one only if its front matter gives it).
+    pub note_expected: bool,
 }
 
 impl Transcript {
@@ -166,6 +169,7 @@ impl Transcript {
             stage_notes: Vec::new(),
             notes: record.notes.iter().map(|n| n.text.clone()).collect(),
             finished: record.is_finished(),
+            note_expected: true,
         }
     }
 }

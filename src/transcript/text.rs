@@ -54,6 +54,7 @@ pub fn parse_text(file: &SourceFile) -> Result<Transcript, Diagnostic> {
         stage_notes: Vec::new(),
         notes,
         finished: true,
+        note_expected: false,
     };
     let mut labels_seen: Vec<String> = Vec::new();
     for (index, line) in file.text.lines().enumerate().skip(body_start) {

@@ -92,9 +92,12 @@ fn plainness(own: &str, words: usize) -> Vec<Component> {
             evidence: example.clone(),
         });
     }
+    // Plain words in short sentences are what clarity is; they earn the most.
     let easy = crate::score::reading_grade(own).is_some_and(|g| g <= 8.0);
     if easy && words <= 30 {
-        parts.push(Component { what: "short, plain words".into(), points: 0.5, evidence: String::new() });
+        parts.push(Component { what: "short, plain words".into(), points: 2.0, evidence: String::new() });
+    } else if easy {
+        parts.push(Component { what: "plain words".into(), points: 1.0, evidence: String::new() });
     }
     parts
 }

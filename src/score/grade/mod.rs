@@ -81,6 +81,9 @@ pub(crate) struct TurnView<'a> {
     pub earlier_events: Vec<&'a str>,
     /// Amounts the debtor named before this turn, most recent last.
     pub debtor_amounts: Vec<f64>,
+    /// Whether the collector's previous turn put an arrangement on the table (an
+    /// amount, a plan, a choice), so a "yes" now agrees to something.
+    pub proposal_pending: bool,
     pub facts: &'a crate::facts::Facts,
 }
 
@@ -126,6 +129,7 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
     let mut last_debtor: Option<&Turn> = None;
     let mut earlier: Vec<&str> = Vec::new();
     let mut amounts: Vec<f64> = Vec::new();
+    let mut proposal_pending = false;
     for (index, turn) in transcript.turns.iter().enumerate() {
         if turn.speaker == Speaker::Debtor {
             earlier.extend(turn.events.iter().map(String::as_str));
@@ -140,8 +144,12 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
             debtor: last_debtor.take(),
             earlier_events: earlier.clone(),
             debtor_amounts: amounts.clone(),
+            proposal_pending,
             facts: &transcript.facts,
         };
+        const PROPOSALS: &[&str] =
+            &["offers_plan", "offers_options", "confirms_terms", "terms_amount", "payment_demand", "asks_ability_to_pay"];
+        proposal_pending = turn.signals.iter().any(|h| PROPOSALS.contains(&h.id.as_str()));
         grades.push(TurnGrade {
             turn: index + 1,
             empathy: empathy::grade(&view),
