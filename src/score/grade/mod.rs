@@ -147,8 +147,14 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
             proposal_pending,
             facts: &transcript.facts,
         };
-        const PROPOSALS: &[&str] =
-            &["offers_plan", "offers_options", "confirms_terms", "terms_amount", "payment_demand", "asks_ability_to_pay"];
+        const PROPOSALS: &[&str] = &[
+            "offers_plan",
+            "offers_options",
+            "confirms_terms",
+            "terms_amount",
+            "payment_demand",
+            "asks_ability_to_pay",
+        ];
         proposal_pending = turn.signals.iter().any(|h| PROPOSALS.contains(&h.id.as_str()));
         grades.push(TurnGrade {
             turn: index + 1,
