@@ -231,3 +231,23 @@ fn assessment_mode_does_not_coach_but_scores_at_the_end() {
     assert!(out.contains("FAILED") && out.contains("us-fdcpa.profanity"), "the final scorecard is shown: {out}");
     assert!(only_session(&dir.join("data"))["scorecard"]["findings"].is_array());
 }
+
+/// After `:undo` the coach speaks of the new line only: what it said about the
+/// lines kept is not said again, and the taken-back line's faults are gone.
+#[test]
+fn after_undo_the_coach_speaks_of_the_new_line_only() {
+    let dir = temp_dir("coach-undo");
+    let lines = "Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n\
+                 If you don't pay, you'll be arrested.\n\
+                 :undo\n\
+                 This is an attempt to collect a debt and any information obtained will be used for that purpose.\n\
+                 :quit\n";
+    let out = stdout(&run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data"], lines));
+    let coached = &out[..out.find("Result:").expect("a final scorecard")];
+    assert_eq!(coached.matches("1006.18(b)(3)").count(), 1, "the threat is coached once, when it is said: {coached}");
+    assert_eq!(coached.matches("Gave their name before discussing the debt").count(), 1, "{coached}");
+    assert!(!coached.contains("No account note"), "the note is judged after the call, not mid-call: {coached}");
+    let after_undo = &coached[coached.find("attempt to collect a debt").unwrap()..];
+    assert!(after_undo.contains("Gave the mini-Miranda"), "{after_undo}");
+    assert!(!after_undo.contains("1006.18(b)(3)"), "the taken-back threat is not coached again: {after_undo}");
+}

@@ -149,6 +149,7 @@ impl Call {
         self.record.undos.push(Undo { text: taken_back.clone(), at: now_rfc3339() });
         self.reopen();
         self.save()?;
+        self.coach.forget_after(self.record.turns.len());
         Ok(Some(taken_back))
     }
 
@@ -158,6 +159,7 @@ impl Call {
         let start = self.session.start();
         self.session = Session::starting_at(scenario, self.detector(), self.record.seed, start);
         self.record.restarts += 1;
+        self.coach.reset();
         self.reopen();
         self.save()
     }
@@ -172,7 +174,6 @@ impl Call {
 
     /// After an undo or restart the call is under way again.
     fn reopen(&mut self) {
-        self.coach.reset();
         self.record.scorecard = None;
         self.record.outcome = ABANDONED.to_string();
         self.record.success = None;

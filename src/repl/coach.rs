@@ -30,16 +30,31 @@ impl Coach {
         score(&packs, &transcript)
     }
 
-    /// Findings and strengths not yet shown, for live coaching after a line.
+    /// Findings and strengths not yet shown, for live coaching after a line. Some
+    /// are about an earlier line but only known now (a name given before the
+    /// debt was discussed). Documentation findings are about the account note
+    /// written after the call, not about a line, so they wait for the final card.
     pub fn fresh(&mut self, card: &Scorecard) -> (Vec<Finding>, Vec<Strength>) {
-        let findings: Vec<Finding> =
-            card.findings.iter().filter(|f| self.shown.insert((f.rule.clone(), f.turn))).cloned().collect();
+        let findings: Vec<Finding> = card
+            .findings
+            .iter()
+            .filter(|f| f.dimension != "documentation")
+            .filter(|f| self.shown.insert((f.rule.clone(), f.turn)))
+            .cloned()
+            .collect();
         let strengths: Vec<Strength> =
             card.strengths.iter().filter(|s| self.shown.insert((s.rule.clone(), s.turn))).cloned().collect();
         (findings, strengths)
     }
 
-    /// Forget what was shown (after :undo or :restart the call is different).
+    /// Forget what was shown about turns after `turns` (1-based), which `:undo`
+    /// took back: a line said again in their place is coached afresh, while the
+    /// lines kept are not coached a second time.
+    pub fn forget_after(&mut self, turns: usize) {
+        self.shown.retain(|(_, turn)| *turn <= turns);
+    }
+
+    /// Forget everything shown (after :restart or :reload the call is different).
     pub fn reset(&mut self) {
         self.shown.clear();
     }
