@@ -327,22 +327,34 @@ fn long_repetition_limit(hir: &Hir) -> Option<u32> {
 
 /// Whether every ASCII letter the pattern can match, it can match in either case.
 fn is_case_closed(hir: &Hir) -> bool {
-    let closed = |contains: &dyn Fn(u8) -> bool| {
-        (b'a'..=b'z').all(|lower| contains(lower) == contains(lower.to_ascii_uppercase()))
-    };
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => true,
         HirKind::Literal(literal) => !literal.0.iter().any(u8::is_ascii_alphabetic),
         HirKind::Class(Class::Bytes(class)) => {
-            closed(&|b| class.ranges().iter().any(|r| (r.start()..=r.end()).contains(&b)))
+            letters_case_closed(ascii_set(class.ranges().iter().map(|r| (u32::from(r.start()), u32::from(r.end())))))
         }
         HirKind::Class(Class::Unicode(class)) => {
-            closed(&|b| class.ranges().iter().any(|r| (r.start()..=r.end()).contains(&char::from(b))))
+            letters_case_closed(ascii_set(class.ranges().iter().map(|r| (u32::from(r.start()), u32::from(r.end())))))
         }
         HirKind::Repetition(repetition) => is_case_closed(&repetition.sub),
         HirKind::Capture(capture) => is_case_closed(&capture.sub),
         HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(is_case_closed),
     }
+}
+
+/// The ASCII members of a class given as inclusive ranges, as a bit set; one pass
+/// over the ranges (a case-folded Unicode class has hundreds).
+fn ascii_set(ranges: impl Iterator<Item = (u32, u32)>) -> u128 {
+    ranges.filter(|&(start, _)| start < 128).fold(0, |set, (start, end)| {
+        (start..=end.min(127)).fold(set, |set, b| set | 1 << b)
+    })
+}
+
+/// Whether the set holds each ASCII letter in both cases or in neither: lower
+/// case letters sit 32 bits above their capitals.
+fn letters_case_closed(set: u128) -> bool {
+    const CAPITALS: u128 = ((1 << 26) - 1) << b'A';
+    (set & CAPITALS) << 32 == set & (CAPITALS << 32)
 }
 
 /// A byte class as it reads ASCII-lowercased text: upper case letters become
@@ -404,6 +416,17 @@ mod tests {
         let mut first = vec![None; scanner.pattern_count()];
         scanner.first_matches(text, &mut first);
         first
+    }
+
+    #[test]
+    fn case_closed_means_both_cases_of_every_letter_or_neither() {
+        let closed = |pattern: &str, insensitive: bool| {
+            let syntax = syntax::Config::new().case_insensitive(insensitive);
+            is_case_closed(&syntax::parse_with(pattern, &syntax).unwrap())
+        };
+        assert!(closed(r"pay(ment)?\b", true) && closed(r"[0-9]+ days", true) && closed("[a-zA-Z]", false));
+        assert!(!closed("Sam", false) && !closed("[a-z]", false) && !closed("[A-Za-y]", false));
+        assert!(closed("[0-9 .,]", false), "no letters at all");
     }
 
     #[test]
