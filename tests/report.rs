@@ -61,8 +61,9 @@ fn html_is_self_contained_and_accessible() {
         !html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains(" src=")
     );
     assert!(html.contains("<style>") && html.contains("@media print"));
-    assert_eq!(html.matches("role=\"img\"").count(), 2, "two charts with text alternatives");
-    assert!(html.contains("<desc id=\"scores-desc\">empathy 0.0. clarity 83.3."));
+    assert_eq!(html.matches("role=\"img\"").count(), 3, "three charts with text alternatives");
+    assert!(html.contains("<desc id=\"scores-desc\">empathy 44.9. clarity 70.4."));
+    assert!(html.contains("<desc id=\"grades-desc\">empathy: turn 2: 45.0,"), "the turn grades chart is described");
     assert!(html.contains("<mark class=\"f\""), "findings are highlighted in the call");
 }
 
@@ -79,13 +80,36 @@ fn text_fits_an_80_column_terminal() {
     }
 }
 
+/// Under each of the trainee's lines, every grade it earned and the points and
+/// words behind it; a failed call says why next to the verdict.
+#[test]
+fn every_grade_shows_the_points_and_words_behind_it() {
+    let text = report("text");
+    let demand = &text[text.find("You [8]:").unwrap()..text.find("Maria [9]:").unwrap()];
+    assert!(demand.contains("negotiation 26.9  −2.5 asks for it all at once: \"the full balance is"), "{demand}");
+    assert!(demand.contains("−2.0 turns to payment in the same breath"), "{demand}");
+    let md = report("md");
+    assert!(md.contains("- empathy **64.6**: +1.5 asks about the person (“What's been going on”)"), "{md}");
+
+    let dir = temp_dir("report-failed");
+    let lines = "Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n\
+                 If you don't pay today you'll be arrested.\n";
+    let played = run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data"], lines);
+    assert!(played.status.success(), "{}", stderr(&played));
+    let session = std::fs::read_dir(dir.join("data/sessions")).unwrap().next().unwrap().unwrap().path();
+    let text = stdout(&run(&dir, &["report", session.to_str().unwrap()], ""));
+    assert!(text.contains("Result:  FAILED") && text.contains("threatened arrest (turn 4)"), "{text}");
+    let html = stdout(&run(&dir, &["report", session.to_str().unwrap(), "--format", "html"], ""));
+    assert!(html.contains("<p class=\"reason\">threatened arrest (turn 4)</p>"), "the reason stands under the verdict");
+}
+
 #[test]
 fn output_file_and_template_override() {
     let dir = temp_dir("report-out");
     std::fs::write(dir.join("mine.hbs"), "{{trainee}} scored {{overall}} on {{scenario_id}}\n").unwrap();
     let output = run(&dir, &["report", fixture().to_str().unwrap(), "--template", "mine.hbs", "-o", "out.txt"], "");
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(dir.join("out.txt")).unwrap(), "Dana Lee scored 73.3 on hardship-job-loss\n");
+    assert_eq!(std::fs::read_to_string(dir.join("out.txt")).unwrap(), "Dana Lee scored 75.4 on hardship-job-loss\n");
 }
 
 #[test]

@@ -113,8 +113,10 @@ fn stdin_text_and_markdown() {
     let output = run(&dir, &["score", "-", "--format", "md"], THREAT);
     let out = stdout(&output);
     assert!(out.contains("**❌ failed**") && out.contains("us-fdcpa.false-threat-arrest"), "{out}");
+    assert!(out.contains("Failed: threatened arrest (turn 3)"), "the headline says why: {out}");
     let text = stdout(&run(&dir, &["score", "-"], THREAT));
     assert!(text.contains("FAILED") && text.contains("Better:"), "{text}");
+    assert!(text.lines().nth(1).unwrap().contains("Failed: threatened arrest (turn 3)"), "{text}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! escaped by handlebars everywhere; Markdown escapes user text with the `md`
 //! helper; text wraps to 80 columns with colour that honours `NO_COLOR`.
 
+pub mod grades;
 pub mod lrs;
 pub mod model;
 pub mod xapi;

@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
+use super::grades::{self, GradeLine, GradeView};
 use crate::scenario::Scenario;
-use crate::score::{Finding, Scorecard, Strength};
+use crate::score::{Finding, Scorecard, Strength, render};
 use crate::store::SessionRecord;
 use crate::transcript::Speaker;
 
@@ -27,8 +28,19 @@ pub struct Report {
     pub outcome: String,
     pub story_success: Option<bool>,
     pub passed: bool,
+    /// `passed`, `failed` or `incomplete`.
+    pub verdict: String,
+    /// `PASSED`, `FAILED` or `INCOMPLETE`, as the text report prints it.
+    pub verdict_word: String,
+    /// One line that says why: "Failed: threatened arrest (turn 6)".
+    pub headline: String,
+    /// The headline without its verdict ("threatened arrest (turn 6)"); empty for
+    /// a pass, whose reason is its overall score.
+    pub reason: String,
     pub overall: Option<f64>,
     pub scores: Vec<ScoreBar>,
+    /// The trainee's turn grades over the call, for a chart.
+    pub grade_lines: Vec<GradeLine>,
     pub work_on: Vec<Finding>,
     pub strengths: Vec<Strength>,
     pub turns: Vec<TurnView>,
@@ -63,6 +75,8 @@ pub struct TurnView {
     pub segments: Vec<Segment>,
     pub findings: Vec<Finding>,
     pub strengths: Vec<Strength>,
+    /// The turn's grades and what made them (the trainee's turns only).
+    pub grades: Vec<GradeView>,
 }
 
 /// A piece of a turn's text; marked pieces are the words a finding or strength points at.
@@ -120,8 +134,13 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         outcome: record.outcome.replace('_', " "),
         story_success: record.success,
         passed: card.passed,
+        verdict: render::verdict(card).to_string(),
+        verdict_word: render::verdict(card).to_uppercase(),
+        headline: card.headline.clone(),
+        reason: reason_of(card),
         overall: card.scores.overall,
         scores: score_bars(card),
+        grade_lines: grades::lines(card),
         work_on: top_three(&card.findings),
         strengths: card.strengths.clone(),
         turns: turns(record, card),
@@ -131,6 +150,19 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         notes: record.notes.iter().map(|n| n.text.clone()).collect(),
         next_scenario: next,
         rubrics: card.rubrics.iter().map(|r| format!("{} v{}", r.id, r.version)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// The headline without its verdict, and without the overall score every report
+/// already shows beside it ("below the pass mark of 70; weakest: empathy 41.0").
+fn reason_of(card: &Scorecard) -> String {
+    if card.passed {
+        return String::new();
+    }
+    let why = card.headline.split_once(": ").map_or("", |(_, why)| why);
+    match why.strip_prefix("overall ").and_then(|rest| rest.split_once(" is ")) {
+        Some((_, below)) => below.to_string(),
+        None => why.to_string(),
     }
 }
 
@@ -202,6 +234,7 @@ fn turns(record: &SessionRecord, card: &Scorecard) -> Vec<TurnView> {
                 segments: segments(&turn.text, &findings, &strengths),
                 findings,
                 strengths,
+                grades: grades::for_turn(card, number),
             }
         })
         .collect()

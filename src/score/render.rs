@@ -16,13 +16,26 @@ fn score_of(card: &Scorecard, dimension: &str) -> Option<f64> {
     }
 }
 
+/// `passed`, `failed` or `incomplete`; a card saved before verdicts has only `passed`.
+pub fn verdict(card: &Scorecard) -> &str {
+    match card.verdict.as_str() {
+        "" if card.passed => "passed",
+        "" => "failed",
+        verdict => verdict,
+    }
+}
+
 fn shown(value: Option<f64>) -> String {
     value.map_or("—".to_string(), |v| format!("{v:.1}"))
 }
 
 pub fn text(card: &Scorecard, style: &Style) -> String {
-    let verdict = if card.passed { style.green("PASSED") } else { style.red("FAILED") };
+    let word = verdict(card).to_uppercase();
+    let verdict = if card.passed { style.green(&word) } else { style.red(&word) };
     let mut out = format!("{}  {verdict}  overall {}\n", style.bold(&card.source), shown(card.scores.overall));
+    if !card.passed && !card.headline.is_empty() {
+        out += &format!("  {}\n", card.headline);
+    }
     let line: Vec<String> = DIMENSIONS.iter().map(|d| format!("{d} {}", shown(score_of(card, d)))).collect();
     out += &format!("  {}\n", line.join("   "));
     if !card.findings.is_empty() {
@@ -65,8 +78,11 @@ fn text_strength(s: &Strength, style: &Style) -> String {
 
 /// Markdown that renders well on a code-hosting site; user text is escaped.
 pub fn markdown(card: &Scorecard) -> String {
-    let verdict = if card.passed { "✅ passed" } else { "❌ failed" };
+    let verdict = if card.passed { "✅ passed".to_string() } else { format!("❌ {}", verdict(card)) };
     let mut out = format!("## {}\n\n**{verdict}** — overall **{}**\n\n", md(&card.source), shown(card.scores.overall));
+    if !card.passed && !card.headline.is_empty() {
+        out += &format!("{}\n\n", md(&card.headline));
+    }
     out += "| empathy | clarity | negotiation | compliance | documentation |\n|---|---|---|---|---|\n|";
     for d in DIMENSIONS {
         out += &format!(" {} |", shown(score_of(card, d)));

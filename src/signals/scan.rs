@@ -345,9 +345,9 @@ fn is_case_closed(hir: &Hir) -> bool {
 /// The ASCII members of a class given as inclusive ranges, as a bit set; one pass
 /// over the ranges (a case-folded Unicode class has hundreds).
 fn ascii_set(ranges: impl Iterator<Item = (u32, u32)>) -> u128 {
-    ranges.filter(|&(start, _)| start < 128).fold(0, |set, (start, end)| {
-        (start..=end.min(127)).fold(set, |set, b| set | 1 << b)
-    })
+    ranges
+        .filter(|&(start, _)| start < 128)
+        .fold(0, |set, (start, end)| (start..=end.min(127)).fold(set, |set, b| set | 1 << b))
 }
 
 /// Whether the set holds each ASCII letter in both cases or in neither: lower

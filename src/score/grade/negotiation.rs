@@ -9,7 +9,6 @@ use super::{Component, Grade, TurnView, missing};
 const BIDS: &[&str] = &[
     "proposes_amount",
     "promise_to_pay",
-    "agrees",
     "refuses_to_pay",
     "asks_about_options",
     "disputes_debt",
@@ -20,7 +19,12 @@ const BIDS: &[&str] = &[
 ];
 
 pub fn grade(view: &TurnView) -> Option<Grade> {
-    let bid = view.any_bid(BIDS) || (view.bid("hardship_disclosed") && view.debtor.is_some_and(money_talk));
+    // "Yeah" to a greeting is not a negotiation bid; agreeing to a proposal, or to
+    // terms the debtor names ("yes, $100 on the 1st works"), is.
+    let about_money = view.debtor.is_some_and(money_talk);
+    let bid = view.any_bid(BIDS)
+        || (view.bid("agrees") && (view.proposal_pending || about_money))
+        || (view.bid("hardship_disclosed") && about_money);
     let mut parts: Vec<Component> = [
         view.component("asks_ability_to_pay", "asks what they can afford", 2.0),
         view.component("offers_options", "offers a choice", 2.0),
@@ -50,8 +54,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     if !demanding {
         parts.extend(view.component("flexibility", "meets them where they are", 1.5));
     }
-    let agreed =
-        (view.bid("promise_to_pay") || (view.bid("agrees") && view.proposal_pending)) && !view.bid("hesitates");
+    let agreed = (view.bid("promise_to_pay") || (view.bid("agrees") && (view.proposal_pending || about_money)))
+        && !view.bid("hesitates");
     if (agreed || view.bid("proposes_amount")) && !view.has("confirms_terms") {
         parts.extend(view.component("payment_question", "pins down when and how much", 1.5));
     }
@@ -82,9 +86,11 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     Some(Grade::from_components(parts, if bid { 2.0 } else { 1.0 }))
 }
 
+/// Whether a debtor's line is about money: paying, affording, or a sum named.
 fn money_talk(turn: &crate::transcript::Turn) -> bool {
     let text = turn.text.to_lowercase();
     ["pay", "afford", "money", "month", "payment"].iter().any(|w| text.contains(w))
+        || !crate::signals::amounts::amounts(&turn.text).is_empty()
 }
 
 /// A plan amount the collector names, against what the debtor said they could pay.

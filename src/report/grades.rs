@@ -1,0 +1,140 @@
+//! The turn-by-turn grades as a report shows them: under each of the trainee's
+//! lines, the grade of every dimension it was judged for and the components that
+//! made it (points and words), and a chart of those grades over the call.
+
+use serde::Serialize;
+
+use crate::score::{Grade, Scorecard, TurnGrade};
+
+/// One dimension's grade for one turn, ready to print.
+#[derive(Debug, Serialize)]
+pub struct GradeView {
+    pub dimension: String,
+    /// `83.4`
+    pub shown: String,
+    /// `good`, `fair` or `poor` (80 and over, 60 and over, under 60), for colour.
+    pub band: &'static str,
+    pub components: Vec<ComponentView>,
+}
+
+/// Something a turn did that earned or cost points.
+#[derive(Debug, Serialize)]
+pub struct ComponentView {
+    /// `+2.0` or `−1.5` (a true minus sign).
+    pub points: String,
+    pub gain: bool,
+    pub what: String,
+    pub evidence: String,
+    /// The whole component on one line, for the text report:
+    /// `+2.0 asks about the person: "what's been happening?"`.
+    pub line: String,
+}
+
+/// A dimension's grades over the trainee's turns, as SVG polyline points in the
+/// same 600×214 box as the meters chart.
+#[derive(Debug, Serialize)]
+pub struct GradeLine {
+    pub dimension: String,
+    pub colour: &'static str,
+    pub points: String,
+    pub dots: Vec<Dot>,
+    /// Where the legend names this line, right of the chart.
+    pub label_y: f64,
+    /// For the chart's text alternative: "turn 2: 83.4, turn 4: 51.0".
+    pub described: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Dot {
+    pub x: String,
+    pub y: String,
+    pub title: String,
+}
+
+const DIMENSIONS: [(&str, &str); 3] = [("empathy", "#c53030"), ("clarity", "#2b6cb0"), ("negotiation", "#2f855a")];
+
+fn of<'a>(turn: &'a TurnGrade, dimension: &str) -> Option<&'a Grade> {
+    match dimension {
+        "empathy" => turn.empathy.as_ref(),
+        "clarity" => turn.clarity.as_ref(),
+        _ => turn.negotiation.as_ref(),
+    }
+}
+
+/// The grades of turn `number` (1-based), in dimension order; empty for a turn
+/// that was not graded (the debtor's, or one that gave nothing to judge).
+pub fn for_turn(card: &Scorecard, number: usize) -> Vec<GradeView> {
+    let Some(turn) = card.turns.iter().find(|t| t.turn == number) else { return Vec::new() };
+    DIMENSIONS.iter().filter_map(|(dimension, _)| of(turn, dimension).map(|grade| view(dimension, grade))).collect()
+}
+
+fn view(dimension: &str, grade: &Grade) -> GradeView {
+    GradeView {
+        dimension: dimension.to_string(),
+        shown: format!("{:.1}", grade.score),
+        band: band(grade.score),
+        components: grade.components.iter().map(component).collect(),
+    }
+}
+
+fn component(c: &crate::score::Component) -> ComponentView {
+    let sign = if c.points < 0.0 { '−' } else { '+' };
+    let points = format!("{sign}{:.1}", c.points.abs());
+    let words = if c.evidence.is_empty() { String::new() } else { format!(": \"{}\"", c.evidence) };
+    ComponentView {
+        line: format!("{points} {}{words}", c.what),
+        points,
+        gain: c.points >= 0.0,
+        what: c.what.clone(),
+        evidence: c.evidence.clone(),
+    }
+}
+
+fn band(score: f64) -> &'static str {
+    if score >= 80.0 {
+        "good"
+    } else if score >= 60.0 {
+        "fair"
+    } else {
+        "poor"
+    }
+}
+
+/// One line per dimension that was graded at least once; x spreads the graded
+/// turns across the chart in call order, y is the grade.
+pub fn lines(card: &Scorecard) -> Vec<GradeLine> {
+    let graded: Vec<&TurnGrade> = card.turns.iter().collect();
+    let step = 480.0 / graded.len().max(2).saturating_sub(1) as f64;
+    DIMENSIONS
+        .iter()
+        .filter_map(|(dimension, colour)| {
+            let dots: Vec<(usize, f64, f64)> = graded
+                .iter()
+                .enumerate()
+                .filter_map(|(i, turn)| of(turn, dimension).map(|g| (turn.turn, 40.0 + step * i as f64, g.score)))
+                .collect();
+            (!dots.is_empty()).then(|| line(dimension, colour, &dots))
+        })
+        .enumerate()
+        .map(|(i, line)| GradeLine { label_y: 24.0 + 18.0 * i as f64, ..line })
+        .collect()
+}
+
+fn line(dimension: &str, colour: &'static str, dots: &[(usize, f64, f64)]) -> GradeLine {
+    let y = |score: f64| 190.0 - score * 1.8;
+    GradeLine {
+        dimension: dimension.to_string(),
+        colour,
+        points: dots.iter().map(|(_, x, s)| format!("{x:.1},{:.1}", y(*s))).collect::<Vec<_>>().join(" "),
+        dots: dots
+            .iter()
+            .map(|(turn, x, s)| Dot {
+                x: format!("{x:.1}"),
+                y: format!("{:.1}", y(*s)),
+                title: format!("{dimension}, turn {turn}: {s:.1}"),
+            })
+            .collect(),
+        label_y: 0.0,
+        described: dots.iter().map(|(turn, _, s)| format!("turn {turn}: {s:.1}")).collect::<Vec<_>>().join(", "),
+    }
+}
