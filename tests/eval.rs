@@ -82,5 +82,5 @@ fn agreement_with_the_development_set() {
     }
     println!("{}\nagreement: {agree} of {}", report.join("\n"), examples.len());
     assert_eq!(examples.len(), 24);
-    assert!(agree >= 20, "agreement {agree}/24 is below 20:\n{}", report.join("\n"));
+    assert!(agree >= 23, "agreement {agree}/24 is below 23:\n{}", report.join("\n"));
 }
