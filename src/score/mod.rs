@@ -1,8 +1,12 @@
 //! `score(&rubrics, &transcript)`: every applicable rule either holds or yields
-//! findings. A dimension's score is the share, weighted by severity, of its
-//! applicable rules that held; the overall score weighs the dimensions as the
-//! rubric packs say. A call passes with an overall score at or above the pass mark
-//! and no critical finding.
+//! findings, and every collector turn is graded for the skills it gives something
+//! to judge (`grade`). Empathy, clarity and negotiation are the weighted mean of
+//! their turn grades, with the rules that found something at a fifth of their
+//! severity weight; compliance and documentation are the share, weighted by
+//! severity, of their applicable rules that held; the overall score weighs the
+//! dimensions as the rubric packs say. The verdict (`verdict`) fails any call with
+//! a critical finding, calls a call that never reached the account incomplete, and
+//! otherwise passes it at the pass mark. README.md, *How the numbers are made*.
 
 mod better;
 mod call;

@@ -1,4 +1,4 @@
-//! The scorecard, exactly the contract in docs/scorecard.md: fields may be added,
+//! The scorecard, exactly the contract in README.md (*The scorecard*): fields may be added,
 //! never renamed.
 
 use serde::{Deserialize, Serialize};
