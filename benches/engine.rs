@@ -48,9 +48,17 @@ fn main() {
     }
     let per_turn = turn_clock.elapsed().as_secs_f64() * 1e6 / turn_count as f64;
     let utterance = "I'm so sorry to hear that. If you don't pay, you won't be arrested, but we can set up a payment plan of $40 a month starting on the 15th.";
+    let facts = collectsim::facts::Facts::default();
+    let after = ["hardship_disclosed".to_string()];
+    let context = collectsim::signals::Context {
+        debtor_text: "I lost my job in August and I can't pay all of it.",
+        debtor_events: &after,
+        third_party: false,
+        facts: &facts,
+    };
     let detect_clock = Instant::now();
     for _ in 0..100_000 {
-        black_box(detector.signals(black_box(utterance)));
+        black_box(detector.signals(black_box(utterance), &context));
     }
     let per_detect = detect_clock.elapsed().as_secs_f64() * 1e6 / 100_000.0;
     println!("calls with scenario loading: {turns} turns in {:.2?}", started.elapsed());
