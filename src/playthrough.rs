@@ -16,13 +16,26 @@ pub const DEFAULT_SEED: u64 = 1;
 /// Trainee turns a random walker plays before calling the call stuck.
 pub const WALK_TURNS: usize = 30;
 
-/// Plays one test and returns what did not match (empty when it passed).
+/// Plays one test, and again with each of its `also_say` wordings as the last
+/// line; returns what did not match (empty when every wording passed).
 pub fn check(scenario: &Arc<Scenario>, detector: &Arc<Detector>, test: &Playthrough) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (wording, say) in test.variants() {
+        let found = check_lines(scenario, detector, test, &say);
+        match wording {
+            None => failures.extend(found),
+            Some(wording) => failures.extend(found.into_iter().map(|f| format!("with \"{wording}\" last: {f}"))),
+        }
+    }
+    failures
+}
+
+fn check_lines(scenario: &Arc<Scenario>, detector: &Arc<Detector>, test: &Playthrough, say: &[String]) -> Vec<String> {
     let mut session = Session::new(Arc::clone(scenario), Arc::clone(detector), test.seed.unwrap_or(DEFAULT_SEED));
     let mut failures = Vec::new();
-    for (i, line) in test.say.iter().enumerate() {
+    for (i, line) in say.iter().enumerate() {
         if session.is_over() {
-            failures.push(format!("the call ended after line {i} of {}; later lines were never said", test.say.len()));
+            failures.push(format!("the call ended after line {i} of {}; later lines were never said", say.len()));
             break;
         }
         session.respond(line);

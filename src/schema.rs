@@ -139,6 +139,8 @@ pub fn scenario(lexicon: &Lexicon) -> Value {
                 ("level", text("The level this playthrough is for; none means the scenario's own.")),
                 ("seed", json!({"type": "integer", "minimum": 0})),
                 ("say", json!({"type": "array", "items": {"type": "string"}})),
+                ("also_say", json!({"type": "array", "items": {"type": "string"},
+                    "description": "Other wordings of the last line; the test must pass with each in its place."})),
                 ("expect", object("What must be true afterwards.", &[], &[
                     ("ending", text("The outcome id reached.")),
                     ("success", json!({"type": "boolean"})),

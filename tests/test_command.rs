@@ -29,6 +29,33 @@ fn a_broken_playthrough_and_a_broken_example_fail() {
     assert!(out.contains("3 failed"), "the playthrough, its hard-level copy and the example: {out}");
 }
 
+/// Each `also_say` wording is played in place of the last line; one that does not
+/// reach the expected ending fails the test and is named.
+#[test]
+fn every_other_wording_of_a_key_line_is_played_and_a_miss_is_named() {
+    let dir = temp_dir("test-also-say");
+    let tiny = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/README.md")).unwrap();
+    let start = tiny.find("```yaml\n").unwrap() + 8;
+    let example = &tiny[start..start + tiny[start..].find("```").unwrap()];
+    let broken = example.replace("      - \"No worries. How can I reach him?\"", "      - \"Okay, thanks. Bye.\"");
+    assert_ne!(broken, example, "the guide's example has the wording this test replaces");
+    std::fs::write(dir.join("roommate.yaml"), broken).unwrap();
+    let output = run(&dir, &["test", "roommate.yaml"], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains("FAILED asks only how to reach him"), "{out}");
+    assert!(out.contains("with \"Okay, thanks. Bye.\" last: expected ending `contact_details`"), "{out}");
+    assert!(!out.contains("with \"That's fine. Is there a better number for him?\" last"), "the others pass: {out}");
+
+    let orphan = example.replacen("    say:\n      - \"Hi, this is Sam. Is Luis Reyes available?\"\n      - \"No problem. What's the best number to reach him?\"\n", "    say: []\n", 1);
+    assert_ne!(orphan, example);
+    std::fs::write(dir.join("orphan.yaml"), orphan).unwrap();
+    let output = run(&dir, &["validate", "orphan.yaml"], "");
+    let err = stdout(&output) + &stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("`also_say` gives other wordings of the last `say` line, but `say` is empty"), "{err}");
+}
+
 #[test]
 fn random_walkers_report_coverage_deterministically() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -449,6 +449,13 @@ impl<'a> Compiler<'a> {
             .enumerate()
             .filter(|(_, t)| t.level == level)
             .map(|(i, t)| {
+                if !t.also_say.is_empty() && t.say.is_empty() {
+                    self.error(
+                        &ypath!["tests", i, "also_say"],
+                        "`also_say` gives other wordings of the last `say` line, but `say` is empty".to_string(),
+                        "put the line these are other wordings of under `say`",
+                    );
+                }
                 let path = ypath!["tests", i, "expect"];
                 if let Some(node) = &t.expect.node {
                     self.node_target(node, &[&path[..], &ypath!["node"][..]].concat());
@@ -467,6 +474,7 @@ impl<'a> Compiler<'a> {
                     name: t.name.clone(),
                     seed: t.seed,
                     say: t.say.clone(),
+                    also_say: t.also_say.clone(),
                     expect_ending: t.expect.ending.clone(),
                     expect_success: t.expect.success,
                     expect_node: t.expect.node.clone(),

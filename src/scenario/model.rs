@@ -158,6 +158,8 @@ pub struct Playthrough {
     pub name: String,
     pub seed: Option<u64>,
     pub say: Vec<String>,
+    /// Other wordings of the last line, each played in its place.
+    pub also_say: Vec<String>,
     pub expect_ending: Option<String>,
     pub expect_success: Option<bool>,
     pub expect_node: Option<String>,
@@ -165,6 +167,22 @@ pub struct Playthrough {
     pub expect_flags: Vec<String>,
     pub expect_findings: Vec<String>,
     pub expect_no_findings: Vec<String>,
+}
+
+impl Playthrough {
+    /// The lines as written, then once with each `also_say` wording as the last
+    /// line; each with the wording that replaced the last line, if any.
+    pub fn variants(&self) -> Vec<(Option<&str>, Vec<String>)> {
+        let mut variants = vec![(None, self.say.clone())];
+        for other in &self.also_say {
+            let mut say = self.say.clone();
+            if let Some(last) = say.last_mut() {
+                last.clone_from(other);
+            }
+            variants.push((Some(other.as_str()), say));
+        }
+        variants
+    }
 }
 
 impl Scenario {

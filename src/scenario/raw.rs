@@ -231,6 +231,11 @@ pub struct RawPlaythrough {
     #[serde(default)]
     pub seed: Option<u64>,
     pub say: Vec<String>,
+    /// Other wordings of the last line: the test is played again with each in its
+    /// place and must pass every time, so a key transition is reached by meaning,
+    /// not by one phrasing.
+    #[serde(default)]
+    pub also_say: Vec<String>,
     pub expect: RawExpect,
 }
 
