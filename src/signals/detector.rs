@@ -155,9 +155,10 @@ impl Detector {
     }
 }
 
-/// Words that start the consequence of a condition ("... you'll be arrested").
+/// Words that start the consequence of a condition ("... you'll be arrested",
+/// "... we're taking you to court"), so speech-to-text without commas still reads.
 static CONSEQUENT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:you(?:'ll| will| could| can| may| might|'re going to| are going to)|we(?:'ll| will| can| could|'re going to)|they(?:'ll| will)|there(?:'ll| will)|i(?:'ll| will)|it(?:'ll| will)|then|that means)\b")
+    Regex::new(r"(?i)\b(?:you(?:'ll| will| could| can| may| might|'re going to| are going to)|we(?:'ll| will| can| could|'re going to)|they(?:'ll| will)|there(?:'ll| will)|i(?:'ll| will)|it(?:'ll| will)|then|that means|(?:we|you|they|i|it)(?:'re| are|'m| am|'s| is) (?:\w+ing|gonna)|(?:we|you|they|i)(?: wanna| gonna))\b")
         .expect("valid regex")
 });
 

@@ -40,6 +40,21 @@ const CONTRACTIONS: &[(&str, &str)] = &[
     ("weve", "we've"),
     ("itll", "it'll"),
     ("thatll", "that'll"),
+    ("whens", "when's"),
+    ("whos", "who's"),
+    ("hows", "how's"),
+    ("wheres", "where's"),
+    ("heres", "here's"),
+    ("shes", "she's"),
+    ("theyll", "they'll"),
+];
+
+/// "ill" is a word, but before one of these verbs it is "I'll" said to a
+/// speech-to-text engine ("ill send you a letter").
+const AFTER_ILL: &[&str] = &[
+    "be", "send", "call", "get", "put", "note", "make", "have", "take", "check", "let", "pass", "talk", "try", "write",
+    "email", "text", "look", "see", "do", "give", "ask", "set", "update", "stop", "remove", "sort", "go", "keep",
+    "explain", "mark", "add", "hold", "arrange", "contact", "ring", "just", "need", "also", "pause", "freeze",
 ];
 
 /// Text prepared for matching and the original offset of every byte in it.
@@ -71,7 +86,7 @@ impl<'a> Normalized<'a> {
                     continue;
                 }
                 previous_word = Some((at, at + word_len));
-                match contraction(word) {
+                match contraction(word).or_else(|| ill_before_verb(word, &rest[word_len..])) {
                     Some(full) => push_expanded(&mut text, &mut offsets, word, full, at),
                     None => push(&mut text, &mut offsets, word, at),
                 }
@@ -125,6 +140,16 @@ fn contraction(word: &str) -> Option<&'static str> {
     CONTRACTIONS.iter().find(|(bare, _)| bare.eq_ignore_ascii_case(word)).map(|(_, full)| *full)
 }
 
+/// "i'll" for "ill" when the next word is a verb it would go with.
+fn ill_before_verb(word: &str, after: &str) -> Option<&'static str> {
+    if !word.eq_ignore_ascii_case("ill") {
+        return None;
+    }
+    let after = after.trim_start_matches(' ');
+    let next = &after[..word_length(after)];
+    AFTER_ILL.iter().any(|verb| verb.eq_ignore_ascii_case(next)).then_some("i'll")
+}
+
 /// Pushes `full` for `word`: each of its bytes maps to the original byte at the
 /// same place, the apostrophe to the letter before it.
 fn push_expanded(text: &mut String, offsets: &mut Vec<usize>, word: &str, full: &str, at: usize) {
@@ -173,7 +198,8 @@ fn has_filler_or_repeat(text: &str) -> bool {
         if word.is_empty() {
             continue;
         }
-        if is_filler(word) || word.eq_ignore_ascii_case(previous) || contraction(word).is_some() {
+        let ill = word.eq_ignore_ascii_case("ill");
+        if is_filler(word) || word.eq_ignore_ascii_case(previous) || contraction(word).is_some() || ill {
             return true;
         }
         previous = word;
@@ -203,6 +229,8 @@ mod tests {
         assert_eq!(&original[n.original(at)..n.original(at + 6)], "scared");
         let at = n.text.find("can't").unwrap();
         assert_eq!(&original[n.original(at)..n.original(at + 5)], "cant");
+        assert_eq!(Normalized::new("ok ill send you a letter").text, "ok i'll send you a letter");
+        assert_eq!(Normalized::new("she's been ill since may").text, "she's been ill since may");
     }
 
     #[test]
