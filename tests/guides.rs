@@ -1,4 +1,4 @@
-//! The examples in the authoring guides work: the scenario in scenarios/README.md
+//! The examples in the authoring guides work: the scenarios in README.md and scenarios/README.md
 //! validates cleanly, passes its playthroughs and both bots; the pack in
 //! rubrics/README.md validates and its examples behave.
 
@@ -35,6 +35,23 @@ fn the_scenario_guide_example_works() {
         }
         assert_eq!(playthrough::model_trainee(&compiled, &detector).1, None);
         assert_eq!(playthrough::careless_trainee(&compiled, &detector, &chosen), None);
+    }
+}
+
+/// The short scenario in the main README plays as it says, every wording included.
+#[test]
+fn the_readme_scenario_example_works() {
+    let lexicon = Lexicon::builtin();
+    let detector = Arc::new(Detector::new(&lexicon).unwrap());
+    let block = yaml_blocks("README.md").into_iter().find(|b| b.starts_with("format: 1\nid: short-example")).unwrap();
+    let (compiled, problems) = scenario::load(&SourceFile::new("README.md", block.as_str()), &lexicon);
+    let shown: Vec<String> = problems.iter().map(|p| p.headline()).collect();
+    assert!(problems.is_empty(), "{}", shown.join("\n"));
+    let compiled = Arc::new(compiled.unwrap());
+    assert_eq!(compiled.tests[0].also_say.len(), 3);
+    for test in &compiled.tests {
+        let failures = playthrough::check(&compiled, &detector, test);
+        assert!(failures.is_empty(), "{}: {}", test.name, failures.join("\n"));
     }
 }
 
