@@ -1,5 +1,6 @@
-//! The examples in the authoring guides work: the scenarios in README.md and scenarios/README.md
-//! validates cleanly, passes its playthroughs and both bots; the pack in
+//! The examples in the authoring guides work: the scenario in scenarios/README.md
+//! validates cleanly, passes its playthroughs and both bots; the short scenario in
+//! README.md passes its playthrough in every wording; the pack in
 //! rubrics/README.md validates and its examples behave.
 
 use std::sync::Arc;
