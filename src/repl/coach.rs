@@ -30,20 +30,25 @@ impl Coach {
         score(&packs, &transcript)
     }
 
-    /// Findings and strengths not yet shown, for live coaching after a line. Some
-    /// are about an earlier line but only known now (a name given before the
-    /// debt was discussed). Documentation findings are about the account note
-    /// written after the call, not about a line, so they wait for the final card.
-    pub fn fresh(&mut self, card: &Scorecard) -> (Vec<Finding>, Vec<Strength>) {
+    /// Findings and strengths about the line just said (turn `said`, 1-based) not
+    /// yet shown: the coach speaks of that line only. What is learnt later about an
+    /// earlier line (a name given before the debt was discussed) waits for the
+    /// scorecard, and so do documentation findings, which are about the account
+    /// note written after the call.
+    pub fn fresh(&mut self, card: &Scorecard, said: usize) -> (Vec<Finding>, Vec<Strength>) {
         let findings: Vec<Finding> = card
             .findings
             .iter()
-            .filter(|f| f.dimension != "documentation")
+            .filter(|f| f.turn == said && f.dimension != "documentation")
             .filter(|f| self.shown.insert((f.rule.clone(), f.turn)))
             .cloned()
             .collect();
-        let strengths: Vec<Strength> =
-            card.strengths.iter().filter(|s| self.shown.insert((s.rule.clone(), s.turn))).cloned().collect();
+        let strengths: Vec<Strength> = card
+            .strengths
+            .iter()
+            .filter(|s| s.turn == said && self.shown.insert((s.rule.clone(), s.turn)))
+            .cloned()
+            .collect();
         (findings, strengths)
     }
 

@@ -102,7 +102,9 @@ fn speak(call: &mut Call, text: &str, name: &str, style: &Style) -> Result<Next>
     if let Some(reply) = call.say(text)? {
         if call.record.mode == Mode::Practice {
             let card = call.coach.card(&call.record, call.session.is_over());
-            let (findings, strengths) = call.coach.fresh(&card);
+            // The line just said is the last collector turn (the debtor's reply follows it).
+            let said = call.record.turns.iter().rposition(|t| t.speaker == crate::transcript::Speaker::Collector);
+            let (findings, strengths) = call.coach.fresh(&card, said.map_or(0, |i| i + 1));
             coach::print_coaching(&findings, &strengths, style);
         }
         ui::debtor_line(name, &reply, style);
