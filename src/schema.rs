@@ -189,6 +189,10 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
             ),
             ("until_event", list("#/definitions/event", "conditional: must_not lifts after this event.")),
             ("must_reference", json!({"type": "boolean"})),
+            (
+                "prompt_counts",
+                json!({"type": "boolean", "description": "conditional: `must` in the collector turn that drew the event out counts too."}),
+            ),
             ("first", list("#/definitions/signal", "sequence: these must come first.")),
             ("check", json!({"enum": ["balance", "fees", "affordability", "call_time", "creditor"]})),
             ("metric", json!({"enum": ["reading_grade", "sentence_length", "question_ratio"]})),

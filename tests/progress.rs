@@ -55,7 +55,7 @@ fn the_supervisor_table_covers_every_trainee() {
         (Some("ana"), Some(4), Some(4))
     );
     assert_eq!(ana["last_session"], "2026-11-13T10:00:00Z");
-    assert_eq!(ana["averages"]["overall"], 75.4);
+    assert_eq!(ana["averages"]["overall"], 75.7);
     assert_eq!(ana["readiness"]["ready"], true);
     let ben = &rows[1];
     assert_eq!(ben["readiness"]["ready"], false);

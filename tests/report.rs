@@ -62,7 +62,7 @@ fn html_is_self_contained_and_accessible() {
     );
     assert!(html.contains("<style>") && html.contains("@media print"));
     assert_eq!(html.matches("role=\"img\"").count(), 3, "three charts with text alternatives");
-    assert!(html.contains("<desc id=\"scores-desc\">empathy 44.9. clarity 70.4."));
+    assert!(html.contains("<desc id=\"scores-desc\">empathy 46.3. clarity 70.4."));
     assert!(html.contains("<desc id=\"grades-desc\">empathy: turn 2: 45.0,"), "the turn grades chart is described");
     assert!(html.contains("<mark class=\"f\""), "findings are highlighted in the call");
 }
@@ -109,7 +109,7 @@ fn output_file_and_template_override() {
     std::fs::write(dir.join("mine.hbs"), "{{trainee}} scored {{overall}} on {{scenario_id}}\n").unwrap();
     let output = run(&dir, &["report", fixture().to_str().unwrap(), "--template", "mine.hbs", "-o", "out.txt"], "");
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(dir.join("out.txt")).unwrap(), "Dana Lee scored 75.4 on hardship-job-loss\n");
+    assert_eq!(std::fs::read_to_string(dir.join("out.txt")).unwrap(), "Dana Lee scored 75.7 on hardship-job-loss\n");
 }
 
 #[test]

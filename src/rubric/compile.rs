@@ -170,7 +170,7 @@ impl Compiler<'_> {
     /// Keys that mean something only for some kinds of rule: one set on another
     /// kind is a mistake the author should hear about, not a silent no-op.
     fn kind_keys(&mut self, raw: &RawRule, i: usize) {
-        let set: [(&'static str, bool); 13] = [
+        let set: [(&'static str, bool); 14] = [
             ("by_turn", raw.by_turn.is_some()),
             ("before", !raw.before.0.is_empty()),
             ("event", !raw.event.0.is_empty()),
@@ -180,6 +180,7 @@ impl Compiler<'_> {
             ("must_not_within", raw.must_not_within.is_some()),
             ("until_event", !raw.until_event.0.is_empty()),
             ("must_reference", raw.must_reference),
+            ("prompt_counts", raw.prompt_counts),
             ("first", !raw.first.0.is_empty()),
             ("check", raw.check.is_some()),
             ("metric", raw.metric.is_some()),
@@ -187,9 +188,16 @@ impl Compiler<'_> {
         ];
         let allowed: &[&str] = match raw.kind.as_str() {
             "required" => &["by_turn", "before"],
-            "conditional" => {
-                &["event", "within", "must", "must_not", "must_not_within", "until_event", "must_reference"]
-            }
+            "conditional" => &[
+                "event",
+                "within",
+                "must",
+                "must_not",
+                "must_not_within",
+                "until_event",
+                "must_reference",
+                "prompt_counts",
+            ],
             "sequence" => &["first"],
             "fact_check" => &["check"],
             "metric" => &["metric", "min"],
@@ -243,6 +251,7 @@ impl Compiler<'_> {
                     must_not_within: raw.must_not_within,
                     until: raw.until_event.0.clone(),
                     must_reference: raw.must_reference,
+                    prompt_counts: raw.prompt_counts,
                 }
             }
             "sequence" => {

@@ -141,6 +141,8 @@ pub enum Check {
         must_not_within: Option<usize>,
         until: Vec<String>,
         must_reference: bool,
+        /// `must` in the collector turn that drew the event out counts too.
+        prompt_counts: bool,
     },
     /// `first` must come before `then`.
     Sequence { first: Vec<String>, then: Triggers },

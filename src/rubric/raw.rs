@@ -83,6 +83,10 @@ pub struct RawRule {
     /// conditional: the reply must reuse a word from what the debtor disclosed.
     #[serde(default)]
     pub must_reference: bool,
+    /// conditional: `must` in the collector turn just before the event counts too
+    /// (the open question that drew the disclosure out has already explored it).
+    #[serde(default)]
+    pub prompt_counts: bool,
     /// sequence: these must come before `signals`.
     #[serde(default)]
     pub first: OneOrMany,

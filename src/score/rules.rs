@@ -41,8 +41,18 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
             out
         }
         Check::Required { triggers, by_turn, before } => required(rule, call, triggers, *by_turn, before),
-        Check::Conditional { events, within, must, must_not, must_not_within, until, must_reference } => {
-            conditional(rule, call, events, (*within, *must_not_within), (must, must_not), until, *must_reference)
+        Check::Conditional {
+            events,
+            within,
+            must,
+            must_not,
+            must_not_within,
+            until,
+            must_reference,
+            prompt_counts,
+        } => {
+            let flags = (*must_reference, *prompt_counts);
+            conditional(rule, call, events, (*within, *must_not_within), (must, must_not), until, flags)
         }
         Check::Sequence { first, then } => {
             let Some(m) = call.matches_from(then, 0).into_iter().next() else { return Outcome::not_applicable() };
@@ -110,7 +120,7 @@ fn conditional(
     (within, must_not_within): (usize, Option<usize>),
     (must, must_not): (&crate::rubric::Triggers, &crate::rubric::Triggers),
     until: &[String],
-    must_reference: bool,
+    (must_reference, prompt_counts): (bool, bool),
 ) -> Outcome {
     let Some(event_turn) = call.first_event(events) else { return Outcome::not_applicable() };
     let after: Vec<usize> = call.collector.iter().copied().filter(|&i| i > event_turn).collect();
@@ -118,7 +128,11 @@ fn conditional(
         return Outcome::not_applicable();
     }
     let mut out = Outcome::applies();
-    if !must.signals.is_empty() || !must.patterns.is_empty() {
+    let prompt = call.collector.iter().copied().filter(|&i| i < event_turn).last();
+    let prompted = prompt.filter(|_| prompt_counts).and_then(|i| call.find(must, i));
+    if let Some(m) = prompted {
+        out.strengths.extend(strength(rule, Some(&m), m.turn));
+    } else if !must.signals.is_empty() || !must.patterns.is_empty() {
         let window = &after[..within.max(1).min(after.len())];
         let hit = window.iter().find_map(|&i| call.find(must, i));
         let window_open = !call.transcript.finished && after.len() < within.max(1);
