@@ -151,9 +151,26 @@ impl Detector {
         let suggestion = WHY_NOT.is_match(before_negator);
         let inside_condition =
             suggestion || (self.conditionals.is_match(before_negator) && CONSEQUENT.is_match(after_negator));
-        !inside_condition && !GERUND_SUBJECT.is_match(&clause[negator.end()..])
+        // Speech-to-text runs clauses together: "you don't need to do anything i'll
+        // send it" starts a new clause at "i'll", which the negation does not reach
+        // ("I don't think you'll be arrested" still negates: think, believe... raise it).
+        let starts_with_subject = NEW_SUBJECT.find(&text[start..]).is_some_and(|m| m.start() == 0);
+        let new_clause =
+            (NEW_SUBJECT.is_match(after_negator) || starts_with_subject) && !NEG_RAISING.is_match(after_negator);
+        !inside_condition && !new_clause && !GERUND_SUBJECT.is_match(after_negator)
     }
 }
+
+/// A subject with a future or progressive verb: the start of a new clause.
+static NEW_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)\b").expect("valid regex")
+});
+
+/// Verbs a negation rises over into the clause they introduce ("don't think you'll").
+static NEG_RAISING: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:\w+\s+)?(?:think|believe|expect|imagine|suppose|reckon|say|mean|want|see|know|promise|guarantee)\w*\b")
+        .expect("valid regex")
+});
 
 /// Words that start the consequence of a condition ("... you'll be arrested",
 /// "... we're taking you to court"), so speech-to-text without commas still reads.
