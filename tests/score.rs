@@ -168,3 +168,26 @@ Agent: I can hear how frustrating this has been.\n";
     let calm = cards[0]["strengths"].as_array().unwrap().iter().any(|s| s["rule"] == "core.calm-under-abuse");
     assert!(calm, "{:#}", cards[0]);
 }
+
+fn rules_raised(dir: &std::path::Path, text: &str) -> Vec<String> {
+    std::fs::write(dir.join("call.txt"), text).unwrap();
+    let (_, cards) = json(dir, &["score", "call.txt", "--format", "json"]);
+    cards[0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn family_the_confirmed_consumer_mentions_is_not_someone_else_on_the_line() {
+    let dir = temp_dir("score-family");
+    let consumer = "---\njurisdiction: US\nbalance: 900\n---\n\
+Agent: Hi, this is Sam from Ridgeline Recovery. Am I speaking with Maria Alvarez?\nDebtor: Yes, that's me.\n\
+Agent: I'm a debt collector and this is an attempt to collect a debt. How are things?\n\
+Debtor: Not great, my husband's at work all day and I'm on my own with the kids.\n\
+Agent: I'm sorry to hear that. The balance on the account is $900.\n";
+    let rules = rules_raised(&dir, consumer);
+    assert!(!rules.iter().any(|r| r == "us-fdcpa.third-party-disclosure"), "{rules:?}");
+    let someone_else = "---\njurisdiction: US\nbalance: 900\n---\n\
+Agent: Hi, this is Sam from Ridgeline Recovery. Can I speak with Maria Alvarez?\nDebtor: She's not home.\n\
+Agent: Can you tell her she owes $900 on her credit card?\n";
+    let rules = rules_raised(&dir, someone_else);
+    assert!(rules.iter().any(|r| r == "us-fdcpa.third-party-disclosure"), "{rules:?}");
+}

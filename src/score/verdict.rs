@@ -78,6 +78,7 @@ fn weakest_dimension(scores: &Scores) -> Option<(&'static str, f64)> {
 const ENDS_WITHOUT_THE_ACCOUNT: &[&str] = &[
     "wrong_party",
     "third_party_answering",
+    "consumer_absent",
     "attorney_represented",
     "cease_request",
     "inconvenient_time",

@@ -34,6 +34,9 @@ pub struct OnTheLine {
     third_party: bool,
     uk: bool,
     authority: bool,
+    /// The consumer has said it is them: "my son's at work" after that is about
+    /// their family, not a sign that someone else answered.
+    confirmed: bool,
 }
 
 impl OnTheLine {
@@ -41,7 +44,7 @@ impl OnTheLine {
     pub fn at_start(facts: &Facts) -> OnTheLine {
         let uk = facts.text("jurisdiction").is_some_and(|j| j.eq_ignore_ascii_case("UK"));
         let authority = facts.flag("third_party_authority").unwrap_or(false);
-        let mut line = OnTheLine { third_party: false, uk, authority };
+        let mut line = OnTheLine { third_party: false, uk, authority, confirmed: false };
         if let Some(who) = facts.text("on_line") {
             line.third_party = !line.permitted(&who.to_ascii_lowercase());
         }
@@ -63,8 +66,11 @@ impl OnTheLine {
             self.third_party = self.uk && !self.authority;
         } else if said("third_party_answering") || said("wrong_party") {
             self.third_party = true;
+        } else if said("consumer_absent") && !self.confirmed {
+            self.third_party = true;
         } else if said("right_party_confirmed") {
             self.third_party = false;
+            self.confirmed = true;
         }
     }
 
@@ -99,5 +105,16 @@ mod tests {
         assert!(line.is_third_party());
         line.hear(&["right_party_confirmed".into()]);
         assert!(!line.is_third_party());
+    }
+
+    #[test]
+    fn an_absent_family_member_means_a_third_party_only_before_the_consumer_is_confirmed() {
+        let mut before = OnTheLine::at_start(&Facts::default());
+        before.hear(&["consumer_absent".into()]);
+        assert!(before.is_third_party(), "\"she's not home\" from whoever answered");
+        let mut after = OnTheLine::at_start(&Facts::default());
+        after.hear(&["right_party_confirmed".into()]);
+        after.hear(&["consumer_absent".into()]);
+        assert!(!after.is_third_party(), "the consumer speaking of their son at work");
     }
 }

@@ -153,7 +153,7 @@ fn add_events_from_facts(turn: &mut Turn, facts: &Facts) {
         _ if !OnTheLine::at_start(facts).is_third_party() => return,
         _ => "third_party_answering",
     };
-    let said = ["wrong_party", "third_party_answering", "spouse_answering"];
+    let said = ["wrong_party", "third_party_answering", "consumer_absent", "spouse_answering"];
     if !turn.events.iter().any(|e| said.contains(&e.as_str())) {
         turn.events.push(event.to_string());
     }
