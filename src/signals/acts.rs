@@ -100,15 +100,17 @@ pub struct ActFound {
     pub end: usize,
 }
 
-/// Shared judgements the acts need about a turn and its context.
+/// Shared judgements the acts need about a turn and its context. A reader is made
+/// for one turn, with the debtor's line already read, so each sentence costs only
+/// its own length.
 pub trait Reader {
-    /// Whether the words of `sentence` take up something from `debtor` (the same
+    /// Whether the words of `sentence` take up something the debtor said (the same
     /// topic, or the same word).
-    fn references(&self, sentence: &str, debtor: &str) -> bool;
+    fn references(&self, sentence: &str) -> bool;
     /// Amounts of money named in a text.
     fn amounts(&self, text: &str) -> Vec<f64>;
     /// How many content words of `sentence` the debtor also said.
-    fn shared_words(&self, sentence: &str, debtor: &str) -> usize;
+    fn shared_words(&self, sentence: &str) -> usize;
 }
 
 impl ActDef {
@@ -124,11 +126,13 @@ impl ActDef {
             return None;
         }
         let sentences = sentences(text);
-        let sentence_of = |at: usize| sentences.iter().position(|&(s, e)| at >= s && at < e.max(s + 1)).unwrap_or(0);
-        let cancelled = |hit: &CueHit| {
-            let own = sentence_of(hit.start);
-            hits.iter().any(|h| self.not.contains(&h.cue) && sentence_of(h.start) == own)
-        };
+        let sentence_of = |at: usize| sentence_at(&sentences, at);
+        let mut has_canceller = vec![false; sentences.len()];
+        for hit in hits.iter().filter(|h| self.not.contains(&h.cue)) {
+            has_canceller[sentence_of(hit.start)] = true;
+        }
+        let cancelled = |hit: &CueHit| has_canceller[sentence_of(hit.start)];
+        let mut references: Vec<Option<bool>> = vec![None; sentences.len()];
         let lawful_now =
             !self.lawful_when.is_empty() && self.lawful_when.iter().all(|(name, want)| ctx.facts.matches(name, want));
         let mut best: Option<ActFound> = None;
@@ -147,8 +151,9 @@ impl ActDef {
                 continue;
             }
             if level == ActLevel::Strong && self.reference {
-                let (s, e) = sentences[sentence_of(hit.start)];
-                if !reader.references(&text[s..e], ctx.debtor_text) {
+                let own = sentence_of(hit.start);
+                let (s, e) = sentences[own];
+                if !*references[own].get_or_insert_with(|| reader.references(&text[s..e])) {
                     level = ActLevel::Weak;
                 }
             }
@@ -161,7 +166,7 @@ impl ActDef {
             best = self.all_groups(hits, &cancelled).or(best);
         }
         if self.echo && best.is_none_or(|b| b.level < ActLevel::Strong) {
-            best = self.echo_of(text, &sentences, hits, ctx, reader).or(best);
+            best = self.echo_of(text, &sentences, &has_canceller, ctx, reader).or(best);
         }
         let found = best?;
         if hits.iter().any(|h| self.pivot.contains(&h.cue) && h.start > found.start) {
@@ -192,25 +197,22 @@ impl ActDef {
         &self,
         text: &str,
         sentences: &[(usize, usize)],
-        hits: &[CueHit],
+        has_canceller: &[bool],
         ctx: &Context,
         reader: &dyn Reader,
     ) -> Option<ActFound> {
         if ctx.debtor_text.is_empty() {
             return None;
         }
-        sentences.iter().find_map(|&(s, e)| {
+        sentences.iter().zip(has_canceller).find_map(|(&(s, e), &cancelled)| {
             let sentence = &text[s..e];
-            let cancelled = hits.iter().any(|h| self.not.contains(&h.cue) && h.start >= s && h.start < e);
             let question = sentence.trim_end().ends_with('?');
             let instruction = IMPERATIVE_STARTS.iter().any(|w| starts_with_word(sentence, w));
-            (!cancelled && !question && !instruction && reader.shared_words(sentence, ctx.debtor_text) >= 2).then(
-                || ActFound {
-                    level: ActLevel::Strong,
-                    start: s + (sentence.len() - sentence.trim_start().len()),
-                    end: e,
-                },
-            )
+            (!cancelled && !question && !instruction && reader.shared_words(sentence) >= 2).then(|| ActFound {
+                level: ActLevel::Strong,
+                start: s + (sentence.len() - sentence.trim_start().len()),
+                end: e,
+            })
         })
     }
 
@@ -227,6 +229,12 @@ const IMPERATIVE_STARTS: &[&str] = &["don't", "do", "please", "let's", "just", "
 fn starts_with_word(sentence: &str, word: &str) -> bool {
     let first = sentence.trim_start().split(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
     first.eq_ignore_ascii_case(word)
+}
+
+/// The index of the sentence holding byte `at` (sentences are in order and do not
+/// overlap; a byte between two belongs to the one before).
+fn sentence_at(sentences: &[(usize, usize)], at: usize) -> usize {
+    sentences.partition_point(|&(start, _)| start <= at).saturating_sub(1)
 }
 
 /// Byte ranges of the sentences of `text`: split after `.`, `!`, `?` or `;` that
@@ -261,16 +269,17 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    struct Plain;
-    impl Reader for Plain {
-        fn references(&self, sentence: &str, debtor: &str) -> bool {
-            sentence.split_whitespace().any(|w| w.len() > 3 && debtor.contains(w))
+    /// Reads the debtor's line (its field) by plain substring search.
+    struct Plain<'a>(&'a str);
+    impl Reader for Plain<'_> {
+        fn references(&self, sentence: &str) -> bool {
+            sentence.split_whitespace().any(|w| w.len() > 3 && self.0.contains(w))
         }
         fn amounts(&self, text: &str) -> Vec<f64> {
             text.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).collect()
         }
-        fn shared_words(&self, sentence: &str, debtor: &str) -> usize {
-            sentence.split_whitespace().filter(|w| w.len() > 3 && debtor.contains(*w)).count()
+        fn shared_words(&self, sentence: &str) -> usize {
+            sentence.split_whitespace().filter(|w| w.len() > 3 && self.0.contains(*w)).count()
         }
     }
 
@@ -294,10 +303,10 @@ mod tests {
         let ctx = Context { debtor_text: "I lost my job.", debtor_events: &[], third_party: false, facts: &facts };
         let text = "I understand. Can you pay today?";
         let hits = [hit(0, text, "I understand"), hit(1, text, "Can you pay today")];
-        assert_eq!(act.evaluate(text, &hits, &ctx, &Plain), None);
+        assert_eq!(act.evaluate(text, &hits, &ctx, &Plain(ctx.debtor_text)), None);
         let text = "I understand, that sounds hard.";
         let hits = [hit(0, text, "I understand"), hit(2, text, "that sounds hard")];
-        assert_eq!(act.evaluate(text, &hits, &ctx, &Plain).map(|f| f.level), Some(ActLevel::Strong));
+        assert_eq!(act.evaluate(text, &hits, &ctx, &Plain(ctx.debtor_text)).map(|f| f.level), Some(ActLevel::Strong));
     }
 
     #[test]
@@ -306,13 +315,21 @@ mod tests {
         let mut facts = Facts::default();
         let ctx = Context::opening(&facts);
         let text = "We will sue. That is not true.";
-        assert!(act.evaluate(text, &[hit(0, text, "sue"), hit(1, text, "not true")], &ctx, &Plain).is_some());
+        assert!(
+            act.evaluate(text, &[hit(0, text, "sue"), hit(1, text, "not true")], &ctx, &Plain(ctx.debtor_text))
+                .is_some()
+        );
         let text = "We will sue, that is not true.";
-        assert!(act.evaluate(text, &[hit(0, text, "sue"), hit(1, text, "not true")], &ctx, &Plain).is_none());
+        assert!(
+            act.evaluate(text, &[hit(0, text, "sue"), hit(1, text, "not true")], &ctx, &Plain(ctx.debtor_text))
+                .is_none()
+        );
         facts.0.insert("legal_action_intended".into(), Value::Bool(true));
         let lawful = ActDef { lawful_when: vec![("legal_action_intended".into(), Value::Bool(true))], ..act };
         let ctx = Context::opening(&facts);
-        assert!(lawful.evaluate("We will sue.", &[hit(0, "We will sue.", "sue")], &ctx, &Plain).is_none());
+        assert!(
+            lawful.evaluate("We will sue.", &[hit(0, "We will sue.", "sue")], &ctx, &Plain(ctx.debtor_text)).is_none()
+        );
     }
 
     #[test]
@@ -323,9 +340,9 @@ mod tests {
             Context { debtor_text: "I'll do 100 by card.", debtor_events: &[], third_party: false, facts: &facts };
         let text = "So 100 by card, and 900 later.";
         let hits = [hit(0, text, "100"), hit(1, text, "card")];
-        assert!(act.evaluate(text, &hits, &ctx, &Plain).is_none());
+        assert!(act.evaluate(text, &hits, &ctx, &Plain(ctx.debtor_text)).is_none());
         let text = "So 100 by card.";
         let hits = [hit(0, text, "100"), hit(1, text, "card")];
-        assert!(act.evaluate(text, &hits, &ctx, &Plain).is_some());
+        assert!(act.evaluate(text, &hits, &ctx, &Plain(ctx.debtor_text)).is_some());
     }
 }

@@ -9,6 +9,7 @@ use super::acts::{ActDef, ActLevel, Context, CueHit, Reader};
 use super::lexicon::{Entry, Lexicon, RawAct};
 use super::normalize::Normalized;
 use super::scan::Scanner;
+use super::words::WordSet;
 
 /// A signal, act or event found in an utterance, with the words that triggered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,7 +49,7 @@ impl Detector {
     pub fn new(lexicon: &Lexicon) -> anyhow::Result<Detector> {
         let signals = Matcher::new(&lexicon.signals)?;
         let acts = lexicon.acts.iter().map(|act| resolve_act(act, &signals.ids)).collect();
-        let topics = RegexSetBuilder::new(lexicon.topics.iter().map(|(_, p)| ascii_word_boundaries(p)))
+        let topics = RegexSetBuilder::new(lexicon.topics.iter().map(|(_, p)| ascii_classes(p)))
             .case_insensitive(true)
             .build()?;
         Ok(Detector {
@@ -67,8 +68,9 @@ impl Detector {
     pub fn signals(&self, text: &str, context: &Context) -> Vec<Hit> {
         let cues = self.detect(&self.signals, text);
         let mut hits = first_of_each(&cues, &self.signals.ids, text);
+        let reader = TurnReader::new(self, context.debtor_text);
         for act in &self.acts {
-            if let Some(found) = act.evaluate(text, &cues, context, self) {
+            if let Some(found) = act.evaluate(text, &cues, context, &reader) {
                 hits.push(Hit {
                     id: act.id.clone(),
                     span: [found.start, found.end],
@@ -102,6 +104,9 @@ impl Detector {
         let normalized = Normalized::new(original);
         let text = normalized.text.as_ref();
         let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        // For each entry kept so far, where its furthest match ends: starts come in
+        // order, so a start before that is inside one of them.
+        let mut kept_until: Vec<(usize, usize)> = Vec::new();
         // Like a regex search resuming after a match: a match of a pattern hides
         // any other match of it that starts inside it.
         let mut resume_at: Vec<(usize, usize)> = Vec::new();
@@ -110,7 +115,7 @@ impl Detector {
                 let pattern = candidate.pattern;
                 let entry = matcher.owner[pattern];
                 let resumes = resume_at.iter().find(|(p, _)| *p == pattern).map_or(0, |(_, at)| *at);
-                let inside_kept = kept.iter().any(|&(e, s, end)| e == entry && start >= s && start < end);
+                let inside_kept = kept_until.iter().any(|&(e, end)| e == entry && start < end);
                 if start < resumes || inside_kept {
                     continue;
                 }
@@ -119,6 +124,10 @@ impl Detector {
                 resume_at.push((pattern, end));
                 if !(matcher.negatable[entry] && self.is_negated(text, start)) {
                     kept.push((entry, start, end));
+                    match kept_until.iter_mut().find(|(e, _)| *e == entry) {
+                        Some((_, until)) => *until = (*until).max(end),
+                        None => kept_until.push((entry, end)),
+                    }
                 }
             }
         });
@@ -216,9 +225,15 @@ fn negation_scope(text: &str, clause: usize, at: usize) -> usize {
 
 /// Byte offset where the clause containing `at` begins: after the last sentence or
 /// clause punctuation, or after a clause-joining word such as "but".
+/// Looks back no further than [`CLAUSE_REACH`] bytes, so a turn with no
+/// punctuation at all costs the same per match however long it is.
 fn clause_start(text: &str, at: usize) -> usize {
+    let mut reach = at.saturating_sub(CLAUSE_REACH);
+    while !text.is_char_boundary(reach) {
+        reach += 1;
+    }
     let before = &text[..at];
-    let punctuation = before.rfind(['.', '!', '?', ';', ',', ':', '\n']).map_or(0, |i| i + 1);
+    let punctuation = before[reach..].rfind(['.', '!', '?', ';', ',', ':', '\n']).map_or(reach, |i| reach + i + 1);
     // Only the words since the punctuation can hold a later joiner.
     let lowered = before[punctuation..].to_ascii_lowercase();
     let joiner = [" but ", " however ", " otherwise ", " or else ", " though "]
@@ -228,6 +243,9 @@ fn clause_start(text: &str, at: usize) -> usize {
         .unwrap_or(0);
     punctuation.max(joiner)
 }
+
+/// How far back a clause is looked for: far more than any spoken clause runs.
+const CLAUSE_REACH: usize = 400;
 
 /// The first hit of each entry, as hits with their words.
 fn first_of_each(hits: &[CueHit], ids: &[String], text: &str) -> Vec<Hit> {
@@ -269,49 +287,31 @@ fn resolve_act(act: &RawAct, cue_ids: &[String]) -> ActDef {
     }
 }
 
-impl Reader for Detector {
-    fn references(&self, sentence: &str, debtor: &str) -> bool {
-        let theirs = self.topics_of(debtor);
-        self.topics_of(sentence).iter().any(|t| theirs.contains(t)) || shares_a_word(sentence, debtor)
+/// Reads a collector's sentences against one debtor line, read once.
+struct TurnReader<'a> {
+    detector: &'a Detector,
+    topics: Vec<usize>,
+    words: WordSet,
+}
+
+impl<'a> TurnReader<'a> {
+    fn new(detector: &'a Detector, debtor: &str) -> TurnReader<'a> {
+        TurnReader { detector, topics: detector.topics_of(debtor), words: WordSet::of(debtor) }
+    }
+}
+
+impl Reader for TurnReader<'_> {
+    fn references(&self, sentence: &str) -> bool {
+        self.detector.topics_of(sentence).iter().any(|t| self.topics.contains(t)) || self.words.any_in(sentence)
     }
 
     fn amounts(&self, text: &str) -> Vec<f64> {
         super::amounts::amounts(text).into_iter().map(|(value, _)| value).collect()
     }
 
-    fn shared_words(&self, sentence: &str, debtor: &str) -> usize {
-        let theirs = content_words(debtor);
-        let mut mine = content_words(sentence);
-        mine.sort();
-        mine.dedup();
-        mine.iter().filter(|w| theirs.iter().any(|t| same_stem(t, w))).count()
+    fn shared_words(&self, sentence: &str) -> usize {
+        self.words.shared(sentence)
     }
-}
-
-/// Words of four letters or more that carry meaning.
-fn content_words(text: &str) -> Vec<String> {
-    const FILLER: &[&str] = &[
-        "that", "this", "have", "with", "just", "been", "they", "what", "your", "from", "about", "know", "like",
-        "really", "there", "would", "could", "can't", "don't", "it's", "i've", "i'm", "right", "yeah", "okay", "sorry",
-        "hear", "sounds", "must", "very", "much", "well", "here", "then", "than", "will", "when", "were", "them",
-        "their", "some", "into", "only", "even", "also", "being", "because", "still", "thing", "things", "you're",
-        "that's", "going", "want", "make", "time", "said", "tell", "does", "doing", "those", "these",
-    ];
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && !FILLER.contains(&w.as_str()))
-        .collect()
-}
-
-/// The same word, or the same stem of five letters ("surgery" / "surgeries").
-fn same_stem(a: &str, b: &str) -> bool {
-    a == b || (a.len() >= 5 && b.len() >= 5 && a.get(..5) == b.get(..5))
-}
-
-/// Whether two texts share a content word or its stem.
-fn shares_a_word(a: &str, b: &str) -> bool {
-    let theirs = content_words(b);
-    content_words(a).iter().any(|w| theirs.iter().any(|t| same_stem(t, w)))
 }
 
 impl Matcher {
@@ -320,7 +320,7 @@ impl Matcher {
         let mut owner = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
             for pattern in &entry.patterns {
-                sources.push(ascii_word_boundaries(pattern));
+                sources.push(ascii_classes(pattern));
                 owner.push(index);
             }
         }
@@ -334,14 +334,50 @@ impl Matcher {
 }
 
 fn case_insensitive(pattern: &str) -> anyhow::Result<Regex> {
-    Ok(RegexBuilder::new(&ascii_word_boundaries(pattern)).case_insensitive(true).build()?)
+    Ok(RegexBuilder::new(&ascii_classes(pattern)).case_insensitive(true).build()?)
 }
 
-/// `\b` (and `\B`) as ASCII word boundaries: the lexicon's words are English, and Unicode
-/// word boundaries make the lazy DFA give up and fall back to a slow NFA engine on
-/// any non-ASCII text (profiled: most of the engine's time went there).
-fn ascii_word_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)").replace(r"\B", r"(?-u:\B)")
+/// A lexicon pattern with ASCII word boundaries (`\b`, `\B`) and ASCII digits
+/// (`\d`; inside a class, `0-9`). The lexicon's words are English: Unicode word
+/// boundaries make the lazy DFA give up and fall back to a slow NFA engine on any
+/// non-ASCII text (profiled: most of the engine's time went there), a Unicode `\d`
+/// let the money pattern run on over every accented letter, and the amounts
+/// parser reads ASCII digits only.
+fn ascii_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    let mut class_depth = 0usize;
+    let mut class_just_opened = false;
+    while let Some(c) = chars.next() {
+        let opened = std::mem::take(&mut class_just_opened);
+        match c {
+            '\\' => match chars.next() {
+                Some('d') if class_depth > 0 => out.push_str("0-9"),
+                Some('d') => out.push_str("[0-9]"),
+                Some(b @ ('b' | 'B')) if class_depth == 0 => out.push_str(&format!("(?-u:\\{b})")),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                class_depth += 1;
+                class_just_opened = true;
+                out.push(c);
+            }
+            '^' if opened => {
+                class_just_opened = true;
+                out.push(c);
+            }
+            ']' if class_depth > 0 && !opened => {
+                class_depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -350,6 +386,13 @@ mod tests {
     use std::sync::LazyLock;
 
     static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(&Lexicon::builtin()).unwrap());
+
+    #[test]
+    fn boundaries_and_digits_are_ascii_inside_classes_and_out() {
+        assert_eq!(ascii_classes(r"\bowe\b"), r"(?-u:\b)owe(?-u:\b)");
+        assert_eq!(ascii_classes(r"\$\d[\d,]*"), r"\$[0-9][0-9,]*");
+        assert_eq!(ascii_classes(r"[]\d][^]\d]\\d"), r"[]0-9][^]0-9]\\d");
+    }
 
     fn signals(text: &str) -> Vec<Hit> {
         DETECTOR.signals(text, &Context::opening(&crate::facts::Facts::default()))

@@ -31,7 +31,7 @@ type ScratchFn = Box<dyn Fn() -> Scratch + Send + Sync + std::panic::UnwindSafe 
 struct Scratch {
     cache: Cache,
     lowered: Vec<u8>,
-    ends: Vec<(usize, usize)>,
+    ends: Ends,
     found: Vec<Found>,
 }
 
@@ -52,7 +52,20 @@ pub struct Scanner {
     can_start: [u8; 256],
     /// One scratch (DFA cache and buffers) per thread scoring calls.
     scratch: Pool<Scratch, ScratchFn>,
+    /// The longest match any pattern can have, in bytes ([`UNBOUNDED_MATCH`] for a
+    /// pattern with `*` or `+`). No run goes further than this from where it began,
+    /// so scanning stays linear in the length of a turn however it is written: a
+    /// run of accented letters, digits or words with no full stop no longer carries
+    /// every run to its end.
+    longest: usize,
+    /// For each pattern, whether its matches can be longer than [`UNBOUNDED_MATCH`]
+    /// (it has `*` or `+`): a run cut short says nothing exact about where they end.
+    unbounded: Vec<bool>,
 }
+
+/// How far a pattern with `*` or `+` is followed from where it begins. A phrase
+/// in a lexicon is a few words: nothing it is meant to find is this long.
+pub const UNBOUNDED_MATCH: usize = 256;
 
 /// A pattern with a match starting where the scan reports it, and where that match
 /// ends when the scan could tell (see [`Scanner::match_at`]).
@@ -74,8 +87,10 @@ impl Scanner {
         let syntax = syntax::Config::new().case_insensitive(true);
         let (mut hirs, mut exact_within) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
         let mut patterns = Vec::with_capacity(sources.len());
+        let mut unbounded = Vec::with_capacity(sources.len());
         for source in sources {
             let hir = syntax::parse_with(source, &syntax)?;
+            unbounded.push(hir.properties().maximum_len().is_none_or(|len| len > UNBOUNDED_MATCH));
             let within = long_repetition_limit(&hir).map_or(usize::MAX, |max| max as usize);
             exact_within.push(is_case_closed(&hir).then_some(within));
             hirs.push(widen(&hir));
@@ -96,10 +111,15 @@ impl Scanner {
         let scratch: Pool<Scratch, ScratchFn> = Pool::new(Box::new(move || Scratch {
             cache: for_threads.create_cache(),
             lowered: Vec::new(),
-            ends: Vec::new(),
+            ends: Ends::default(),
             found: Vec::new(),
         }));
-        Ok(Scanner { dfa, patterns, exact_within, can_start, scratch })
+        let longest = patterns
+            .iter()
+            .map(|p| p.hir.properties().maximum_len().map_or(UNBOUNDED_MATCH, |len| len.min(UNBOUNDED_MATCH)))
+            .max()
+            .unwrap_or(0);
+        Ok(Scanner { dfa, patterns, exact_within, can_start, scratch, longest, unbounded })
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -133,6 +153,7 @@ impl Scanner {
                 }
             };
             let run = start.and_then(|state| self.run_from(cache, state, bytes, at, ends));
+            let cut_short = run == Ok(Run::CutShort);
             if cache.clear_count() != clears {
                 clears = cache.clear_count();
                 start_states = [None; LOOK_BEHIND_KINDS];
@@ -143,11 +164,11 @@ impl Scanner {
                 // assertions can cause this): let every pattern check for itself.
                 found.extend((0..self.patterns.len()).map(|pattern| Found { pattern, end: None }));
             } else {
-                ends.sort_unstable();
-                for group in ends.chunk_by(|a, b| a.0 == b.0) {
-                    let (pattern, end) = group[0];
+                ends.matched.sort_unstable();
+                for &(pattern, end, several) in &ends.matched {
                     let exact = self.exact_within[pattern].is_some_and(|within| end - at <= within);
-                    let known = group.len() == 1 && ends_are_exact && exact;
+                    let cut = cut_short && self.unbounded[pattern];
+                    let known = !several && ends_are_exact && exact && !cut;
                     found.push(Found { pattern, end: known.then_some(end) });
                 }
             }
@@ -176,7 +197,8 @@ impl Scanner {
         if let Some(end) = found.end {
             return Some((at, end));
         }
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let within = text.len().min(at.saturating_add(self.longest));
+        let input = Input::new(text).range(at..within).anchored(Anchored::Yes);
         self.patterns[found.pattern].regex()?.search(&input).map(|m| (m.start(), m.end()))
     }
 
@@ -199,17 +221,18 @@ impl Scanner {
         found.map(|offset| from + offset)
     }
 
-    /// Runs the DFA from `state` over `bytes[at..]`, collecting every pattern with a
-    /// match that starts at `at`, once for each place such a match ends.
+    /// Runs the DFA from `state` over `bytes[at..]`, no further than the longest
+    /// match, noting every pattern with a match that starts at `at` and where.
     fn run_from(
         &self,
         cache: &mut Cache,
         mut state: LazyStateID,
         bytes: &[u8],
         at: usize,
-        ends: &mut Vec<(usize, usize)>,
-    ) -> Result<(), ()> {
-        for (end, &byte) in bytes.iter().enumerate().skip(at) {
+        ends: &mut Ends,
+    ) -> Result<Run, ()> {
+        let limit = bytes.len().min(at.saturating_add(self.longest).saturating_add(1));
+        for (end, &byte) in bytes.iter().enumerate().take(limit).skip(at) {
             state = self.dfa.next_state(cache, state, byte).map_err(|_| ())?;
             if state.is_tagged() {
                 // Matches show one byte late: this state says what ended before `byte`.
@@ -217,24 +240,69 @@ impl Scanner {
                     self.collect(cache, state, end, ends);
                 }
                 if state.is_dead() {
-                    return Ok(());
+                    return Ok(Run::Ended);
                 }
                 if state.is_quit() {
                     return Err(());
                 }
             }
         }
+        if limit < bytes.len() {
+            return Ok(Run::CutShort);
+        }
         state = self.dfa.next_eoi_state(cache, state).map_err(|_| ())?;
         if state.is_match() {
             self.collect(cache, state, bytes.len(), ends);
         }
-        Ok(())
+        Ok(Run::Ended)
     }
 
-    fn collect(&self, cache: &Cache, state: LazyStateID, end: usize, ends: &mut Vec<(usize, usize)>) {
+    fn collect(&self, cache: &Cache, state: LazyStateID, end: usize, ends: &mut Ends) {
         for index in 0..self.dfa.match_len(cache, state) {
-            ends.push((self.dfa.match_pattern(cache, state, index).as_usize(), end));
+            ends.note(self.dfa.match_pattern(cache, state, index).as_usize(), end);
         }
+    }
+}
+
+/// How a run of the DFA from one position ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// Every match starting there was seen.
+    Ended,
+    /// Stopped at the longest match: a pattern with `*` or `+` may go on.
+    CutShort,
+}
+
+/// The patterns matched from one position: for each, its first end and whether it
+/// had more than one. Kept per pattern rather than per end, since a pattern over a
+/// run of letters can end at every one of them.
+#[derive(Default)]
+struct Ends {
+    /// Pattern, first end, and whether another end was seen; in the order found.
+    matched: Vec<(usize, usize, bool)>,
+    /// For each pattern, its index in `matched` (`usize::MAX` when absent).
+    slot: Vec<usize>,
+}
+
+impl Ends {
+    fn note(&mut self, pattern: usize, end: usize) {
+        if self.slot.len() <= pattern {
+            self.slot.resize(pattern + 1, usize::MAX);
+        }
+        match self.slot[pattern] {
+            usize::MAX => {
+                self.slot[pattern] = self.matched.len();
+                self.matched.push((pattern, end, false));
+            }
+            index => self.matched[index].2 |= self.matched[index].1 != end,
+        }
+    }
+
+    fn clear(&mut self) {
+        for &(pattern, _, _) in &self.matched {
+            self.slot[pattern] = usize::MAX;
+        }
+        self.matched.clear();
     }
 }
 
@@ -369,8 +437,19 @@ fn lowercase(ranges: impl Iterator<Item = (u8, u8)>) -> ClassBytes {
     class
 }
 
+/// One character outside ASCII, whatever it is: a leading byte and the
+/// continuation bytes after it. (A run of any high bytes would also do, but kept
+/// every run alive to the end of a stretch of accented letters or CJK: one start
+/// per character, each running to the end, made scanning quadratic.)
+fn any_non_ascii_character() -> Hir {
+    let lead = Hir::class(Class::Bytes(ClassBytes::new([ClassBytesRange::new(0xc0, 0xff)])));
+    let continuation = Hir::class(Class::Bytes(ClassBytes::new([ClassBytesRange::new(0x80, 0xbf)])));
+    let continuations = Hir::repetition(Repetition { min: 0, max: None, greedy: true, sub: Box::new(continuation) });
+    Hir::concat(vec![lead, continuations])
+}
+
 /// The pattern as it reads ASCII-lowercased text, with every character class cut
-/// down to its ASCII part plus "a run of non-ASCII bytes", and long counted
+/// down to its ASCII part plus "any one non-ASCII character", and long counted
 /// repetitions unbounded. It matches wherever the pattern does (and sometimes more:
 /// the exact pattern confirms), but its automaton needs a few dozen byte classes
 /// instead of nearly two hundred, so the DFA's tables stay small enough to live in
@@ -392,9 +471,7 @@ fn widen(hir: &Hir) -> Hir {
             if class.ranges().iter().all(|r| r.end().is_ascii()) {
                 return ascii;
             }
-            let high_bytes = Hir::class(Class::Bytes(ClassBytes::new([ClassBytesRange::new(0x80, 0xff)])));
-            let non_ascii = Hir::repetition(Repetition { min: 1, max: None, greedy: true, sub: Box::new(high_bytes) });
-            Hir::alternation(vec![ascii, non_ascii])
+            Hir::alternation(vec![ascii, any_non_ascii_character()])
         }
         HirKind::Look(look) => Hir::look(*look),
         HirKind::Repetition(repetition) => {

@@ -63,3 +63,46 @@ pub fn session_path(data: &Path) -> PathBuf {
         .find(|p| p.extension().is_some_and(|e| e == "json"))
         .unwrap()
 }
+
+/// Runs the binary like [`run`], but kills it and fails the test if it has not
+/// finished within `limit`: for inputs that once hung or took minutes. The limit
+/// is generous (many times what a debug build needs on a loaded machine), so only
+/// a hang or a return of quadratic time can reach it.
+pub fn run_within(dir: &Path, args: &[&str], stdin: &[u8], limit: std::time::Duration) -> Output {
+    let mut child = bin()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`collectsim {}` still running after {} s: it hangs", args.join(" "), limit.as_secs());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let _ = feeder.join();
+    Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap() }
+}

@@ -77,10 +77,11 @@ impl Grade {
 pub(crate) struct TurnView<'a> {
     pub turn: &'a Turn,
     pub debtor: Option<&'a Turn>,
-    /// What the debtor has said anywhere before this turn (events), for stage.
-    pub earlier_events: Vec<&'a str>,
-    /// Amounts the debtor named before this turn, most recent last.
-    pub debtor_amounts: Vec<f64>,
+    /// What the debtor has said anywhere before this turn (events, each once), for stage.
+    pub earlier_events: &'a [&'a str],
+    /// The least amount the debtor offered or promised before this turn: what is
+    /// known to be affordable.
+    pub least_offered: Option<f64>,
     /// Whether the collector's previous turn put an arrangement on the table (an
     /// amount, a plan, a choice), so a "yes" now agrees to something.
     pub proposal_pending: bool,
@@ -127,14 +128,21 @@ pub(crate) fn missing(what: &str, points: f64) -> Component {
 pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
     let mut grades = Vec::new();
     let mut last_debtor: Option<&Turn> = None;
+    // Kept as they grow, not copied per turn: a call of many turns stays linear.
     let mut earlier: Vec<&str> = Vec::new();
-    let mut amounts: Vec<f64> = Vec::new();
+    let mut least_offered: Option<f64> = None;
     let mut proposal_pending = false;
     for (index, turn) in transcript.turns.iter().enumerate() {
         if turn.speaker == Speaker::Debtor {
-            earlier.extend(turn.events.iter().map(String::as_str));
+            for event in &turn.events {
+                if !earlier.contains(&event.as_str()) {
+                    earlier.push(event);
+                }
+            }
             if turn.events.iter().any(|e| e == "proposes_amount" || e == "promise_to_pay") {
-                amounts.extend(crate::signals::amounts::amounts(&turn.text).into_iter().map(|(v, _)| v));
+                for (value, _) in crate::signals::amounts::amounts(&turn.text) {
+                    least_offered = Some(least_offered.map_or(value, |least| least.min(value)));
+                }
             }
             last_debtor = Some(turn);
             continue;
@@ -142,8 +150,8 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
         let view = TurnView {
             turn,
             debtor: last_debtor.take(),
-            earlier_events: earlier.clone(),
-            debtor_amounts: amounts.clone(),
+            earlier_events: &earlier,
+            least_offered,
             proposal_pending,
             facts: &transcript.facts,
         };

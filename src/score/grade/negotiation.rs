@@ -109,9 +109,7 @@ fn anchoring(view: &TurnView) -> Option<Component> {
     if balance.is_some_and(|b| (largest - b).abs() < 0.005) {
         return None;
     }
-    // The least the debtor said they could pay is what is known to be affordable.
-    let offered = view.debtor_amounts.iter().copied().fold(f64::NAN, f64::min);
-    match (!offered.is_nan()).then_some(offered) {
+    match view.least_offered {
         Some(offered) if largest > offered + 0.005 => {
             Some(Component { what: "asks for more than they offered".into(), points: -2.0, evidence })
         }

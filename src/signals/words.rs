@@ -1,0 +1,80 @@
+//! The content words of a debtor's line, read once per turn, so that every
+//! sentence of the collector's reply can be checked against them in time linear
+//! in its own length (comparing word lists pairwise was quadratic on long turns).
+
+use std::collections::HashSet;
+
+/// Words too common to show that a reply took up what the debtor said.
+const FILLER: &[&str] = &[
+    "that", "this", "have", "with", "just", "been", "they", "what", "your", "from", "about", "know", "like", "really",
+    "there", "would", "could", "can't", "don't", "it's", "i've", "i'm", "right", "yeah", "okay", "sorry", "hear",
+    "sounds", "must", "very", "much", "well", "here", "then", "than", "will", "when", "were", "them", "their", "some",
+    "into", "only", "even", "also", "being", "because", "still", "thing", "things", "you're", "that's", "going",
+    "want", "make", "time", "said", "tell", "does", "doing", "those", "these",
+];
+
+/// Words of four letters or more that carry meaning, lowercased.
+pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !FILLER.contains(&w.as_str()))
+}
+
+/// The first five bytes of a word of five or more, where that is a whole number
+/// of characters ("surgery" / "surgeries" share "surge").
+fn stem(word: &str) -> Option<&str> {
+    if word.len() >= 5 { word.get(..5) } else { None }
+}
+
+/// A text's content words and their stems, for lookups in constant time.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: HashSet<String>,
+    stems: HashSet<String>,
+}
+
+impl WordSet {
+    pub fn of(text: &str) -> WordSet {
+        let mut set = WordSet::default();
+        for word in content_words(text) {
+            if let Some(stem) = stem(&word) {
+                set.stems.insert(stem.to_owned());
+            }
+            set.words.insert(word);
+        }
+        set
+    }
+
+    /// The same word, or one with the same stem.
+    pub fn has(&self, word: &str) -> bool {
+        self.words.contains(word) || stem(word).is_some_and(|s| self.stems.contains(s))
+    }
+
+    /// How many distinct content words of `text` are in the set.
+    pub fn shared(&self, text: &str) -> usize {
+        let mine: HashSet<String> = content_words(text).collect();
+        mine.iter().filter(|w| self.has(w)).count()
+    }
+
+    /// Whether `text` has any content word in the set.
+    pub fn any_in(&self, text: &str) -> bool {
+        content_words(text).any(|w| self.has(&w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_stems_are_shared_but_filler_and_split_characters_are_not() {
+        let said = WordSet::of("My surgery went badly and I've been off work.");
+        assert!(said.has("surgeries"), "same stem");
+        assert!(said.has("work"));
+        assert!(!said.has("been"), "filler");
+        assert_eq!(said.shared("Your surgeries and your work, work, work."), 2);
+        let accents = WordSet::of("éééé");
+        assert!(!accents.has("中中中"), "no stem where five bytes cut a character");
+    }
+}
