@@ -87,10 +87,11 @@ impl Diagnostic {
         if !self.snippet.trim().is_empty() {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
+            let (snippet, column) = window(&self.snippet, self.column);
             let caret_pad: String =
-                self.snippet.chars().take(self.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-            let width = token_width(&self.snippet, self.column);
-            out += &format!("{gutter} |\n{number} | {}\n", self.snippet);
+                snippet.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let width = token_width(&snippet, column);
+            out += &format!("{gutter} |\n{number} | {snippet}\n");
             out += &format!("{gutter} | {caret_pad}{}\n", style.red(&"^".repeat(width)));
         }
         if let Some(help) = &self.help {
@@ -98,6 +99,30 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Longest quoted line shown whole, in characters.
+const SNIPPET_CHARS: usize = 100;
+
+/// The part of a long line around `column` (with `…` where it was cut) and the
+/// column within it: a 40,000-character line buried the message.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= SNIPPET_CHARS {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(1 + SNIPPET_CHARS / 3).min(count.saturating_sub(SNIPPET_CHARS));
+    let end = (start + SNIPPET_CHARS).min(count);
+    let mut shown: String = line.chars().skip(start).take(end - start).collect();
+    let mut column = column - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if end < count {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 /// Width of the token starting at `column`, so the caret underlines the whole word.
@@ -120,6 +145,16 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_column_only() {
+        let line = format!("b: [{}*a]", "x, ".repeat(2000));
+        let column = line.find("*a").unwrap() + 1;
+        let (shown, at) = window(&line, column);
+        assert!(shown.starts_with('…') && shown.chars().count() <= SNIPPET_CHARS + 2, "{shown}");
+        assert_eq!(shown.chars().skip(at - 1).take(2).collect::<String>(), "*a");
+        assert_eq!(window("short: line", 3), ("short: line".to_string(), 3));
+    }
 
     #[test]
     fn renders_caret_under_the_token() {

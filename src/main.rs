@@ -12,6 +12,8 @@ use clap::Parser;
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
+    end_quietly_on_a_closed_pipe();
+    say_what_a_panic_means();
     let cli = collectsim::cli::Cli::parse();
     match collectsim::cmd::run(cli) {
         Ok(code) => code,
@@ -20,4 +22,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `collectsim play | head -1` closed the pipe and the next print panicked. Rust
+/// ignores SIGPIPE; restoring the default makes collectsim end quietly when its
+/// reader goes away, as `cat` and `grep` do. (Every turn is saved as it is played,
+/// so nothing is lost.)
+fn end_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a
+    // valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// A panic is a bug in collectsim, never the user's doing: say so plainly, with
+/// where it happened, instead of a bare Rust message.
+fn say_what_a_panic_means() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = collectsim::cmd::panic_message(info.payload());
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "collectsim: internal error{place}: {message}\n\
+             This is a bug in collectsim, not in your files; please report it with the input that caused it."
+        );
+    }));
 }

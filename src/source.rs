@@ -20,7 +20,7 @@ impl SourceFile {
 
     /// Reads a file from disk; an unreadable file is a program failure, not a diagnostic.
     pub fn read(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = read_text(path, MAX_FILE_BYTES).with_context(|| format!("cannot read {}", path.display()))?;
         Ok(SourceFile::new(path.display().to_string(), text))
     }
 
@@ -39,6 +39,42 @@ impl SourceFile {
     }
 }
 
+/// The largest scenario, rubric, lexicon, session, report template or script file
+/// collectsim reads. The biggest shipped file is under 100 KB; a bound keeps
+/// `validate /dev/zero`-like mistakes from reading until memory runs out.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// Reads a regular file of at most `limit` bytes. Anything else is refused before
+/// it is opened: opening a FIFO waits for a writer for ever, and a device such as
+/// `/dev/zero` never ends.
+pub fn read_bytes(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() { "a folder" } else { "not a regular file (a device, pipe or socket)" };
+        return Err(Error::new(ErrorKind::InvalidInput, format!("it is {what}; give a file")));
+    }
+    let too_big = |size: u64| {
+        let message = format!("it is {:.1} MB, over the {} MB limit", size as f64 / (1 << 20) as f64, limit >> 20);
+        Error::new(ErrorKind::InvalidData, message)
+    };
+    if metadata.len() > limit {
+        return Err(too_big(metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    std::fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// [`read_bytes`], as UTF-8 text.
+pub fn read_text(path: &Path, limit: u64) -> std::io::Result<String> {
+    String::from_utf8(read_bytes(path, limit)?)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -55,8 +91,13 @@ pub fn files_in_tree(dir: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Pa
     entries.sort();
     let mut files = Vec::new();
     for entry in entries {
+        // A link to a folder is not followed: `ln -s . calls/self` once made every
+        // call count many times over, and two such links never finished.
+        let linked = entry.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
         if entry.is_dir() {
-            files.extend(files_in_tree(&entry, wanted)?);
+            if !linked {
+                files.extend(files_in_tree(&entry, wanted)?);
+            }
         } else if entry.extension().and_then(|e| e.to_str()).is_some_and(wanted) {
             files.push(entry);
         }

@@ -105,7 +105,8 @@ pub struct Note {
 impl SessionRecord {
     /// Reads a session file, with a clear message for anything that is not one.
     pub fn load(path: &Path) -> Result<SessionRecord> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = crate::source::read_text(path, crate::source::MAX_FILE_BYTES)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         let value: serde_json::Value = serde_json::from_str(&text)
             .with_context(|| format!("{} is not a collectsim session (not JSON)", path.display()))?;
         let format = value.get("format").and_then(serde_json::Value::as_u64);

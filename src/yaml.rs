@@ -9,7 +9,7 @@
 
 use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, ScanError};
 
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::source::SourceFile;
@@ -207,6 +207,7 @@ fn path_text(path: &[OwnedSeg]) -> String {
 
 /// Parses a YAML fragment, with the 1-based line of any error within it.
 pub fn from_str_located<T: DeserializeOwned>(text: &str) -> Result<T, (usize, String)> {
+    within_limits(text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map_or(1, |l| l.line());
         let message = RAW_STRUCT.replace_all(strip_location(&e.to_string()), "a mapping of keys").into_owned();
@@ -216,7 +217,22 @@ pub fn from_str_located<T: DeserializeOwned>(text: &str) -> Result<T, (usize, St
 
 /// Parses a YAML fragment (a playthrough line list, a front matter block) with no locator.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    within_limits(text).map_err(|(line, message)| format!("line {line}: {message}"))?;
     serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Refuses a fragment nested beyond [`MAX_DEPTH`] or expanding beyond
+/// [`MAX_EXPANDED_BYTES`] before serde expands it, with the line where it happens.
+/// (Syntax errors are left for serde to report as it always has.)
+fn within_limits(text: &str) -> Result<(), (usize, String)> {
+    let mut builder = TreeBuilder::default();
+    let mut parser = Parser::new_from_str(text);
+    if read_first_document(&mut parser, &mut builder).is_ok()
+        && let Some((pos, limit)) = builder.over_limit
+    {
+        return Err((pos.line, limit.message()));
+    }
+    Ok(())
 }
 
 /// Turns a serde_yaml error into a diagnostic pointing at the offending key or value.
@@ -309,10 +325,13 @@ fn unknown_name(detail: &str) -> Option<(String, Vec<String>)> {
 fn build_locator(file: &SourceFile) -> Result<(Locator, Vec<Diagnostic>), Diagnostic> {
     let mut builder = TreeBuilder::default();
     let mut parser = Parser::new_from_str(&file.text);
-    if let Err(error) = parser.load(&mut builder, false) {
+    if let Err(error) = read_first_document(&mut parser, &mut builder) {
         let marker = error.marker();
         return Err(Diagnostic::error(file, to_pos(marker), format!("YAML syntax: {}", error.info()))
             .with_help("check the indentation and quoting on this line and the one above"));
+    }
+    if let Some((pos, limit)) = builder.over_limit {
+        return Err(limit.diagnostic(file, pos));
     }
     let duplicates = builder
         .duplicates
@@ -325,16 +344,73 @@ fn build_locator(file: &SourceFile) -> Result<(Locator, Vec<Diagnostic>), Diagno
     Ok((Locator { root: builder.root }, duplicates))
 }
 
+/// Feeds the parser's events for the first document to `builder`, one at a time:
+/// the parser's own `load` recurses once per level of nesting, and a file of
+/// 20,000 nested `- ` overflowed the stack. Stops as soon as a limit is passed.
+fn read_first_document(parser: &mut Parser<std::str::Chars>, builder: &mut TreeBuilder) -> Result<(), ScanError> {
+    loop {
+        let (event, marker) = parser.next_token()?;
+        let done = matches!(event, Event::StreamEnd | Event::DocumentEnd);
+        builder.on_event(event, marker);
+        if done || builder.over_limit.is_some() {
+            return Ok(());
+        }
+    }
+}
+
 fn to_pos(marker: &Marker) -> Pos {
     Pos { line: marker.line(), column: marker.col() + 1 }
 }
 
-/// Collects parser events into a `Located` tree.
+/// How deeply collections may nest in a scenario, rubric or front matter. The
+/// deepest shipped file nests 6; serde_yaml's own limit is 128, and deeper still
+/// once overflowed the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// How large a file may become once its aliases (`*name`) are expanded, in bytes
+/// of scalar text. Without a bound, one string aliased a thousand times took 4.8 GB.
+pub const MAX_EXPANDED_BYTES: usize = 16 << 20;
+
+/// A bound on what a YAML file may be, found while it is read.
+#[derive(Debug, Clone, Copy)]
+enum Limit {
+    Depth,
+    Expansion,
+}
+
+impl Limit {
+    fn message(self) -> String {
+        match self {
+            Limit::Depth => format!("nested more than {MAX_DEPTH} levels deep"),
+            Limit::Expansion => format!("aliases here expand the file beyond {} MB", MAX_EXPANDED_BYTES >> 20),
+        }
+    }
+
+    fn diagnostic(self, file: &SourceFile, pos: Pos) -> Diagnostic {
+        let help = match self {
+            Limit::Depth => "scenario and rubric files need a few levels; look for a run of `- ` or `[` here",
+            Limit::Expansion => "write the value out where it is needed, or alias something smaller",
+        };
+        Diagnostic::error(file, pos, self.message()).with_help(help)
+    }
+}
+
+/// Collects parser events into a `Located` tree, refusing (at the first event past
+/// either) nesting beyond [`MAX_DEPTH`] and alias expansion beyond
+/// [`MAX_EXPANDED_BYTES`]: both are checked before serde ever expands anything.
 #[derive(Default)]
 struct TreeBuilder {
     stack: Vec<Frame>,
     root: Option<Located>,
     duplicates: Vec<(String, Pos, Pos)>,
+    /// For each open collection, its anchor id (0 for none) and the expanded bytes
+    /// of what it holds so far.
+    sizes: Vec<(usize, usize)>,
+    /// Expanded bytes of every anchored node, by anchor id.
+    anchored: std::collections::HashMap<usize, usize>,
+    /// Expanded bytes of the whole document so far.
+    expanded: usize,
+    over_limit: Option<(Pos, Limit)>,
 }
 
 enum Frame {
@@ -343,6 +419,41 @@ enum Frame {
 }
 
 impl TreeBuilder {
+    fn open(&mut self, frame: Frame, anchor: usize, pos: Pos) {
+        if self.stack.len() >= MAX_DEPTH {
+            self.over_limit = Some((pos, Limit::Depth));
+            return;
+        }
+        self.stack.push(frame);
+        self.sizes.push((anchor, 0));
+    }
+
+    /// A scalar or alias of `bytes` expanded bytes.
+    fn leaf(&mut self, bytes: usize, anchor: usize, pos: Pos) {
+        if anchor != 0 {
+            self.anchored.insert(anchor, bytes);
+        }
+        self.expanded = self.expanded.saturating_add(bytes);
+        if let Some((_, held)) = self.sizes.last_mut() {
+            *held = held.saturating_add(bytes);
+        }
+        if self.expanded > MAX_EXPANDED_BYTES {
+            self.over_limit = Some((pos, Limit::Expansion));
+        }
+    }
+
+    /// A collection ended: its size counts towards the one holding it.
+    fn close(&mut self) {
+        if let Some((anchor, bytes)) = self.sizes.pop() {
+            if anchor != 0 {
+                self.anchored.insert(anchor, bytes);
+            }
+            if let Some((_, held)) = self.sizes.last_mut() {
+                *held = held.saturating_add(bytes);
+            }
+        }
+    }
+
     fn push_value(&mut self, value: Located, scalar: Option<&str>) {
         match self.stack.last_mut() {
             None => self.root = Some(value),
@@ -362,18 +473,30 @@ impl TreeBuilder {
 
 impl MarkedEventReceiver for TreeBuilder {
     fn on_event(&mut self, event: Event, marker: Marker) {
+        if self.over_limit.is_some() {
+            return;
+        }
         let pos = to_pos(&marker);
         match event {
-            Event::Scalar(text, ..) => self.push_value(Located::Scalar(pos), Some(&text)),
-            Event::Alias(_) => self.push_value(Located::Scalar(pos), Some("*alias")),
-            Event::SequenceStart(..) => self.stack.push(Frame::Seq(pos, Vec::new())),
-            Event::MappingStart(..) => self.stack.push(Frame::Map(pos, Vec::new(), None)),
+            Event::Scalar(text, _, anchor, _) => {
+                // Every node counts for at least a byte, so a flood of empty ones does too.
+                self.leaf(text.len().max(1), anchor, pos);
+                self.push_value(Located::Scalar(pos), Some(&text))
+            }
+            Event::Alias(id) => {
+                self.leaf(self.anchored.get(&id).copied().unwrap_or(1), 0, pos);
+                self.push_value(Located::Scalar(pos), Some("*alias"))
+            }
+            Event::SequenceStart(anchor, _) => self.open(Frame::Seq(pos, Vec::new()), anchor, pos),
+            Event::MappingStart(anchor, _) => self.open(Frame::Map(pos, Vec::new(), None), anchor, pos),
             Event::SequenceEnd => {
+                self.close();
                 if let Some(Frame::Seq(start, items)) = self.stack.pop() {
                     self.push_value(Located::Seq(start, items), None);
                 }
             }
             Event::MappingEnd => {
+                self.close();
                 if let Some(Frame::Map(start, entries, _)) = self.stack.pop() {
                     // The parser marks a block mapping at its first `:`; its first key
                     // is where a person sees it begin.

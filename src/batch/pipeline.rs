@@ -13,6 +13,7 @@
 //! finished ones behind it pile up.
 
 use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Condvar, Mutex};
@@ -60,7 +61,10 @@ impl<J> Feed<'_, J> {
 
 /// Runs `work` over the jobs `produce` feeds, on `workers` threads, and hands each
 /// result to `deliver` in production order. `deliver` returning `false` stops the
-/// run early (for example when the reader of the output has gone away).
+/// run early (for example when the reader of the output has gone away). A panic in
+/// `work` stops the run and is raised again on the caller's thread once every
+/// thread has ended: never a wait for results that will not come. (Callers that
+/// want the run to go on catch panics inside `work`.)
 pub fn ordered<J, R>(
     workers: usize,
     produce: impl FnOnce(&mut Feed<J>) + Send,
@@ -75,6 +79,7 @@ pub fn ordered<J, R>(
     let (job_sender, job_receiver) = mpsc::sync_channel::<(usize, Vec<J>)>(workers);
     let job_receiver = Mutex::new(job_receiver);
     let (result_sender, results) = mpsc::channel::<(usize, Vec<R>)>();
+    let panicked: Mutex<Option<Box<dyn std::any::Any + Send>>> = Mutex::new(None);
     std::thread::scope(|scope| {
         let window = &window;
         scope.spawn(move || {
@@ -84,11 +89,23 @@ pub fn ordered<J, R>(
         });
         for _ in 0..workers {
             let result_sender = result_sender.clone();
-            let (job_receiver, work) = (&job_receiver, &work);
+            let (job_receiver, work, panicked) = (&job_receiver, &work, &panicked);
             scope.spawn(move || {
                 while let Some((seq, chunk)) = next_job(job_receiver) {
-                    if result_sender.send((seq, chunk.into_iter().map(work).collect())).is_err() {
-                        return;
+                    let results = catch_unwind(AssertUnwindSafe(|| chunk.into_iter().map(work).collect()));
+                    match results {
+                        Ok(results) => {
+                            if result_sender.send((seq, results)).is_err() {
+                                return;
+                            }
+                        }
+                        Err(payload) => {
+                            // The chunk's results will never come: stop the run rather
+                            // than wait for them, and let the panic end it below.
+                            window.close();
+                            panicked.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(payload);
+                            return;
+                        }
                     }
                 }
             });
@@ -100,6 +117,9 @@ pub fn ordered<J, R>(
         // Unblock workers waiting for jobs the producer will no longer send.
         while next_job(&job_receiver).is_some() {}
     });
+    if let Some(payload) = panicked.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        resume_unwind(payload);
+    }
 }
 
 fn next_job<J>(receiver: &Mutex<Receiver<(usize, Vec<J>)>>) -> Option<(usize, Vec<J>)> {
@@ -213,5 +233,28 @@ mod tests {
             },
         );
         assert_eq!(seen, 10);
+    }
+
+    #[test]
+    fn a_panicking_job_ends_the_run_with_that_panic_instead_of_a_deadlock() {
+        // Once, a worker's panic left the caller waiting for its chunk forever.
+        for workers in [1, 2, 4] {
+            let outcome = std::panic::catch_unwind(|| {
+                ordered(
+                    workers,
+                    |feed| {
+                        for i in 0..10_000u64 {
+                            if !feed.push(i, 1) {
+                                return;
+                            }
+                        }
+                    },
+                    |i| if i == 700 { panic!("job {i} failed") } else { i },
+                    |_| true,
+                )
+            });
+            let payload = outcome.expect_err("the panic reaches the caller");
+            assert_eq!(crate::cmd::panic_message(payload.as_ref()), "job 700 failed");
+        }
     }
 }

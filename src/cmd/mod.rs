@@ -98,3 +98,12 @@ pub fn load_lexicon() -> Result<Lexicon> {
         }
     }
 }
+
+/// The text a panic was raised with (what `panic!` or a failed `expect` said).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an unknown failure".to_string())
+}

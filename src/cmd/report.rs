@@ -26,7 +26,10 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     }
     let model = build(&workspace, &record)?;
     let template = match &args.template {
-        Some(path) => Some(std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?),
+        Some(path) => Some(
+            crate::source::read_text(path, crate::source::MAX_FILE_BYTES)
+                .with_context(|| format!("cannot read {}", path.display()))?,
+        ),
         None => None,
     };
     let style = if args.output.is_some() { Style::plain() } else { Style::stdout() };

@@ -12,11 +12,14 @@ use anyhow::{Context, Result};
 use super::{LOCAL_RUBRICS, load_lexicon};
 use crate::batch::output::{self, OutputFormat};
 use crate::batch::progress::Progress;
+use crate::batch::record::Unreadable;
 use crate::batch::summary::{Summary, Tally};
 use crate::batch::{InputFormat, Scorer, input, pipeline, record};
 use crate::cli::{ScoreArgs, ScoreFormat, ScoreInput};
 use crate::rubric::library;
+use crate::score::Scorecard;
 use crate::style::Style;
+use crate::transcript::Transcript;
 
 /// One call's output, rendered by a worker, with what the summary needs.
 struct Done {
@@ -63,7 +66,7 @@ fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format
         |feed| input::produce(inputs, input_format, feed),
         |job| {
             let (bytes, loaded) = record::load(job);
-            let mut result = loaded.map(|transcript| scorer.score(transcript));
+            let mut result = loaded.and_then(|transcript| score_or_report(&scorer, transcript));
             if args.redact {
                 redact(&mut result);
             }
@@ -131,4 +134,17 @@ fn report_summary(summary: &Summary, file: Option<&Path>, batch: bool) -> Result
         _ => summary.text(),
     };
     std::fs::write(file, text).with_context(|| format!("cannot write the summary to {}", file.display()))
+}
+
+/// Scores one call; a bug that panics on this call becomes an error card in its
+/// place, so the rest of the batch is still scored.
+fn score_or_report(scorer: &Scorer, transcript: Transcript) -> Result<Scorecard, Unreadable> {
+    let source = transcript.source.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scorer.score(transcript))).map_err(|payload| {
+        let error = format!(
+            "collectsim failed on this call (a bug; please report it): {}",
+            super::panic_message(payload.as_ref())
+        );
+        Unreadable { source, error }
+    })
 }

@@ -143,7 +143,7 @@ fn gather(path: &Path, files: &mut Vec<SourceFile>, unreadable: &mut Vec<Diagnos
         }
         return Ok(());
     }
-    match std::fs::read_to_string(path) {
+    match crate::source::read_text(path, crate::source::MAX_FILE_BYTES) {
         Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
         Err(error) => {
             let named = SourceFile::new(path.display().to_string(), "");

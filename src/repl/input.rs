@@ -1,7 +1,7 @@
 //! Where the trainee's lines come from: rustyline at a terminal, or a plain reader
 //! for scripts and pipes (rustyline misbehaves without a tty; see reference/style.md).
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -75,8 +75,9 @@ impl Script {
         if path == Path::new("-") {
             return Ok(Script::stdin());
         }
-        let file = std::fs::File::open(path).with_context(|| format!("cannot open script {}", path.display()))?;
-        Ok(Script { reader: Box::new(std::io::BufReader::new(file)) })
+        let bytes = crate::source::read_bytes(path, crate::source::MAX_FILE_BYTES)
+            .with_context(|| format!("cannot read script {}", path.display()))?;
+        Ok(Script { reader: Box::new(std::io::Cursor::new(bytes)) })
     }
 }
 
@@ -84,13 +85,22 @@ impl LineSource for Script {
     fn read(&mut self, prompt: &str) -> Input {
         print!("{prompt}");
         let _ = std::io::stdout().flush();
-        let mut line = String::new();
-        match self.reader.read_line(&mut line) {
+        let mut line = Vec::new();
+        // `play --script -` fed from /dev/zero once tried to hold a line of a
+        // gigabyte: a line longer than anyone speaks ends the script instead.
+        match (&mut self.reader).take(MAX_LINE_BYTES).read_until(b'\n', &mut line) {
             Ok(0) | Err(_) => {
                 println!();
                 Input::Eof
             }
-            Ok(_) => Input::Line(line.trim_end_matches(['\n', '\r']).to_string()),
+            Ok(_) if line.last() != Some(&b'\n') && line.len() as u64 == MAX_LINE_BYTES => {
+                eprintln!("\ncollectsim: a script line is over {} MB; the script ends here", MAX_LINE_BYTES >> 20);
+                Input::Eof
+            }
+            Ok(_) => {
+                let line = String::from_utf8_lossy(&line);
+                Input::Line(line.trim_end_matches(['\n', '\r']).to_string())
+            }
         }
     }
 
@@ -98,3 +108,6 @@ impl LineSource for Script {
         false
     }
 }
+
+/// The longest line a script may give: far more than anyone says in a turn.
+const MAX_LINE_BYTES: u64 = 1 << 20;

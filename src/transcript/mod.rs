@@ -177,8 +177,8 @@ impl Transcript {
 /// Reads a transcript from a file: a saved session (`.json`) or plain text.
 /// The error says what is wrong and where, for the `{source, error}` record.
 pub fn load(path: &std::path::Path) -> Result<Transcript, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?;
+    let limit = crate::batch::MAX_RECORD_BYTES as u64;
+    let text = crate::source::read_text(path, limit).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     from_text(&path.display().to_string(), text)
 }
 
