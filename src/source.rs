@@ -69,11 +69,18 @@ pub fn read_bytes(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// [`read_bytes`], as UTF-8 text.
+/// [`read_bytes`], as UTF-8 text, without the byte-order mark some Windows
+/// editors put first (it once showed as an invisible character in "unknown field").
 pub fn read_text(path: &Path, limit: u64) -> std::io::Result<String> {
-    String::from_utf8(read_bytes(path, limit)?)
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+    let mut bytes = read_bytes(path, limit)?;
+    if bytes.starts_with(BYTE_ORDER_MARK) {
+        bytes.drain(..BYTE_ORDER_MARK.len());
+    }
+    String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"))
 }
+
+/// UTF-8's byte-order mark, U+FEFF.
+pub const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {

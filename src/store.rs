@@ -123,10 +123,7 @@ impl SessionRecord {
     /// Writes the file atomically: a temporary file next to it, then a rename.
     pub fn save(&self, path: &Path) -> Result<()> {
         let text = serde_json::to_string_pretty(self)?;
-        let temp = path.with_extension("json.tmp");
-        std::fs::write(&temp, text + "\n").with_context(|| format!("cannot write {}", temp.display()))?;
-        std::fs::rename(&temp, path).with_context(|| format!("cannot save {}", path.display()))?;
-        Ok(())
+        write_atomically(path, (text + "\n").as_bytes())
     }
 
     pub fn is_finished(&self) -> bool {
@@ -159,17 +156,40 @@ fn platform_data_dir() -> Option<PathBuf> {
     env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
 }
 
-/// A new, unused session path under `<data>/sessions/`.
+/// Writes `bytes` to `path` through a temporary file of this process's own next to
+/// it and a rename, so a reader never sees half a file and two processes never
+/// write the same temporary file. On failure (a full disk) the temporary file is
+/// removed and `path` keeps what it had.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temp, bytes)
+        .with_context(|| format!("cannot write {}", temp.display()))
+        .and_then(|()| std::fs::rename(&temp, path).with_context(|| format!("cannot save {}", path.display())));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// A new session path under `<data>/sessions/`, claimed by creating it: two calls
+/// started in the same second by a class told to use the same seed once got the
+/// same name and overwrote each other. The file is empty until the first save.
 pub fn new_session_path(data: &Path, stem: &str) -> Result<PathBuf> {
     let dir = data.join("sessions");
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut path = dir.join(format!("{stem}.json"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.json"));
-        n += 1;
+    for n in 1.. {
+        let path = match n {
+            1 => dir.join(format!("{stem}.json")),
+            n => dir.join(format!("{stem}-{n}.json")),
+        };
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+        }
     }
-    Ok(path)
+    unreachable!("some suffix is free")
 }
 
 /// The session files under `<data>/sessions`, sorted (so reports are stable).

@@ -9,7 +9,7 @@
 
 use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::{Marker, ScanError};
+use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::source::SourceFile;
@@ -228,7 +228,7 @@ fn within_limits(text: &str) -> Result<(), (usize, String)> {
     let mut builder = TreeBuilder::default();
     let mut parser = Parser::new_from_str(text);
     if read_first_document(&mut parser, &mut builder).is_ok()
-        && let Some((pos, limit)) = builder.over_limit
+        && let Some((pos, limit)) = builder.refused
     {
         return Err((pos.line, limit.message()));
     }
@@ -330,7 +330,7 @@ fn build_locator(file: &SourceFile) -> Result<(Locator, Vec<Diagnostic>), Diagno
         return Err(Diagnostic::error(file, to_pos(marker), format!("YAML syntax: {}", error.info()))
             .with_help("check the indentation and quoting on this line and the one above"));
     }
-    if let Some((pos, limit)) = builder.over_limit {
+    if let Some((pos, limit)) = builder.refused {
         return Err(limit.diagnostic(file, pos));
     }
     let duplicates = builder
@@ -344,6 +344,15 @@ fn build_locator(file: &SourceFile) -> Result<(Locator, Vec<Diagnostic>), Diagno
     Ok((Locator { root: builder.root }, duplicates))
 }
 
+/// Whether a plain YAML scalar reads as a number that is not finite: `.nan`,
+/// `.inf`, `-.Inf`... or digits too large for a float (`1e400`).
+fn is_non_finite_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let special = matches!(unsigned, ".nan" | ".NaN" | ".NAN" | ".inf" | ".Inf" | ".INF");
+    let numeric = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    special || (numeric && text.parse::<f64>().is_ok_and(|n| !n.is_finite()))
+}
+
 /// Feeds the parser's events for the first document to `builder`, one at a time:
 /// the parser's own `load` recurses once per level of nesting, and a file of
 /// 20,000 nested `- ` overflowed the stack. Stops as soon as a limit is passed.
@@ -352,7 +361,7 @@ fn read_first_document(parser: &mut Parser<std::str::Chars>, builder: &mut TreeB
         let (event, marker) = parser.next_token()?;
         let done = matches!(event, Event::StreamEnd | Event::DocumentEnd);
         builder.on_event(event, marker);
-        if done || builder.over_limit.is_some() {
+        if done || builder.refused.is_some() {
             return Ok(());
         }
     }
@@ -376,6 +385,9 @@ pub const MAX_EXPANDED_BYTES: usize = 16 << 20;
 enum Limit {
     Depth,
     Expansion,
+    /// `.nan`, `.inf` or a number too large for a float: no meter, weight or fact
+    /// can use it, and a session saved with one could never be loaded again.
+    NotFinite,
 }
 
 impl Limit {
@@ -383,6 +395,7 @@ impl Limit {
         match self {
             Limit::Depth => format!("nested more than {MAX_DEPTH} levels deep"),
             Limit::Expansion => format!("aliases here expand the file beyond {} MB", MAX_EXPANDED_BYTES >> 20),
+            Limit::NotFinite => "not a finite number (`.nan`, `.inf` or too large)".to_string(),
         }
     }
 
@@ -390,6 +403,7 @@ impl Limit {
         let help = match self {
             Limit::Depth => "scenario and rubric files need a few levels; look for a run of `- ` or `[` here",
             Limit::Expansion => "write the value out where it is needed, or alias something smaller",
+            Limit::NotFinite => "write an ordinary number such as 5 or -2.5; if this is text, put it in quotes",
         };
         Diagnostic::error(file, pos, self.message()).with_help(help)
     }
@@ -410,7 +424,7 @@ struct TreeBuilder {
     anchored: std::collections::HashMap<usize, usize>,
     /// Expanded bytes of the whole document so far.
     expanded: usize,
-    over_limit: Option<(Pos, Limit)>,
+    refused: Option<(Pos, Limit)>,
 }
 
 enum Frame {
@@ -421,7 +435,7 @@ enum Frame {
 impl TreeBuilder {
     fn open(&mut self, frame: Frame, anchor: usize, pos: Pos) {
         if self.stack.len() >= MAX_DEPTH {
-            self.over_limit = Some((pos, Limit::Depth));
+            self.refused = Some((pos, Limit::Depth));
             return;
         }
         self.stack.push(frame);
@@ -438,7 +452,7 @@ impl TreeBuilder {
             *held = held.saturating_add(bytes);
         }
         if self.expanded > MAX_EXPANDED_BYTES {
-            self.over_limit = Some((pos, Limit::Expansion));
+            self.refused = Some((pos, Limit::Expansion));
         }
     }
 
@@ -473,12 +487,16 @@ impl TreeBuilder {
 
 impl MarkedEventReceiver for TreeBuilder {
     fn on_event(&mut self, event: Event, marker: Marker) {
-        if self.over_limit.is_some() {
+        if self.refused.is_some() {
             return;
         }
         let pos = to_pos(&marker);
         match event {
-            Event::Scalar(text, _, anchor, _) => {
+            Event::Scalar(text, style, anchor, _) => {
+                if style == TScalarStyle::Plain && is_non_finite_number(&text) {
+                    self.refused = Some((pos, Limit::NotFinite));
+                    return;
+                }
                 // Every node counts for at least a byte, so a flood of empty ones does too.
                 self.leaf(text.len().max(1), anchor, pos);
                 self.push_value(Located::Scalar(pos), Some(&text))

@@ -135,3 +135,101 @@ fn a_reader_that_goes_away_ends_play_quietly_and_the_call_is_saved() {
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
     assert_eq!(stdout(&output).lines().count(), 1);
 }
+
+#[test]
+fn a_class_playing_the_same_call_at_once_keeps_every_call() {
+    // Eight trainees told to use the README's seed once lost a quarter of their calls:
+    // same second, same name, same temporary file.
+    let dir = temp_dir("concurrent");
+    let lines = "Hi, this is Sam from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n\
+                 I'm a debt collector. This is an attempt to collect a debt.\n";
+    let players: Vec<_> = (0..8)
+        .map(|_| {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                run_within(
+                    &dir,
+                    &["play", "hardship-job-loss", "--trainee", "dana", "--seed", "7", "--data-dir", "data"],
+                    lines.as_bytes(),
+                    HANG,
+                )
+            })
+        })
+        .collect();
+    for player in players {
+        let output = player.join().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    let sessions: Vec<_> = std::fs::read_dir(dir.join("data/sessions")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(sessions.len(), 8, "every call saved, no temporary file left: {sessions:?}");
+    for path in sessions {
+        let session: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            session["turns"].as_array().unwrap().len(),
+            5,
+            "opening, two lines, two replies: {}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_report_never_replaces_the_session_it_reads() {
+    let dir = temp_dir("report-overwrite");
+    let lines = "Hi, am I speaking with Maria Alvarez?\n";
+    run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data", "--trainee", "t"], lines);
+    let session = session_path(&dir.join("data"));
+    let before = std::fs::read(&session).unwrap();
+    let session_arg = session.to_str().unwrap();
+    let output = run(&dir, &["report", session_arg, "-o", session_arg, "--format", "html"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("write the report to another file"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&session).unwrap(), before, "the session is untouched");
+}
+
+#[test]
+fn numbers_that_are_not_finite_are_refused_where_they_are_written() {
+    let dir = temp_dir("nan");
+    let shipped =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/hardship-job-loss.yaml")).unwrap();
+    let nan = shipped.replacen("adjust: {trust: +8,", "adjust: {trust: .nan,", 1);
+    assert_ne!(nan, shipped, "the shipped scenario still has the line this test edits");
+    std::fs::write(dir.join("nan.yaml"), &nan).unwrap();
+    let output = run(&dir, &["validate", "nan.yaml"], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("nan.yaml:56:21: error: not a finite number"), "{}", stdout(&output));
+    let condition = shipped.replacen("frustration: \">= 90\"", "frustration: \">= nan\"", 1);
+    std::fs::write(dir.join("nan-condition.yaml"), condition).unwrap();
+    let output = run(&dir, &["validate", "nan-condition.yaml"], "");
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+}
+
+#[test]
+fn front_matter_facts_are_checked_as_json_lines_facts_are() {
+    let dir = temp_dir("front-matter-facts");
+    for (balance, says) in [("lots", "`balance` should be a number"), ("1e400", "not a finite number")] {
+        let call = format!("---\njurisdiction: US\nbalance: {balance}\n---\nAgent: Is this Maria?\nDebtor: Yes.\n");
+        std::fs::write(dir.join("call.txt"), call).unwrap();
+        let output = run(&dir, &["score", "call.txt"], "");
+        assert_eq!(output.status.code(), Some(2), "{balance}");
+        assert!(stdout(&output).contains("call.txt:3:") && stdout(&output).contains(says), "{}", stdout(&output));
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_read_past() {
+    let dir = temp_dir("bom");
+    let shipped = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/hardship-job-loss.yaml")).unwrap();
+    std::fs::write(dir.join("bom.yaml"), [b"\xef\xbb\xbf".as_slice(), &shipped].concat()).unwrap();
+    let output = run(&dir, &["validate", "bom.yaml"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let call = "\u{feff}---\njurisdiction: US\n---\nAgent: Hi, is this Maria Alvarez?\nDebtor: Yes.\n";
+    std::fs::write(dir.join("call.txt"), call).unwrap();
+    for args in [&["score", "call.txt"][..], &["score", "-"]] {
+        let output = run(&dir, args, call);
+        assert!(!stdout(&output).contains("error"), "{args:?}: {}", stdout(&output));
+    }
+    let record = "\u{feff}{\"id\": \"a\", \"text\": \"Agent: Hi, is this Maria?\\nDebtor: Yes.\"}\n";
+    let output = run(&dir, &["score", "--input", "jsonl", "--format", "json"], record);
+    assert!(stdout(&output).contains("\"source\": \"a\""), "{}", stdout(&output));
+}

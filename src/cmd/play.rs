@@ -194,7 +194,10 @@ fn debrief(workspace: &Workspace, call: &Call, format: Option<ReportFormat>, sty
                 _ => "report.json",
             };
             let path = call.path.with_extension(extension);
-            std::fs::write(&path, super::report::render(&model, format, None, Style::plain())?)?;
+            crate::store::write_atomically(
+                &path,
+                super::report::render(&model, format, None, Style::plain())?.as_bytes(),
+            )?;
             println!("Report written: {}", path.display());
         }
     }

@@ -17,6 +17,9 @@ use crate::transcript::Transcript;
 
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
+    if let Some(output) = &args.output {
+        refuse_to_overwrite_an_input(output, &[Some(args.session.as_path()), args.template.as_deref()])?;
+    }
     let record = SessionRecord::load(&args.session)?;
     if args.format == ReportFormat::Xapi {
         let config = XapiConfig::new(args.xapi.home_page.clone(), args.xapi.iri_base.clone());
@@ -39,10 +42,24 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
 
 fn write(output: Option<&Path>, text: &str) -> Result<ExitCode> {
     match output {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => crate::store::write_atomically(path, text.as_bytes())?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `report S.json -o S.json` once replaced the session with HTML, silently. The
+/// output may be neither an input of this run nor any saved session.
+pub fn refuse_to_overwrite_an_input(output: &Path, inputs: &[Option<&Path>]) -> Result<()> {
+    let Ok(target) = output.canonicalize() else { return Ok(()) };
+    let is_an_input = inputs.iter().flatten().any(|input| input.canonicalize().is_ok_and(|i| i == target));
+    if is_an_input || SessionRecord::load(&target).is_ok() {
+        anyhow::bail!(
+            "{} is a saved session or an input of this report; write the report to another file (nothing was written)",
+            output.display()
+        );
+    }
+    Ok(())
 }
 
 /// The session's scorecard, or one computed now for a session saved without it.

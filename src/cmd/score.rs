@@ -133,7 +133,8 @@ fn report_summary(summary: &Summary, file: Option<&Path>, batch: bool) -> Result
         Some("json") => serde_json::to_string_pretty(summary)? + "\n",
         _ => summary.text(),
     };
-    std::fs::write(file, text).with_context(|| format!("cannot write the summary to {}", file.display()))
+    crate::store::write_atomically(file, text.as_bytes())
+        .with_context(|| format!("cannot write the summary to {}", file.display()))
 }
 
 /// Scores one call; a bug that panics on this call becomes an error card in its

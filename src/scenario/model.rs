@@ -137,7 +137,8 @@ impl Comparison {
             .find_map(|(symbol, op)| text.strip_prefix(symbol).map(|rest| (*op, rest.trim())))
             .ok_or_else(|| format!("`{text}` should start with one of >=, <=, >, <, ==, !="))?;
         let value = match rest.parse::<f64>() {
-            Ok(number) => number,
+            Ok(number) if number.is_finite() => number,
+            Ok(_) => return Err(format!("`{rest}` is not a number a meter can be compared with; use a finite number")),
             Err(_) => params.iter().find(|(name, _)| name == rest).map(|(_, value)| *value).ok_or_else(|| {
                 format!("`{rest}` is neither a number nor a difficulty parameter set in this scenario")
             })?,

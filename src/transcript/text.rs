@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::{Speaker, Transcript, Turn};
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::facts::Facts;
+use crate::facts::{Facts, check_fact};
 use crate::source::SourceFile;
 
 /// Labels that mark the collector's side; any other label is the other party.
@@ -213,6 +213,13 @@ fn split_front_matter(file: &SourceFile, front: Option<(usize, String)>) -> Resu
         .collect();
     if let Some(facts) = map.remove("facts").and_then(|v| v.as_object().cloned()) {
         map.extend(facts);
+    }
+    // The same checks as a JSON Lines record's facts: a balance of "lots" once
+    // switched the wrong-balance rule off without a word.
+    if let Some((name, problem)) = map.iter().find_map(|(name, value)| Some((name, check_fact(name, value)?))) {
+        let line = text.lines().position(|l| l.trim_start().starts_with(&format!("{name}:"))).unwrap_or(0);
+        return Err(at(file, first_line + line, format!("front matter: {problem}"))
+            .with_help("facts are checked as in a JSON Lines record; see `collectsim score --help`"));
     }
     Ok((Facts(map), speakers, notes))
 }
