@@ -247,6 +247,10 @@ pub struct ExportArgs {
     /// The LRS user (the password comes from COLLECTSIM_LRS_PASSWORD).
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
+    /// Send over plain http to a host other than this machine (the password and the
+    /// trainees' calls travel unencrypted): only on a network you trust.
+    #[arg(long)]
+    pub allow_http: bool,
     /// Session files to send (default: every session in the data directory).
     pub sessions: Vec<PathBuf>,
     /// Where sessions are saved (default: $COLLECTSIM_HOME, else your data directory).

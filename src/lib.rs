@@ -31,6 +31,7 @@ pub mod batch;
 pub mod calibrate;
 pub mod cli;
 pub mod cmd;
+pub mod controls;
 pub mod corpus;
 pub mod diagnostic;
 pub mod engine;

@@ -14,6 +14,8 @@ use crate::facts::format_money;
 
 pub struct Templates {
     registry: Handlebars<'static>,
+    /// Each line's text by name, for checks that read the source.
+    sources: std::collections::HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -28,11 +30,12 @@ impl Templates {
         registry.set_strict_mode(true);
         registry.register_escape_fn(handlebars::no_escape);
         registry.register_helper("money", Box::new(Money { currency: currency.to_string() }));
-        Templates { registry }
+        Templates { registry, sources: std::collections::HashMap::new() }
     }
 
     /// Compiles one line; the error says what is wrong and where in the line.
     pub fn add(&mut self, name: &str, text: &str) -> Result<(), String> {
+        self.sources.insert(name.to_string(), text.to_string());
         self.registry.register_template_string(name, text).map_err(|error| {
             let reason = error.reason().to_string();
             match error.pos() {
@@ -40,6 +43,11 @@ impl Templates {
                 None => format!("template error: {reason}"),
             }
         })
+    }
+
+    /// The text a line was compiled from.
+    pub fn source(&self, name: &str) -> Option<String> {
+        self.sources.get(name).cloned()
     }
 
     /// Renders a compiled line; fails only when a fact is missing at run time.

@@ -388,6 +388,9 @@ enum Limit {
     /// `.nan`, `.inf` or a number too large for a float: no meter, weight or fact
     /// can use it, and a session saved with one could never be loaded again.
     NotFinite,
+    /// An escape or other control character, which a terminal would act on when
+    /// a persona name or a line is shown.
+    ControlCharacter,
 }
 
 impl Limit {
@@ -396,6 +399,7 @@ impl Limit {
             Limit::Depth => format!("nested more than {MAX_DEPTH} levels deep"),
             Limit::Expansion => format!("aliases here expand the file beyond {} MB", MAX_EXPANDED_BYTES >> 20),
             Limit::NotFinite => "not a finite number (`.nan`, `.inf` or too large)".to_string(),
+            Limit::ControlCharacter => "a control character (such as ESC, `\\e`) in a value".to_string(),
         }
     }
 
@@ -404,6 +408,7 @@ impl Limit {
             Limit::Depth => "scenario and rubric files need a few levels; look for a run of `- ` or `[` here",
             Limit::Expansion => "write the value out where it is needed, or alias something smaller",
             Limit::NotFinite => "write an ordinary number such as 5 or -2.5; if this is text, put it in quotes",
+            Limit::ControlCharacter => "remove it: a terminal would run it as a command when the text is shown",
         };
         Diagnostic::error(file, pos, self.message()).with_help(help)
     }
@@ -495,6 +500,10 @@ impl MarkedEventReceiver for TreeBuilder {
             Event::Scalar(text, style, anchor, _) => {
                 if style == TScalarStyle::Plain && is_non_finite_number(&text) {
                     self.refused = Some((pos, Limit::NotFinite));
+                    return;
+                }
+                if text.chars().any(crate::controls::is_hazard) {
+                    self.refused = Some((pos, Limit::ControlCharacter));
                     return;
                 }
                 // Every node counts for at least a byte, so a flood of empty ones does too.

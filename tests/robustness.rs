@@ -233,3 +233,70 @@ fn a_byte_order_mark_is_read_past() {
     let output = run(&dir, &["score", "--input", "jsonl", "--format", "json"], record);
     assert!(stdout(&output).contains("\"source\": \"a\""), "{}", stdout(&output));
 }
+
+#[test]
+fn escapes_in_names_lines_and_ids_never_reach_the_terminal() {
+    let dir = temp_dir("escapes");
+    run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data", "--trainee", "t"], "Hello?\n");
+    let session = session_path(&dir.join("data"));
+    let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
+    record["trainee"] = "dana\u{1b}[2J\u{1b}]0;owned\u{7}".into();
+    record["turns"][1]["text"] = "hello \u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{9b}31m".into();
+    std::fs::write(&session, serde_json::to_string(&record).unwrap()).unwrap();
+    let path = session.to_str().unwrap();
+    let call = "Agent: Hi \u{1b}]52;c;aGVsbG8=\u{7}, is this Maria?\nDebtor: Yes.\n";
+    std::fs::write(dir.join("call.txt"), call).unwrap();
+    let record = "{\"id\": \"a\\u001b[2J\", \"text\": \"Agent: Hi\\nDebtor: Yes.\"}\n";
+    let commands: [(&[&str], &str); 6] = [
+        (&["progress", "--data-dir", "data"], ""),
+        (&["replay", path], ""),
+        (&["report", path], ""),
+        (&["report", path, "--format", "md"], ""),
+        (&["score", "call.txt"], ""),
+        (&["score", "--input", "jsonl"], record),
+    ];
+    for (args, stdin) in commands {
+        let output = run(&dir, args, stdin);
+        let shown = stdout(&output) + &stderr(&output);
+        assert!(!shown.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{args:?} printed a control character:\n{shown:?}");
+    }
+}
+
+#[test]
+fn export_keeps_passwords_off_plain_http_and_out_of_its_output() {
+    let dir = temp_dir("export-http");
+    let output = run(&dir, &["export", "--lrs", "http://u:hunter2@lrs.example.com/xAPI", "--data-dir", "data"], "");
+    assert_eq!(output.status.code(), Some(2));
+    let shown = stdout(&output) + &stderr(&output);
+    assert!(shown.contains("--allow-http") && !shown.contains("hunter2"), "{shown}");
+}
+
+#[test]
+fn a_session_naming_a_path_as_its_scenario_does_not_make_resume_read_it() {
+    let dir = temp_dir("crafted-session");
+    run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data", "--trainee", "t"], "Hello?\n");
+    let session = session_path(&dir.join("data"));
+    let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
+    std::fs::write(dir.join("secret.yaml"), "id: secret\ntoken: do-not-show\n").unwrap();
+    record["scenario"]["id"] = dir.join("secret.yaml").to_str().unwrap().into();
+    std::fs::write(&session, serde_json::to_string(&record).unwrap()).unwrap();
+    let output = run(&dir, &["play", "--resume", session.to_str().unwrap(), "--data-dir", "data"], "");
+    assert_eq!(output.status.code(), Some(2));
+    let shown = stdout(&output) + &stderr(&output);
+    assert!(shown.contains("is not in the library") && !shown.contains("do-not-show"), "{shown}");
+}
+
+#[test]
+fn a_debtor_line_that_cannot_be_shown_fails_validate() {
+    let dir = temp_dir("partials");
+    let shipped =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/hardship-job-loss.yaml")).unwrap();
+    for (line, says) in [("Hello? {{> /etc/passwd}}", "uses a partial"), ("Hello? {{nohelper 1}}", "cannot be shown")] {
+        let edited = shipped.replacen("      - \"Hello?\"", &format!("      - \"{line}\""), 1);
+        assert_ne!(edited, shipped);
+        std::fs::write(dir.join("s.yaml"), edited).unwrap();
+        let output = run(&dir, &["validate", "s.yaml"], "");
+        assert_eq!(output.status.code(), Some(1), "{line}");
+        assert!(stdout(&output).contains(says), "{}", stdout(&output));
+    }
+}

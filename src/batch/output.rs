@@ -141,7 +141,8 @@ fn csv_row<'a>(fields: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn csv_field(field: &str) -> String {
-    let field = match field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
+    // OWASP's list: a tab, carriage return or line feed first can start a formula too.
+    let field = match field.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) && field.parse::<f64>().is_err() {
         true => format!("'{field}"),
         false => field.to_string(),
     };
@@ -158,6 +159,8 @@ mod tests {
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("she said \"no\""), "\"she said \"\"no\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("\t=1+2"), "'\t=1+2");
+        assert_eq!(csv_field("\r=1+2"), "\"'\r=1+2\"");
         assert_eq!(csv_field("-12.5"), "-12.5");
     }
 

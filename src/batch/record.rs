@@ -61,13 +61,14 @@ fn from_record(input: &str, line: usize, bytes: &[u8]) -> Result<Transcript, Unr
         error: format!("line {line}: not a transcript record ({e}); each line must be {{\"id\": …, \"text\": …}}"),
     })?;
     let source = match &record.id {
-        Some(Value::String(id)) => id.clone(),
+        Some(Value::String(id)) => crate::controls::visible(id).into_owned(),
         Some(Value::Number(id)) => id.to_string(),
         _ => at_line,
     };
     let failed = |error: String| Unreadable { source: source.clone(), error: format!("line {line}: {error}") };
     let mut transcript = transcript::from_text(&source, record.text).map_err(failed)?;
-    let facts = record.facts.unwrap_or_default();
+    let mut facts = record.facts.unwrap_or_default();
+    facts.values_mut().for_each(crate::controls::visible_in_value);
     if let Some(problem) = facts.iter().find_map(|(name, value)| check_fact(name, value)) {
         return Err(failed(format!("in `facts`: {problem}")));
     }

@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 
 use super::Workspace;
 use crate::cli::ExportArgs;
-use crate::report::lrs::{Lrs, SendError};
+use crate::report::lrs::{Lrs, SendError, check_transport, without_userinfo};
 use crate::report::xapi::{XapiConfig, statements};
 use crate::store::{self, SessionRecord};
 use crate::style::Style;
@@ -21,6 +21,8 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     if args.user.is_some() && password.is_none() {
         bail!("set COLLECTSIM_LRS_PASSWORD to the LRS password for `{}`", args.user.as_deref().unwrap_or(""));
     }
+    check_transport(&args.lrs, args.allow_http)?;
+    let shown_lrs = without_userinfo(&args.lrs);
     let lrs = Lrs::new(&args.lrs, args.user.as_deref(), password.as_deref());
     let style = Style::stdout();
     let paths = session_paths(args)?;
@@ -35,7 +37,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         match lrs.post(batch) {
             Ok(()) => sent += batch.len(),
             Err(error @ SendError::Network(_)) => {
-                println!("{} {error}", style.red("error:"));
+                println!("{} {}", style.red("error:"), error.to_string().replace(&args.lrs, &shown_lrs));
                 println!("Nothing was lost: the sessions are unchanged; run export again when the LRS is reachable.");
                 return Ok(ExitCode::from(2));
             }
@@ -53,7 +55,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     }
     let calls = paths.len();
     let refused_note = if refused > 0 { format!(", {refused} refused") } else { String::new() };
-    println!("sent {sent} statements for {calls} call(s) to {}{refused_note}", args.lrs);
+    println!("sent {sent} statements for {calls} call(s) to {shown_lrs}{refused_note}");
     Ok(if refused > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -116,7 +116,7 @@ fn start(workspace: &Workspace, args: &PlayArgs, data: &Path) -> Result<Call> {
 
 fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {
     let record = SessionRecord::load(path)?;
-    let scenario = workspace.library.resolve(&record.scenario.id, &workspace.lexicon)?;
+    let scenario = workspace.library.for_session(&record.scenario.id, &record.scenario.source, &workspace.lexicon)?;
     if scenario.sha256 != record.scenario.sha256 {
         eprintln!(
             "{} scenario `{}` has changed since this call began; the debtor may answer differently",

@@ -59,7 +59,7 @@ impl Lrs {
             return Ok(());
         }
         let body = response.body_mut().read_to_string().unwrap_or_default();
-        Err(SendError::Rejected { status, body })
+        Err(SendError::Rejected { status, body: crate::controls::visible(&body).into_owned() })
     }
 
     /// Queries the statement resource (`statementId=…`, `registration=…`): the
@@ -76,7 +76,7 @@ impl Lrs {
         match status {
             200 => Ok(serde_json::from_str(&body).ok()),
             404 => Ok(None),
-            _ => Err(SendError::Rejected { status, body }),
+            _ => Err(SendError::Rejected { status, body: crate::controls::visible(&body).into_owned() }),
         }
     }
 }
@@ -108,5 +108,60 @@ mod tests {
         assert_eq!(super::base64("fooba"), "Zm9vYmE=");
         assert_eq!(super::base64("foob"), "Zm9vYg==");
         assert_eq!(super::base64("ralph:secret"), "cmFscGg6c2VjcmV0");
+    }
+}
+
+/// `https://u:pw@host/xAPI` as `https://host/xAPI`: a password in the URL was
+/// echoed in the success line, and CI logs keep such lines.
+pub fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
+}
+
+/// Basic credentials and trainees' calls go over https; plain http only to this
+/// machine (for tests and a local store) or when `allow_http` says the network
+/// is trusted.
+pub fn check_transport(url: &str, allow_http: bool) -> anyhow::Result<()> {
+    let shown = without_userinfo(url);
+    let Some((scheme, rest)) = shown.split_once("://") else {
+        anyhow::bail!("`{shown}` is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI");
+    };
+    let host_and_port = rest.split('/').next().unwrap_or("");
+    let host = match host_and_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_and_port.split(':').next().unwrap_or(""),
+    };
+    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => Ok(()),
+        "http" if loopback || allow_http => Ok(()),
+        "http" => anyhow::bail!(
+            "refusing to send calls and the LRS password unencrypted to {host}: use https, or pass --allow-http \
+             if this network is trusted"
+        ),
+        other => anyhow::bail!("the LRS URL must start with https:// (it starts with {other}://)"),
+    }
+}
+
+#[cfg(test)]
+mod transport_tests {
+    use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_never_shown_and_http_needs_consent_off_this_machine() {
+        assert_eq!(without_userinfo("http://u:pw@lrs.example.com/xAPI"), "http://lrs.example.com/xAPI");
+        assert_eq!(without_userinfo("https://lrs.example.com/a@b"), "https://lrs.example.com/a@b");
+        assert!(check_transport("https://lrs.example.com/xAPI", false).is_ok());
+        assert!(check_transport("http://127.0.0.1:8100/xAPI", false).is_ok());
+        assert!(check_transport("http://[::1]:8100/xAPI", false).is_ok());
+        assert!(check_transport("http://localhost/xAPI", false).is_ok());
+        let refused = check_transport("http://u:pw@lrs.example.com/xAPI", false).unwrap_err().to_string();
+        assert!(refused.contains("--allow-http") && !refused.contains("pw"), "{refused}");
+        assert!(check_transport("http://lrs.example.com/xAPI", true).is_ok());
+        assert!(check_transport("ftp://lrs.example.com/", true).is_err());
     }
 }

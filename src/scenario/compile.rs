@@ -114,12 +114,41 @@ impl<'a> Compiler<'a> {
             sha256: sha256_hex(self.file.text.as_bytes()),
             templates,
         };
+        if !self.problems.iter().any(Diagnostic::is_error) {
+            self.check_lines_render(&scenario);
+        }
         // Graph checks on a graph with broken edges would only add noise.
         if !self.problems.iter().any(Diagnostic::is_error) {
             let lint = super::lint::lint(&scenario, self.file, self.locator);
             self.problems.extend(lint);
         }
         (!self.problems.iter().any(Diagnostic::is_error)).then_some(scenario)
+    }
+
+    /// Every debtor line renders with the scenario's own data, and none uses a
+    /// partial (`{{> file}}`): a line that cannot be shown once passed `validate`
+    /// and failed in the middle of a call.
+    fn check_lines_render(&mut self, scenario: &Scenario) {
+        let data = template_data(scenario);
+        for (i, node) in scenario.nodes.iter().enumerate() {
+            for (key, lines) in [("say", &node.say), ("again", &node.again)] {
+                for (j, line) in lines.iter().enumerate() {
+                    let source = scenario.templates.source(&line.template).unwrap_or_default();
+                    let partial = PARTIAL.is_match(&source);
+                    let problem = match scenario.templates.render(&line.template, &data) {
+                        _ if partial => "the line uses a partial (`{{> ...}}`), which debtor lines cannot".to_string(),
+                        Err(error) => format!("the line cannot be shown: {error}"),
+                        Ok(_) => continue,
+                    };
+                    let path = [Seg::Key("nodes"), Seg::Index(i), Seg::Key(key), Seg::Index(j)];
+                    self.error(
+                        &path,
+                        problem,
+                        "use `{{facts.NAME}}`, `{{persona.name}}`, `{{money facts.balance}}` and `{{#if}}` only",
+                    );
+                }
+            }
+        }
     }
 
     fn check_header(&mut self, raw: &RawScenario) {
@@ -557,6 +586,10 @@ fn declared_flags(raw: &RawScenario, lexicon: &Lexicon) -> Vec<String> {
     flags.dedup();
     flags
 }
+
+/// A handlebars partial call, `{{> name}}` or `{{#> name}}`, with or without `~`.
+static PARTIAL: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\{\{~?#?>").expect("valid regex"));
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()

@@ -94,6 +94,30 @@ impl Library {
         self.scenarios.iter().find(|s| s.id == id).cloned()
     }
 
+    /// The scenario a saved session names: by its id in the library, or from the
+    /// `.yaml` file it was played from when that file still compiles to the same
+    /// id. A session is a file anyone can edit: its scenario id is never taken as
+    /// a path (a crafted id once made `--resume` read any file named there).
+    pub fn for_session(&self, id: &str, source: &str, lexicon: &Lexicon) -> Result<Arc<Scenario>> {
+        if let Some(scenario) = self.get(id) {
+            return Ok(scenario);
+        }
+        let is_id = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let path = Path::new(source);
+        let yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        if is_id && yaml && path.is_file() {
+            let scenario = self.resolve(source, lexicon)?;
+            if scenario.id == id {
+                return Ok(scenario);
+            }
+        }
+        bail!(
+            "the session's scenario `{}` is not in the library (nor in the .yaml file it was played from); \
+             put that scenario's file in ./scenarios to resume",
+            crate::controls::visible(id)
+        )
+    }
+
     /// A scenario by id, or by path to a YAML file; an unknown id lists the known ones.
     pub fn resolve(&self, wanted: &str, lexicon: &Lexicon) -> Result<Arc<Scenario>> {
         if let Some(scenario) = self.get(wanted) {

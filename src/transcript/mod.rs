@@ -187,10 +187,17 @@ pub fn load(path: &std::path::Path) -> Result<Transcript, String> {
 /// record's text), a `&str` is copied.
 pub fn from_text(source: &str, text: impl AsRef<str> + Into<String>) -> Result<Transcript, String> {
     if text.as_ref().trim_start().starts_with('{') {
-        let record: crate::store::SessionRecord =
+        let mut value: serde_json::Value =
             serde_json::from_str(text.as_ref()).map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
+        crate::controls::visible_in_value(&mut value);
+        let record: crate::store::SessionRecord =
+            serde_json::from_value(value).map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
         return Ok(Transcript::from_session(&record, source));
     }
+    let text = match crate::controls::visible(text.as_ref()) {
+        std::borrow::Cow::Owned(clean) => clean,
+        std::borrow::Cow::Borrowed(_) => text.into(),
+    };
     parse_text(&crate::source::SourceFile::new(source, text))
         .map_err(|d| format!("{}: {}", d.headline(), d.help.unwrap_or_default()))
 }
