@@ -11,11 +11,14 @@ use anyhow::{Context, Result};
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// Where each line starts, found the first time a line is quoted: quoting each
+    /// of 20,000 diagnostics by counting lines from the top took 13 s.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile { name: name.into(), text: text.into(), line_starts: std::sync::OnceLock::new() }
     }
 
     /// Reads a file from disk; an unreadable file is a program failure, not a diagnostic.
@@ -26,7 +29,13 @@ impl SourceFile {
 
     /// The 1-based line `line`, without its line ending (empty when out of range).
     pub fn line_text(&self, line: usize) -> &str {
-        self.text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+        let starts = self
+            .line_starts
+            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect());
+        let Some(&start) = starts.get(line.wrapping_sub(1)) else { return "" };
+        let rest = &self.text[start..];
+        let text = rest.split('\n').next().unwrap_or("");
+        text.strip_suffix('\r').unwrap_or(text)
     }
 
     /// 1-based line and column (in characters) of a byte offset.

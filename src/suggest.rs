@@ -6,13 +6,46 @@ pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let limit = (word.chars().count() / 3).max(2);
+    let word: Vec<char> = word.chars().collect();
+    let limit = (word.len() / 3).max(2);
+    let mut rows = (Vec::new(), Vec::new(), Vec::new());
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(word, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit)
+        .filter_map(|candidate| Some((distance_within(&word, candidate, limit, &mut rows)?, candidate)))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate.to_string())
+}
+
+/// The edit distance when it is at most `limit`, else `None`, giving up as soon as
+/// it must exceed it. A file with thousands of broken references asks for a
+/// suggestion per reference among thousands of names: the full distance for every
+/// pair took 80 s for 8,000.
+fn distance_within(
+    a: &[char],
+    b: &str,
+    limit: usize,
+    (b_chars, previous, current): &mut (Vec<char>, Vec<usize>, Vec<usize>),
+) -> Option<usize> {
+    b_chars.clear();
+    b_chars.extend(b.chars());
+    if a.len().abs_diff(b_chars.len()) > limit {
+        return None;
+    }
+    previous.clear();
+    previous.extend(0..=b_chars.len());
+    for (i, ca) in a.iter().enumerate() {
+        current.clear();
+        current.push(i + 1);
+        for (j, cb) in b_chars.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        if current.iter().min().is_some_and(|&least| least > limit) {
+            return None;
+        }
+        std::mem::swap(previous, current);
+    }
+    Some(previous[b_chars.len()]).filter(|&d| d <= limit)
 }
 
 /// A "did you mean `x`?" sentence, or a fallback listing what is allowed.

@@ -434,7 +434,9 @@ struct TreeBuilder {
 
 enum Frame {
     Seq(Pos, Vec<Located>),
-    Map(Pos, Vec<(String, Pos, Located)>, Option<(String, Pos)>),
+    /// Entries, the key waiting for its value, and where each key was first seen
+    /// (a lookup per key: 20,000 duplicate keys once took 17 s).
+    Map(Pos, Vec<(String, Pos, Located)>, Option<(String, Pos)>, std::collections::HashMap<String, Pos>),
 }
 
 impl TreeBuilder {
@@ -477,10 +479,13 @@ impl TreeBuilder {
         match self.stack.last_mut() {
             None => self.root = Some(value),
             Some(Frame::Seq(_, items)) => items.push(value),
-            Some(Frame::Map(_, entries, pending)) => match pending.take() {
+            Some(Frame::Map(_, entries, pending, first_seen)) => match pending.take() {
                 Some((key, key_pos)) => {
-                    if let Some((_, first, _)) = entries.iter().find(|(k, _, _)| *k == key) {
-                        self.duplicates.push((key.clone(), key_pos, *first));
+                    match first_seen.get(&key) {
+                        Some(first) => self.duplicates.push((key.clone(), key_pos, *first)),
+                        None => {
+                            first_seen.insert(key.clone(), key_pos);
+                        }
                     }
                     entries.push((key, key_pos, value));
                 }
@@ -515,7 +520,9 @@ impl MarkedEventReceiver for TreeBuilder {
                 self.push_value(Located::Scalar(pos), Some("*alias"))
             }
             Event::SequenceStart(anchor, _) => self.open(Frame::Seq(pos, Vec::new()), anchor, pos),
-            Event::MappingStart(anchor, _) => self.open(Frame::Map(pos, Vec::new(), None), anchor, pos),
+            Event::MappingStart(anchor, _) => {
+                self.open(Frame::Map(pos, Vec::new(), None, std::collections::HashMap::new()), anchor, pos)
+            }
             Event::SequenceEnd => {
                 self.close();
                 if let Some(Frame::Seq(start, items)) = self.stack.pop() {
@@ -524,7 +531,7 @@ impl MarkedEventReceiver for TreeBuilder {
             }
             Event::MappingEnd => {
                 self.close();
-                if let Some(Frame::Map(start, entries, _)) = self.stack.pop() {
+                if let Some(Frame::Map(start, entries, _, _)) = self.stack.pop() {
                     // The parser marks a block mapping at its first `:`; its first key
                     // is where a person sees it begin.
                     let start = entries.first().map_or(start, |(_, key, _)| *key);

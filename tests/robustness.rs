@@ -300,3 +300,27 @@ fn a_debtor_line_that_cannot_be_shown_fails_validate() {
         assert!(stdout(&output).contains(says), "{}", stdout(&output));
     }
 }
+
+#[test]
+fn validating_large_files_is_linear_in_their_size() {
+    // Each took minutes when checks compared every key or node with every other.
+    let dir = temp_dir("large-yaml");
+    let keys: String = (0..60_000).map(|i| format!("  k: {i}\n")).collect();
+    std::fs::write(dir.join("dups.yaml"), format!("id: dups\ntitle: Dups\nfacts:\n{keys}")).unwrap();
+    let output = run_within(&dir, &["validate", "dups.yaml"], b"", HANG);
+    assert!(stdout(&output).contains("59999 errors"), "{}", stdout(&output).lines().last().unwrap_or(""));
+    let mut nodes = String::from(
+        "format: 1\nid: many\ntitle: Many\nsummary: s\npersona: {name: P, kind: hardship}\n\
+         difficulty: {label: standard}\nfacts: {jurisdiction: US, balance: 100}\nmeters: {trust: 50}\nstart: n0\nnodes:\n",
+    );
+    for i in (0..50_000).rev() {
+        nodes += &format!("  - id: n{i}\n    say: [\"Hi {i}\"]\n");
+        nodes += &match i {
+            49_999 => "    end: {outcome: done, success: true}\n".to_string(),
+            _ => format!("    on:\n      - {{turn: \">= 0\", goto: n{}}}\n", i + 1),
+        };
+    }
+    std::fs::write(dir.join("nodes.yaml"), nodes).unwrap();
+    let output = run_within(&dir, &["validate", "nodes.yaml"], b"", HANG);
+    assert!(stdout(&output).contains("0 errors"), "{}", stdout(&output).lines().last().unwrap_or(""));
+}
