@@ -324,3 +324,17 @@ fn validating_large_files_is_linear_in_their_size() {
     let output = run_within(&dir, &["validate", "nodes.yaml"], b"", HANG);
     assert!(stdout(&output).contains("0 errors"), "{}", stdout(&output).lines().last().unwrap_or(""));
 }
+
+#[test]
+fn a_scripts_account_note_after_a_natural_ending_is_kept() {
+    // The note line used to be read by the "Enter finishes" prompt and lost.
+    let dir = temp_dir("note-after-ending");
+    let lines = "Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n\
+                 This is an attempt to collect a debt and any information obtained will be used for that purpose.\n\
+                 If you don't pay, you'll be arrested.\n\
+                 threatened arrest; consumer hung up\n";
+    let output = run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data"], lines);
+    assert!(stdout(&output).contains("The call has ended"), "{}", stdout(&output));
+    let session = only_session(&dir.join("data"));
+    assert_eq!(session["notes"][0]["text"], "threatened arrest; consumer hung up", "{}", stdout(&output));
+}

@@ -21,6 +21,10 @@ pub trait LineSource {
     /// Whether the trainee's words are already on screen (false for scripts, so the
     /// REPL echoes them and the output reads as a transcript).
     fn echoes(&self) -> bool;
+    /// Gives a line back to be read again by the next prompt. A script's account
+    /// note that follows a natural ending was read by the "Enter finishes" prompt
+    /// and lost; a person at a terminal is asked for the note anyway.
+    fn unread(&mut self, _line: String) {}
 }
 
 /// Interactive input with history, saved in the data directory.
@@ -64,11 +68,13 @@ impl LineSource for Terminal {
 /// Lines from a file or a pipe.
 pub struct Script {
     reader: Box<dyn BufRead>,
+    /// A line given back with [`LineSource::unread`], read before the next one.
+    pending: Option<String>,
 }
 
 impl Script {
     pub fn stdin() -> Script {
-        Script { reader: Box::new(std::io::BufReader::new(std::io::stdin())) }
+        Script { reader: Box::new(std::io::BufReader::new(std::io::stdin())), pending: None }
     }
 
     pub fn file(path: &Path) -> Result<Script> {
@@ -77,7 +83,7 @@ impl Script {
         }
         let bytes = crate::source::read_bytes(path, crate::source::MAX_FILE_BYTES)
             .with_context(|| format!("cannot read script {}", path.display()))?;
-        Ok(Script { reader: Box::new(std::io::Cursor::new(bytes)) })
+        Ok(Script { reader: Box::new(std::io::Cursor::new(bytes)), pending: None })
     }
 }
 
@@ -85,6 +91,9 @@ impl LineSource for Script {
     fn read(&mut self, prompt: &str) -> Input {
         print!("{prompt}");
         let _ = std::io::stdout().flush();
+        if let Some(line) = self.pending.take() {
+            return Input::Line(line);
+        }
         let mut line = Vec::new();
         // `play --script -` fed from /dev/zero once tried to hold a line of a
         // gigabyte: a line longer than anyone speaks ends the script instead.
@@ -106,6 +115,10 @@ impl LineSource for Script {
 
     fn echoes(&self) -> bool {
         false
+    }
+
+    fn unread(&mut self, line: String) {
+        self.pending = Some(line);
     }
 }
 

@@ -68,7 +68,12 @@ fn try_again(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &S
             println!("{}", style.dim("Starting the call again from the top."));
             print_last_debtor_line(call, name, style);
         }
-        _ => return Ok(false),
+        "" => return Ok(false),
+        _ => {
+            // Not a command: the account note a script wrote next, not a reply.
+            source.unread(text);
+            return Ok(false);
+        }
     }
     Ok(true)
 }
