@@ -179,10 +179,9 @@ fn content_words(text: &str) -> Vec<String> {
 /// Whether a reply reuses something specific from what the debtor said (a shared
 /// content word, or the same stem: "laid off" / "layoff").
 fn references(debtor: &str, reply: &str) -> bool {
-    let said = content_words(debtor);
-    content_words(reply)
-        .iter()
-        .any(|w| said.iter().any(|s| s == w || (w.len() >= 5 && s.len() >= 5 && s[..4] == w[..4])))
+    // Stems of four for words of five or more ("laid off" / "layoff").
+    let said = crate::signals::words::WordSet::from_words(content_words(debtor), 4);
+    content_words(reply).iter().any(|w| said.has(w))
 }
 
 static BALANCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {

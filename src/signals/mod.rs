@@ -10,7 +10,7 @@ mod lexicon;
 mod normalize;
 mod party;
 mod scan;
-mod words;
+pub mod words;
 
 pub use acts::{ActLevel, Context, sentences};
 pub use detector::{Detector, Hit};

@@ -27,18 +27,33 @@ fn stem(word: &str) -> Option<&str> {
     if word.len() >= 5 { word.get(..5) } else { None }
 }
 
+/// The first `length` bytes of a word longer than `length`, where that is a whole
+/// number of characters (byte slicing there once panicked on "José"-like words).
+pub fn stem_of(word: &str, length: usize) -> Option<&str> {
+    if word.len() > length { word.get(..length) } else { None }
+}
+
 /// A text's content words and their stems, for lookups in constant time.
 #[derive(Debug, Default)]
 pub struct WordSet {
     words: HashSet<String>,
     stems: HashSet<String>,
+    /// Bytes in a stem; 0 means five, for words of five or more.
+    stem_length: usize,
 }
 
 impl WordSet {
     pub fn of(text: &str) -> WordSet {
-        let mut set = WordSet::default();
-        for word in content_words(text) {
-            if let Some(stem) = stem(&word) {
+        WordSet::from_words(content_words(text), 0)
+    }
+
+    /// A set of given words, matching also words that share their first
+    /// `stem_length` bytes when both are longer than that (0: five-byte stems of
+    /// words of five or more, as [`WordSet::of`]).
+    pub fn from_words(words: impl IntoIterator<Item = String>, stem_length: usize) -> WordSet {
+        let mut set = WordSet { stem_length, ..WordSet::default() };
+        for word in words {
+            if let Some(stem) = set.stem(&word) {
                 set.stems.insert(stem.to_owned());
             }
             set.words.insert(word);
@@ -46,9 +61,16 @@ impl WordSet {
         set
     }
 
+    fn stem<'w>(&self, word: &'w str) -> Option<&'w str> {
+        match self.stem_length {
+            0 => stem(word),
+            length => stem_of(word, length),
+        }
+    }
+
     /// The same word, or one with the same stem.
     pub fn has(&self, word: &str) -> bool {
-        self.words.contains(word) || stem(word).is_some_and(|s| self.stems.contains(s))
+        self.words.contains(word) || self.stem(word).is_some_and(|s| self.stems.contains(s))
     }
 
     /// How many distinct content words of `text` are in the set.

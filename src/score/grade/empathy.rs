@@ -144,10 +144,9 @@ fn takes_up(view: &TurnView) -> bool {
             .collect()
     };
     let Some(debtor) = view.debtor else { return false };
-    let theirs = words(&debtor.text);
+    let theirs = crate::signals::words::WordSet::from_words(words(&debtor.text), 0);
     let mut mine = words(&view.turn.text);
     mine.sort();
     mine.dedup();
-    mine.iter().filter(|w| theirs.iter().any(|t| t == *w || (t.len() >= 5 && w.len() >= 5 && t[..5] == w[..5]))).count()
-        >= 2
+    mine.iter().filter(|w| theirs.has(w)).count() >= 2
 }
