@@ -338,3 +338,14 @@ fn a_scripts_account_note_after_a_natural_ending_is_kept() {
     let session = only_session(&dir.join("data"));
     assert_eq!(session["notes"][0]["text"], "threatened arrest; consumer hung up", "{}", stdout(&output));
 }
+
+#[test]
+fn a_transcript_with_a_hundred_thousand_speakers_is_read_in_linear_time() {
+    let dir = temp_dir("many-labels");
+    let mut text = String::from("Agent: Hi, is this Maria?\n");
+    text.extend((0..100_000).map(|i| format!("Person{i}: hello\n")));
+    std::fs::write(dir.join("labels.txt"), text).unwrap();
+    let output = run_within(&dir, &["score", "labels.txt", "--format", "json"], b"", HANG);
+    let cards: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(cards[0]["turns"].as_array().unwrap().len(), 1, "one collector turn");
+}

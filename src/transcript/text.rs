@@ -13,6 +13,8 @@
 //!   a line without a label continues the previous turn
 //! ```
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 use super::{Speaker, Transcript, Turn};
@@ -56,11 +58,15 @@ pub fn parse_text(file: &SourceFile) -> Result<Transcript, Diagnostic> {
         finished: true,
         note_expected: false,
     };
-    let mut labels_seen: Vec<String> = Vec::new();
+    // Looked up per line, so a transcript with 100,000 distinct labels (or a map of
+    // that many) stays linear; `labels_seen` keeps first-seen order for messages.
+    let speakers: HashMap<String, Speaker> =
+        speakers.into_iter().map(|(name, side)| (name.to_ascii_lowercase(), side)).collect();
+    let mut labels_seen: (Vec<String>, HashSet<String>) = Default::default();
     for (index, line) in file.text.lines().enumerate().skip(body_start) {
         read_line(file, index + 1, line, &speakers, &mut transcript, &mut labels_seen)?;
     }
-    check_speakers(file, &transcript, &labels_seen)?;
+    check_speakers(file, &transcript, &labels_seen.0)?;
     Ok(transcript)
 }
 
@@ -68,9 +74,9 @@ fn read_line(
     file: &SourceFile,
     number: usize,
     line: &str,
-    speakers: &[(String, Speaker)],
+    speakers: &HashMap<String, Speaker>,
     transcript: &mut Transcript,
-    labels_seen: &mut Vec<String>,
+    labels_seen: &mut (Vec<String>, HashSet<String>),
 ) -> Result<(), Diagnostic> {
     let trimmed = line.trim();
     if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -91,8 +97,8 @@ fn read_line(
         if speaker == Speaker::Debtor {
             turn.events.extend(relation_event(label));
         }
-        if !labels_seen.iter().any(|seen| seen == label) {
-            labels_seen.push(label.to_string());
+        if labels_seen.1.insert(label.to_string()) {
+            labels_seen.0.push(label.to_string());
         }
         transcript.turns.push(turn);
         return Ok(());
@@ -147,8 +153,10 @@ fn relation_event(label: &str) -> Option<String> {
     }
 }
 
-fn speaker_for(label: &str, speakers: &[(String, Speaker)]) -> Speaker {
-    if let Some((_, speaker)) = speakers.iter().find(|(name, _)| name.eq_ignore_ascii_case(label)) {
+fn speaker_for(label: &str, speakers: &HashMap<String, Speaker>) -> Speaker {
+    if !speakers.is_empty()
+        && let Some(speaker) = speakers.get(&label.to_ascii_lowercase())
+    {
         return *speaker;
     }
     if COLLECTOR_LABELS.iter().any(|c| c.eq_ignore_ascii_case(label)) { Speaker::Collector } else { Speaker::Debtor }
@@ -161,8 +169,11 @@ fn check_speakers(file: &SourceFile, transcript: &Transcript, labels: &[String])
             .with_help("start each turn with a label such as `Agent:` or `Debtor:`"));
     }
     if !transcript.turns.iter().any(|t| t.speaker == Speaker::Collector) {
-        let found = labels.join("`, `");
-        return Err(at(file, 1, format!("no collector turns: none of the speakers (`{found}`) is on the collector's side"))
+        let mut found = labels.iter().take(10).map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ");
+        if labels.len() > 10 {
+            found += &format!(" and {} more", labels.len() - 10);
+        }
+        return Err(at(file, 1, format!("no collector turns: none of the speakers ({found}) is on the collector's side"))
             .with_help(format!(
                 "label the collector's turns `Agent:` (or Collector, Trainee, Rep), or map the label in front matter: `speakers: {{{}: collector}}`",
                 labels.first().map_or("Sam", String::as_str)
