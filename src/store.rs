@@ -219,3 +219,22 @@ pub fn slug(text: &str) -> String {
     let parts: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
     if parts.is_empty() { "x".to_string() } else { parts.join("-") }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file_and_the_old_file_whole() {
+        let dir = std::env::temp_dir().join(format!("collectsim-atomic-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("taken/inner")).unwrap();
+        // Renaming over a non-empty folder fails, as a full disk fails the write.
+        assert!(write_atomically(&dir.join("taken"), b"report").is_err());
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("taken")], "no temporary file left behind");
+        write_atomically(&dir.join("file.json"), b"new").unwrap();
+        assert_eq!(std::fs::read(dir.join("file.json")).unwrap(), b"new");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -349,3 +349,13 @@ fn a_transcript_with_a_hundred_thousand_speakers_is_read_in_linear_time() {
     let cards: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(cards[0]["turns"].as_array().unwrap().len(), 1, "one collector turn");
 }
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+    let dir = temp_dir("csv");
+    let record = "{\"id\": \"\\t=HYPERLINK(1)\", \"text\": \"Agent: Is this Maria?\\nDebtor: Yes.\\nAgent: You'll be arrested.\"}\n";
+    let output = run(&dir, &["score", "--input", "jsonl", "--format", "csv"], record);
+    let rows = stdout(&output);
+    assert!(rows.contains("'\t=HYPERLINK(1)"), "{rows}");
+    assert!(!rows.lines().skip(1).any(|row| row.starts_with(['\t', '='])), "{rows}");
+}
