@@ -78,7 +78,17 @@ pub fn render(result: &Result<Scorecard, Unreadable>, format: OutputFormat, styl
         (OutputFormat::Csv, Err(bad)) => csv_error(bad),
         (OutputFormat::Markdown, Ok(card)) => render::markdown(card) + "\n",
         (OutputFormat::Text, Ok(card)) => render::text(card, style) + "\n",
-        (_, Err(bad)) => format!("{}: {} {}\n\n", bad.source, style.red("error:"), bad.error),
+        (_, Err(bad)) => text_error(bad, style),
+    }
+}
+
+/// `source: error: what`; an error that already begins `source:line:col: error:`
+/// (from the transcript parser) is shown as it is, not as "a.txt: error: a.txt:3:1: error: …".
+fn text_error(bad: &Unreadable, style: &Style) -> String {
+    let located = bad.error.strip_prefix(bad.source.as_str()).and_then(|rest| rest.strip_prefix(':'));
+    match located.and_then(|rest| rest.split_once(": error: ")) {
+        Some((place, what)) => format!("{}:{place}: {} {what}\n\n", bad.source, style.red("error:")),
+        None => format!("{}: {} {}\n\n", bad.source, style.red("error:"), bad.error),
     }
 }
 
