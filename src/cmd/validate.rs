@@ -149,7 +149,7 @@ fn gather(path: &Path, files: &mut Vec<SourceFile>, unreadable: &mut Vec<Diagnos
             let named = SourceFile::new(path.display().to_string(), "");
             let problem =
                 Diagnostic::error(&named, Pos { line: 1, column: 1 }, format!("cannot read this file: {error}"));
-            unreadable.push(problem.with_help("scenario files are UTF-8 text; check this is the file you meant"));
+            unreadable.push(problem.with_help("give the path of a scenario or rubric file: a regular UTF-8 text file"));
         }
     }
     Ok(())
