@@ -388,6 +388,14 @@ mod tests {
     static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(&Lexicon::builtin()).unwrap());
 
     #[test]
+    fn offering_to_call_back_when_it_suits_them_accommodates_but_booking_a_callback_does_not() {
+        for offer in ["Would you rather I call back next week?", "Shall I ring you back another time?"] {
+            assert!(signal_ids(offer).contains(&"accommodates".to_string()), "{offer}");
+        }
+        assert!(!signal_ids("Can I call you back on Friday?").contains(&"accommodates".to_string()));
+    }
+
+    #[test]
     fn boundaries_and_digits_are_ascii_inside_classes_and_out() {
         assert_eq!(ascii_classes(r"\bowe\b"), r"(?-u:\b)owe(?-u:\b)");
         assert_eq!(ascii_classes(r"\$\d[\d,]*"), r"\$[0-9][0-9,]*");
