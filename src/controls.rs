@@ -33,6 +33,13 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Parses JSON read from a file or a record with every string in it made visible.
+pub fn json_value(text: &str) -> serde_json::Result<serde_json::Value> {
+    let mut value = serde_json::from_str(text)?;
+    visible_in_value(&mut value);
+    Ok(value)
+}
+
 /// Makes every string in a JSON value (keys included) visible, in place.
 pub fn visible_in_value(value: &mut serde_json::Value) {
     use serde_json::Value;

@@ -82,14 +82,17 @@ pub fn read_bytes(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 /// editors put first (it once showed as an invisible character in "unknown field").
 pub fn read_text(path: &Path, limit: u64) -> std::io::Result<String> {
     let mut bytes = read_bytes(path, limit)?;
-    if bytes.starts_with(BYTE_ORDER_MARK) {
-        bytes.drain(..BYTE_ORDER_MARK.len());
-    }
+    drop_byte_order_mark(&mut bytes);
     String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"))
 }
 
-/// UTF-8's byte-order mark, U+FEFF.
-pub const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
+/// Removes UTF-8's byte-order mark (U+FEFF) from the start of `bytes`, if there.
+pub fn drop_byte_order_mark(bytes: &mut Vec<u8>) {
+    const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
+    if bytes.starts_with(BYTE_ORDER_MARK) {
+        bytes.drain(..BYTE_ORDER_MARK.len());
+    }
+}
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {

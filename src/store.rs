@@ -107,10 +107,9 @@ impl SessionRecord {
     pub fn load(path: &Path) -> Result<SessionRecord> {
         let text = crate::source::read_text(path, crate::source::MAX_FILE_BYTES)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        let mut value: serde_json::Value = serde_json::from_str(&text)
-            .with_context(|| format!("{} is not a collectsim session (not JSON)", path.display()))?;
         // Names and lines shown in `progress`, `replay` and reports: no terminal escapes.
-        crate::controls::visible_in_value(&mut value);
+        let value = crate::controls::json_value(&text)
+            .with_context(|| format!("{} is not a collectsim session (not JSON)", path.display()))?;
         let format = value.get("format").and_then(serde_json::Value::as_u64);
         match format {
             None => bail!("{} is not a collectsim session (no `format`)", path.display()),

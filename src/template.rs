@@ -14,8 +14,6 @@ use crate::facts::format_money;
 
 pub struct Templates {
     registry: Handlebars<'static>,
-    /// Each line's text by name, for checks that read the source.
-    sources: std::collections::HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -30,12 +28,11 @@ impl Templates {
         registry.set_strict_mode(true);
         registry.register_escape_fn(handlebars::no_escape);
         registry.register_helper("money", Box::new(Money { currency: currency.to_string() }));
-        Templates { registry, sources: std::collections::HashMap::new() }
+        Templates { registry }
     }
 
     /// Compiles one line; the error says what is wrong and where in the line.
     pub fn add(&mut self, name: &str, text: &str) -> Result<(), String> {
-        self.sources.insert(name.to_string(), text.to_string());
         self.registry.register_template_string(name, text).map_err(|error| {
             let reason = error.reason().to_string();
             match error.pos() {
@@ -45,9 +42,11 @@ impl Templates {
         })
     }
 
-    /// The text a line was compiled from.
-    pub fn source(&self, name: &str) -> Option<String> {
-        self.sources.get(name).cloned()
+    /// Whether a compiled line calls a partial (`{{> name}}`), anywhere in it:
+    /// debtor lines have no partials to call, and one named like a path must never
+    /// be looked for.
+    pub fn uses_partial(&self, name: &str) -> bool {
+        self.registry.get_template(name).is_some_and(has_partial)
     }
 
     /// Renders a compiled line; fails only when a fact is missing at run time.
@@ -60,6 +59,16 @@ impl Templates {
     pub fn render_in(&self, name: &str, context: &Context) -> Result<String, String> {
         self.registry.render_with_context(name, context).map_err(|e| e.to_string())
     }
+}
+
+fn has_partial(template: &handlebars::Template) -> bool {
+    use handlebars::template::TemplateElement::*;
+    template.elements.iter().any(|element| match element {
+        PartialExpression(_) | PartialBlock(_) => true,
+        HelperBlock(helper) => helper.template.iter().chain(&helper.inverse).any(has_partial),
+        DecoratorBlock(decorator) => decorator.template.as_ref().is_some_and(has_partial),
+        _ => false,
+    })
 }
 
 /// The data every line of one call is rendered with, prepared once.

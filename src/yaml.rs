@@ -414,9 +414,10 @@ impl Limit {
     }
 }
 
-/// Collects parser events into a `Located` tree, refusing (at the first event past
-/// either) nesting beyond [`MAX_DEPTH`] and alias expansion beyond
-/// [`MAX_EXPANDED_BYTES`]: both are checked before serde ever expands anything.
+/// Collects parser events into a `Located` tree, refusing a file at the first event
+/// past a [`Limit`] (nesting beyond [`MAX_DEPTH`], expansion beyond
+/// [`MAX_EXPANDED_BYTES`], a non-finite number, a control character): all are
+/// checked before serde ever expands anything.
 #[derive(Default)]
 struct TreeBuilder {
     stack: Vec<Frame>,

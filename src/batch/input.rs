@@ -118,9 +118,7 @@ fn read_stdin_whole() -> Job {
         );
         return Job::Unreadable { source: "-".into(), error, bytes: bytes.len() as u64 };
     }
-    if bytes.starts_with(crate::source::BYTE_ORDER_MARK) {
-        bytes.drain(..crate::source::BYTE_ORDER_MARK.len());
-    }
+    crate::source::drop_byte_order_mark(&mut bytes);
     match String::from_utf8(bytes) {
         Ok(text) => Job::Text { source: "-".into(), text },
         Err(e) => Job::Unreadable {
@@ -148,11 +146,12 @@ fn records<R: Read>(input: &str, mut reader: BufReader<R>, feed: &mut Feed<Job>)
                 oversized(input, line, bytes.len() as u64 + skip_rest_of_line(&mut reader))
             }
             Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
-            Ok(_) if line == 1 && bytes.starts_with(crate::source::BYTE_ORDER_MARK) => {
-                let bytes = bytes.split_off(crate::source::BYTE_ORDER_MARK.len());
+            Ok(_) => {
+                if line == 1 {
+                    crate::source::drop_byte_order_mark(&mut bytes);
+                }
                 Job::Record { input: input.to_string(), line, bytes }
             }
-            Ok(_) => Job::Record { input: input.to_string(), line, bytes },
         };
         if !push(feed, job) || (reader.buffer().is_empty() && !feed.idle()) {
             return false;

@@ -50,7 +50,7 @@ fn write(output: Option<&Path>, text: &str) -> Result<ExitCode> {
 
 /// `report S.json -o S.json` once replaced the session with HTML, silently. The
 /// output may be neither an input of this run nor any saved session.
-pub fn refuse_to_overwrite_an_input(output: &Path, inputs: &[Option<&Path>]) -> Result<()> {
+fn refuse_to_overwrite_an_input(output: &Path, inputs: &[Option<&Path>]) -> Result<()> {
     let Ok(target) = output.canonicalize() else { return Ok(()) };
     let is_an_input = inputs.iter().flatten().any(|input| input.canonicalize().is_ok_and(|i| i == target));
     if is_an_input || SessionRecord::load(&target).is_ok() {

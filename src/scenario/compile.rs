@@ -140,8 +140,7 @@ impl<'a> Compiler<'a> {
         for (i, node) in scenario.nodes.iter().enumerate() {
             for (key, lines) in [("say", &node.say), ("again", &node.again)] {
                 for (j, line) in lines.iter().enumerate() {
-                    let source = scenario.templates.source(&line.template).unwrap_or_default();
-                    let partial = PARTIAL.is_match(&source);
+                    let partial = scenario.templates.uses_partial(&line.template);
                     let problem = match scenario.templates.render(&line.template, &data) {
                         _ if partial => "the line uses a partial (`{{> ...}}`), which debtor lines cannot".to_string(),
                         Err(error) => format!("the line cannot be shown: {error}"),
@@ -593,10 +592,6 @@ fn declared_flags(raw: &RawScenario, lexicon: &Lexicon) -> Vec<String> {
     flags.dedup();
     flags
 }
-
-/// A handlebars partial call, `{{> name}}` or `{{#> name}}`, with or without `~`.
-static PARTIAL: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"\{\{~?#?>").expect("valid regex"));
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()

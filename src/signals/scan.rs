@@ -88,9 +88,12 @@ impl Scanner {
         let (mut hirs, mut exact_within) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
         let mut patterns = Vec::with_capacity(sources.len());
         let mut unbounded = Vec::with_capacity(sources.len());
+        let mut longest = 0;
         for source in sources {
             let hir = syntax::parse_with(source, &syntax)?;
-            unbounded.push(hir.properties().maximum_len().is_none_or(|len| len > UNBOUNDED_MATCH));
+            let maximum = hir.properties().maximum_len();
+            unbounded.push(maximum.is_none_or(|len| len > UNBOUNDED_MATCH));
+            longest = longest.max(maximum.map_or(UNBOUNDED_MATCH, |len| len.min(UNBOUNDED_MATCH)));
             let within = long_repetition_limit(&hir).map_or(usize::MAX, |max| max as usize);
             exact_within.push(is_case_closed(&hir).then_some(within));
             hirs.push(widen(&hir));
@@ -114,11 +117,6 @@ impl Scanner {
             ends: Ends::default(),
             found: Vec::new(),
         }));
-        let longest = patterns
-            .iter()
-            .map(|p| p.hir.properties().maximum_len().map_or(UNBOUNDED_MATCH, |len| len.min(UNBOUNDED_MATCH)))
-            .max()
-            .unwrap_or(0);
         Ok(Scanner { dfa, patterns, exact_within, can_start, scratch, longest, unbounded })
     }
 

@@ -21,16 +21,14 @@ pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !FILLER.contains(&w.as_str()))
 }
 
-/// The first five bytes of a word of five or more, where that is a whole number
-/// of characters ("surgery" / "surgeries" share "surge").
-fn stem(word: &str) -> Option<&str> {
-    if word.len() >= 5 { word.get(..5) } else { None }
-}
+/// Words shorter than this (in bytes) are matched whole, never by stem.
+const STEMMED_FROM: usize = 5;
 
-/// The first `length` bytes of a word longer than `length`, where that is a whole
-/// number of characters (byte slicing there once panicked on "José"-like words).
-pub fn stem_of(word: &str, length: usize) -> Option<&str> {
-    if word.len() > length { word.get(..length) } else { None }
+/// The first `length` bytes of a word of [`STEMMED_FROM`] bytes or more, where that
+/// is a whole number of characters ("surgery" / "surgeries" share "surge"; byte
+/// slicing there once panicked on "José"-like words).
+fn stem_of(word: &str, length: usize) -> Option<&str> {
+    if word.len() >= STEMMED_FROM { word.get(..length) } else { None }
 }
 
 /// A text's content words and their stems, for lookups in constant time.
@@ -38,22 +36,21 @@ pub fn stem_of(word: &str, length: usize) -> Option<&str> {
 pub struct WordSet {
     words: HashSet<String>,
     stems: HashSet<String>,
-    /// Bytes in a stem; 0 means five, for words of five or more.
+    /// Bytes in a stem.
     stem_length: usize,
 }
 
 impl WordSet {
     pub fn of(text: &str) -> WordSet {
-        WordSet::from_words(content_words(text), 0)
+        WordSet::from_words(content_words(text), 5)
     }
 
-    /// A set of given words, matching also words that share their first
-    /// `stem_length` bytes when both are longer than that (0: five-byte stems of
-    /// words of five or more, as [`WordSet::of`]).
+    /// A set of given words, matching also words of five bytes or more that share
+    /// their first `stem_length` bytes.
     pub fn from_words(words: impl IntoIterator<Item = String>, stem_length: usize) -> WordSet {
         let mut set = WordSet { stem_length, ..WordSet::default() };
         for word in words {
-            if let Some(stem) = set.stem(&word) {
+            if let Some(stem) = stem_of(&word, set.stem_length) {
                 set.stems.insert(stem.to_owned());
             }
             set.words.insert(word);
@@ -61,16 +58,9 @@ impl WordSet {
         set
     }
 
-    fn stem<'w>(&self, word: &'w str) -> Option<&'w str> {
-        match self.stem_length {
-            0 => stem(word),
-            length => stem_of(word, length),
-        }
-    }
-
     /// The same word, or one with the same stem.
     pub fn has(&self, word: &str) -> bool {
-        self.words.contains(word) || self.stem(word).is_some_and(|s| self.stems.contains(s))
+        self.words.contains(word) || stem_of(word, self.stem_length).is_some_and(|s| self.stems.contains(s))
     }
 
     /// How many distinct content words of `text` are in the set.

@@ -187,9 +187,8 @@ pub fn load(path: &std::path::Path) -> Result<Transcript, String> {
 /// record's text), a `&str` is copied.
 pub fn from_text(source: &str, text: impl AsRef<str> + Into<String>) -> Result<Transcript, String> {
     if text.as_ref().trim_start().starts_with('{') {
-        let mut value: serde_json::Value =
-            serde_json::from_str(text.as_ref()).map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
-        crate::controls::visible_in_value(&mut value);
+        let value = crate::controls::json_value(text.as_ref())
+            .map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
         let record: crate::store::SessionRecord =
             serde_json::from_value(value).map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
         return Ok(Transcript::from_session(&record, source));

@@ -144,7 +144,7 @@ fn takes_up(view: &TurnView) -> bool {
             .collect()
     };
     let Some(debtor) = view.debtor else { return false };
-    let theirs = crate::signals::words::WordSet::from_words(words(&debtor.text), 0);
+    let theirs = crate::signals::words::WordSet::from_words(words(&debtor.text), 5);
     let mut mine = words(&view.turn.text);
     mine.sort();
     mine.dedup();
