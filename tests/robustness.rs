@@ -12,6 +12,22 @@ use common::*;
 /// would need minutes to hours.
 const HANG: Duration = Duration::from_secs(120);
 
+/// The shipped scenario several tests edit one line of.
+fn shipped_scenario() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/hardship-job-loss.yaml")).unwrap()
+}
+
+/// Plays a short call into `dir/data`, lets `edit` change its session file as a
+/// colleague or an attacker could, and returns the session's path.
+fn edited_session(dir: &std::path::Path, edit: impl FnOnce(&mut serde_json::Value)) -> std::path::PathBuf {
+    run(dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data", "--trainee", "t"], "Hello?\n");
+    let session = session_path(&dir.join("data"));
+    let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
+    edit(&mut record);
+    std::fs::write(&session, serde_json::to_string(&record).unwrap()).unwrap();
+    session
+}
+
 #[test]
 fn scoring_is_linear_on_long_runs_of_accents_cjk_digits_and_unpunctuated_words() {
     // Each turn took from minutes to hours when scanning was quadratic (a run from
@@ -190,8 +206,7 @@ fn a_report_never_replaces_the_session_it_reads() {
 #[test]
 fn numbers_that_are_not_finite_are_refused_where_they_are_written() {
     let dir = temp_dir("nan");
-    let shipped =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/hardship-job-loss.yaml")).unwrap();
+    let shipped = shipped_scenario();
     let nan = shipped.replacen("adjust: {trust: +8,", "adjust: {trust: .nan,", 1);
     assert_ne!(nan, shipped, "the shipped scenario still has the line this test edits");
     std::fs::write(dir.join("nan.yaml"), &nan).unwrap();
@@ -219,8 +234,7 @@ fn front_matter_facts_are_checked_as_json_lines_facts_are() {
 #[test]
 fn a_byte_order_mark_is_read_past() {
     let dir = temp_dir("bom");
-    let shipped = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/hardship-job-loss.yaml")).unwrap();
-    std::fs::write(dir.join("bom.yaml"), [b"\xef\xbb\xbf".as_slice(), &shipped].concat()).unwrap();
+    std::fs::write(dir.join("bom.yaml"), format!("\u{feff}{}", shipped_scenario())).unwrap();
     let output = run(&dir, &["validate", "bom.yaml"], "");
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let call = "\u{feff}---\njurisdiction: US\n---\nAgent: Hi, is this Maria Alvarez?\nDebtor: Yes.\n";
@@ -237,12 +251,10 @@ fn a_byte_order_mark_is_read_past() {
 #[test]
 fn escapes_in_names_lines_and_ids_never_reach_the_terminal() {
     let dir = temp_dir("escapes");
-    run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data", "--trainee", "t"], "Hello?\n");
-    let session = session_path(&dir.join("data"));
-    let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
-    record["trainee"] = "dana\u{1b}[2J\u{1b}]0;owned\u{7}".into();
-    record["turns"][1]["text"] = "hello \u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{9b}31m".into();
-    std::fs::write(&session, serde_json::to_string(&record).unwrap()).unwrap();
+    let session = edited_session(&dir, |record| {
+        record["trainee"] = "dana\u{1b}[2J\u{1b}]0;owned\u{7}".into();
+        record["turns"][1]["text"] = "hello \u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{9b}31m".into();
+    });
     let path = session.to_str().unwrap();
     let call = "Agent: Hi \u{1b}]52;c;aGVsbG8=\u{7}, is this Maria?\nDebtor: Yes.\n";
     std::fs::write(dir.join("call.txt"), call).unwrap();
@@ -274,12 +286,9 @@ fn export_keeps_passwords_off_plain_http_and_out_of_its_output() {
 #[test]
 fn a_session_naming_a_path_as_its_scenario_does_not_make_resume_read_it() {
     let dir = temp_dir("crafted-session");
-    run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--data-dir", "data", "--trainee", "t"], "Hello?\n");
-    let session = session_path(&dir.join("data"));
-    let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
     std::fs::write(dir.join("secret.yaml"), "id: secret\ntoken: do-not-show\n").unwrap();
-    record["scenario"]["id"] = dir.join("secret.yaml").to_str().unwrap().into();
-    std::fs::write(&session, serde_json::to_string(&record).unwrap()).unwrap();
+    let secret = dir.join("secret.yaml").to_str().unwrap().to_string();
+    let session = edited_session(&dir, |record| record["scenario"]["id"] = secret.into());
     let output = run(&dir, &["play", "--resume", session.to_str().unwrap(), "--data-dir", "data"], "");
     assert_eq!(output.status.code(), Some(2));
     let shown = stdout(&output) + &stderr(&output);
@@ -289,8 +298,7 @@ fn a_session_naming_a_path_as_its_scenario_does_not_make_resume_read_it() {
 #[test]
 fn a_debtor_line_that_cannot_be_shown_fails_validate() {
     let dir = temp_dir("partials");
-    let shipped =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/hardship-job-loss.yaml")).unwrap();
+    let shipped = shipped_scenario();
     for (line, says) in [("Hello? {{> /etc/passwd}}", "uses a partial"), ("Hello? {{nohelper 1}}", "cannot be shown")] {
         let edited = shipped.replacen("      - \"Hello?\"", &format!("      - \"{line}\""), 1);
         assert_ne!(edited, shipped);

@@ -23,16 +23,21 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs the binary in `dir` with `stdin` piped in.
-pub fn run(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = bin()
+/// Starts the binary in `dir` with all three streams piped.
+fn spawn(dir: &Path, args: &[&str]) -> std::process::Child {
+    bin()
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("binary runs");
+        .expect("binary runs")
+}
+
+/// Runs the binary in `dir` with `stdin` piped in.
+pub fn run(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = spawn(dir, args);
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -69,14 +74,7 @@ pub fn session_path(data: &Path) -> PathBuf {
 /// is generous (many times what a debug build needs on a loaded machine), so only
 /// a hang or a return of quadratic time can reach it.
 pub fn run_within(dir: &Path, args: &[&str], stdin: &[u8], limit: std::time::Duration) -> Output {
-    let mut child = bin()
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
+    let mut child = spawn(dir, args);
     let mut input = child.stdin.take().unwrap();
     let stdin = stdin.to_vec();
     let feeder = std::thread::spawn(move || {
