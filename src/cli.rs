@@ -45,18 +45,23 @@ pub enum Command {
                             collectsim validate my-scenario.yaml --format json\n  \
                             collectsim validate                  (checks ./scenarios and ./rubrics, or the built-ins)")]
     Validate(ValidateArgs),
-    /// Score call transcripts (plain text or saved sessions) against the rubrics.
+    /// Score call transcripts (plain text, captions, speech-to-text JSON, saved sessions) against the rubrics.
     #[command(after_help = "Examples:\n  collectsim score calls/0042.txt\n  \
                             collectsim score calls/ --format json > cards.json\n  \
-                            collectsim score session.json --rubric my-pack.yaml\n  \
+                            collectsim score call.vtt --agent 'Speaker 1'\n  \
+                            collectsim score transcribe-output.json --format md\n  \
                             cat call.txt | collectsim score - --format md\n  \
                             collectsim score --input jsonl --format jsonl < calls.jsonl > cards.jsonl\n  \
                             collectsim score calls/ --format csv --redact --summary summary.json > findings.csv\n\n\
-                            A transcript is lines like `Agent: ...` and `Debtor: ...`, with optional YAML front \
-                            matter between `---` lines for the account facts (balance, creditor, jurisdiction, ...).\n\
+                            Formats (told by extension or content, or chosen with --input): plain text (`Agent: ...`, \
+                            `[00:00:01] Agent: ...`, `Sam Ortiz (Agent): ...`, optional YAML front matter between `---` \
+                            lines for the account facts), WebVTT, SRT, Amazon Transcribe, Contact Lens, Whisper/whisperX, \
+                            Deepgram, collectsim sessions. When no speaker is labelled as the collector (`Speaker 0`, \
+                            `spk_1`), the collector is inferred from what was said and the choice is printed; --agent decides.\n\
                             With --input jsonl each line is {\"id\": ..., \"text\": \"Agent: ...\", \"facts\": {...}}; other keys \
                             are ignored and a record over 10 MB is refused. Output keeps input order; an input that \
-                            cannot be read gives {\"source\", \"error\"} in its place and the run goes on.\n\
+                            cannot be read gives {\"source\", \"error\"} in its place and the run goes on. In a folder, \
+                            files that are not transcripts are skipped with the reason on stderr (--strict: an error).\n\
                             Exit codes: 0 all calls passed, 1 a call failed (unless --exit-zero), 2 an input could not be read.")]
     Score(ScoreArgs),
     /// Run the playthrough tests in scenarios and the examples of every rubric rule.
@@ -344,22 +349,45 @@ pub enum ScoreFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScoreInput {
-    /// One call per file (plain-text transcript or saved session); stdin is one call.
+    /// One call per file, its format told by extension or content; stdin is one call.
+    Auto,
+    /// Plain text: `Agent: ...` lines, with optional timestamps and front matter.
     Text,
+    /// A call saved by `collectsim play`.
+    Session,
+    /// WebVTT captions (speakers as `<v Name>` or `Name:`).
+    Vtt,
+    /// SubRip captions (speakers as `Name:`).
+    Srt,
+    /// Amazon Transcribe JSON with speaker labels or channel identification.
+    Transcribe,
+    /// Amazon Connect Contact Lens output.
+    ContactLens,
+    /// Whisper or whisperX JSON segments with `speaker`.
+    Whisper,
+    /// Deepgram JSON (utterances, or words with `speaker`).
+    Deepgram,
     /// One call per line: {"id": ..., "text": ..., "facts": {...}}.
     Jsonl,
 }
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Transcript files, directories (searched for *.txt and *.json, or *.jsonl) or `-` for stdin.
+    /// Transcript files, directories (every file; those that are not transcripts are skipped) or `-` for stdin.
     pub inputs: Vec<PathBuf>,
     /// Rubric pack files to use instead of the ones the call's jurisdiction selects.
     #[arg(long, value_name = "PATH")]
     pub rubric: Vec<PathBuf>,
-    /// How inputs hold calls: one per file, or one JSON record per line.
-    #[arg(long, value_enum, default_value_t = ScoreInput::Text)]
+    /// The inputs' format [default: told by extension or content; in a folder, *.jsonl files are records].
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ScoreInput::Auto, hide_default_value = true)]
     pub input: ScoreInput,
+    /// The speaker who is the collector, for transcripts whose speakers have no roles
+    /// (`Speaker 0`, `spk_1`); without it the collector is inferred from what was said.
+    #[arg(long, value_name = "SPEAKER")]
+    pub agent: Option<String>,
+    /// Make a file in a folder that is not a transcript (a scorecard, an image) an error, not a skip.
+    #[arg(long)]
+    pub strict: bool,
     /// Output format (csv: one row per finding).
     #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
     pub format: ScoreFormat,

@@ -145,6 +145,7 @@ fn transcript_of(session: &Session, finished: bool) -> crate::transcript::Transc
         notes: Vec::new(),
         finished,
         note_expected: false,
+        roles: crate::transcript::Roles::Given,
     }
 }
 

@@ -104,7 +104,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// Files in `dir` and every folder below it whose extension `wanted` accepts,
 /// sorted so runs are repeatable: what `validate DIR`, `test DIR` and `score DIR`
 /// read (teams keep calls and scenarios in folders).
-pub fn files_in_tree(dir: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Vec<PathBuf>> {
+pub fn files_in_tree(dir: &Path, wanted: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let listing = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
     let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
@@ -117,7 +117,7 @@ pub fn files_in_tree(dir: &Path, wanted: &dyn Fn(&str) -> bool) -> Result<Vec<Pa
             if !linked {
                 files.extend(files_in_tree(&entry, wanted)?);
             }
-        } else if entry.extension().and_then(|e| e.to_str()).is_some_and(wanted) {
+        } else if wanted(&entry) {
             files.push(entry);
         }
     }

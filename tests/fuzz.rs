@@ -183,9 +183,9 @@ fn json_lines(input: &[u8]) {
     let record = serde_json::json!({"id": "fuzz", "text": text, "facts": {"balance": 900, "jurisdiction": "US"}});
     let bytes = serde_json::to_vec(&record).unwrap();
     for bytes in [bytes, input.to_vec()] {
-        let (_, loaded) = record::load(Job::Record { input: "fuzz.jsonl".into(), line: 1, bytes });
+        let (_, loaded) = record::load(Job::Record { input: "fuzz.jsonl".into(), line: 1, bytes }, &Default::default());
         if let Ok(transcript) = loaded {
-            SCORER.score(transcript);
+            let _ = SCORER.score(transcript);
         }
     }
 }
@@ -239,6 +239,15 @@ fn lexicons() {
 #[test]
 fn transcripts_and_sessions() {
     fuzz("transcript", transcripts(), transcript);
+}
+
+/// Captions and speech-to-text JSON: every format `score` tells apart by content.
+#[test]
+fn captions_and_vendor_json() {
+    let mut seeds: Vec<Vec<u8>> =
+        ["vtt", "srt", "json"].iter().flat_map(|e| shipped("tests/data/formats", e)).collect();
+    seeds.extend(shipped("tests/data/formats", "txt"));
+    fuzz("formats", seeds, transcript);
 }
 
 #[test]

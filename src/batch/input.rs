@@ -9,21 +9,33 @@ use anyhow::{Result, bail};
 
 use super::MAX_RECORD_BYTES;
 use super::pipeline::Feed;
+use crate::transcript::{Format, TRANSCRIPT_EXTENSIONS};
 
 /// How inputs are split into calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
-    /// One call per file (plain-text transcript or saved session); stdin is one call.
-    Text,
+    /// One call per file (stdin is one call), in the format given, else the one its
+    /// extension or content shows; in a folder, `*.jsonl` files are read as records.
+    Files(Option<Format>),
     /// One call per line: `{"id": …, "text": …, "facts": {…}}`.
     Jsonl,
+}
+
+/// One input to read: a path named on the command line, or found in a folder
+/// (where a file that is not a transcript is skipped, not an error).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub found_in_folder: bool,
 }
 
 /// One call to score, as the reader found it.
 #[derive(Debug)]
 pub enum Job {
     /// A transcript file; the worker reads it.
-    File(PathBuf),
+    File { path: PathBuf, found_in_folder: bool },
+    /// A file in a folder that is not a transcript, and why.
+    Skip { source: String, reason: String },
     /// A whole transcript already read (standard input).
     Text { source: String, text: String },
     /// One JSON Lines record: the input it came from and its 1-based line number.
@@ -32,35 +44,40 @@ pub enum Job {
     Unreadable { source: String, error: String, bytes: u64 },
 }
 
-/// The inputs named on the command line, directories expanded (sorted, so runs are
-/// repeatable) to `*.txt` and `*.json` files, or `*.jsonl` with `--input jsonl`.
+/// The inputs named on the command line, folders expanded (sorted, so runs are
+/// repeatable) to every file but hidden ones, or to `*.jsonl` with `--input jsonl`.
 /// No inputs means standard input, when it is not a terminal.
-pub fn expand(given: &[PathBuf], format: InputFormat) -> Result<Vec<PathBuf>> {
+pub fn expand(given: &[PathBuf], format: InputFormat) -> Result<Vec<Input>> {
     if given.is_empty() {
         if std::io::stdin().is_terminal() {
             bail!("give a transcript file, a directory or `-` for standard input (see `collectsim score --help`)");
         }
-        return Ok(vec![PathBuf::from("-")]);
+        return Ok(vec![Input { path: PathBuf::from("-"), found_in_folder: false }]);
     }
-    let wanted = |extension: &str| match format {
-        InputFormat::Text => matches!(extension, "txt" | "json"),
-        InputFormat::Jsonl => extension == "jsonl",
+    let wanted = |path: &Path| match format {
+        InputFormat::Files(_) => !path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')),
+        InputFormat::Jsonl => extension(path).as_deref() == Some("jsonl"),
     };
-    let mut files = Vec::new();
+    let mut inputs = Vec::new();
     for path in given {
         if path.is_dir() {
-            files.extend(crate::source::files_in_tree(path, &wanted)?);
+            let found = crate::source::files_in_tree(path, &wanted)?;
+            inputs.extend(found.into_iter().map(|path| Input { path, found_in_folder: true }));
         } else {
-            files.push(path.clone());
+            inputs.push(Input { path: path.clone(), found_in_folder: false });
         }
     }
-    Ok(files)
+    Ok(inputs)
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
 }
 
 /// The total size of the inputs in bytes, when it can be known up front (regular
 /// files, and standard input redirected from a file): the progress bar's 100 %.
-pub fn total_bytes(inputs: &[PathBuf]) -> Option<u64> {
-    inputs.iter().map(|path| size_of(path)).sum()
+pub fn total_bytes(inputs: &[Input]) -> Option<u64> {
+    inputs.iter().map(|input| size_of(&input.path)).sum()
 }
 
 fn size_of(path: &Path) -> Option<u64> {
@@ -69,16 +86,19 @@ fn size_of(path: &Path) -> Option<u64> {
 }
 
 /// Feeds each job in input order until the inputs run out or the run is stopped.
-pub fn produce(inputs: &[PathBuf], format: InputFormat, feed: &mut Feed<Job>) {
-    for path in inputs {
+pub fn produce(inputs: &[Input], format: InputFormat, feed: &mut Feed<Job>) {
+    for input in inputs {
+        let path = &input.path;
         let stdin = path == Path::new("-");
-        let keep_going = match (format, stdin) {
-            (InputFormat::Text, false) => push(feed, Job::File(path.clone())),
-            (InputFormat::Text, true) => push(feed, read_stdin_whole()),
-            (InputFormat::Jsonl, true) => {
-                records("stdin", BufReader::with_capacity(1 << 16, std::io::stdin().lock()), feed)
-            }
-            (InputFormat::Jsonl, false) => match std::fs::File::open(path) {
+        let records_file = format == InputFormat::Jsonl
+            || (format == InputFormat::Files(None)
+                && input.found_in_folder
+                && extension(path).as_deref() == Some("jsonl"));
+        let keep_going = match (records_file, stdin) {
+            (false, false) => push(feed, file_job(input)),
+            (false, true) => push(feed, read_stdin_whole()),
+            (true, true) => records("stdin", BufReader::with_capacity(1 << 16, std::io::stdin().lock()), feed),
+            (true, false) => match std::fs::File::open(path) {
                 Ok(file) => records(&path.display().to_string(), BufReader::with_capacity(1 << 16, file), feed),
                 Err(e) => {
                     push(feed, unreadable(path.display().to_string(), format!("cannot read {}: {e}", path.display())))
@@ -89,6 +109,21 @@ pub fn produce(inputs: &[PathBuf], format: InputFormat, feed: &mut Feed<Job>) {
             return;
         }
     }
+}
+
+/// A file to read, or one found in a folder whose extension says it is no
+/// transcript (an image, a recording, a spreadsheet).
+fn file_job(input: &Input) -> Job {
+    let known = extension(&input.path).is_some_and(|e| TRANSCRIPT_EXTENSIONS.contains(&e.as_str()));
+    if input.found_in_folder && !known {
+        let kind = extension(&input.path).map_or("a file without an extension".to_string(), |e| format!("a .{e} file"));
+        let reason = format!(
+            "not a transcript ({kind}; collectsim reads {} files)",
+            TRANSCRIPT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
+        );
+        return Job::Skip { source: input.path.display().to_string(), reason };
+    }
+    Job::File { path: input.path.clone(), found_in_folder: input.found_in_folder }
 }
 
 /// Hands a job to the workers, weighed by the bytes it holds.

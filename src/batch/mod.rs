@@ -63,10 +63,13 @@ impl Scorer {
         Ok(Scorer { detector: Detector::new(lexicon)?, packs, explicit })
     }
 
-    /// Scores a transcript, detecting its signals and events first.
-    pub fn score(&self, mut transcript: Transcript) -> Scorecard {
+    /// Scores a transcript, detecting its signals and events first. The error is
+    /// for a call whose collector cannot be told apart (speakers without roles
+    /// and nothing only a collector says).
+    pub fn score(&self, mut transcript: Transcript) -> Result<Scorecard, String> {
+        transcript.resolve_roles(&self.detector).map_err(|e| format!("{}: {e}", transcript.source))?;
         transcript.detect(&self.detector);
-        score(&self.packs_for(&transcript), &transcript)
+        Ok(score(&self.packs_for(&transcript), &transcript))
     }
 
     /// Detects signals, acts and events in a transcript without scoring it.
@@ -82,7 +85,7 @@ impl Scorer {
     /// Scores a plain-text transcript (or a saved session document); the error
     /// says what is wrong and on which line.
     pub fn score_text(&self, source: &str, text: &str) -> Result<Scorecard, String> {
-        Ok(self.score(transcript::from_text(source, text)?))
+        self.score(transcript::from_text(source, text)?)
     }
 
     /// The packs for this call: all of them when given explicitly, else `core` and

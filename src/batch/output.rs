@@ -37,6 +37,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "message",
     "citation",
     "error",
+    "time",
 ];
 
 /// What comes before the first call.
@@ -88,7 +89,10 @@ fn text_error(bad: &Unreadable, style: &Style) -> String {
     let located = bad.error.strip_prefix(bad.source.as_str()).and_then(|rest| rest.strip_prefix(':'));
     match located.and_then(|rest| rest.split_once(": error: ")) {
         Some((place, what)) => format!("{}:{place}: {} {what}\n\n", bad.source, style.red("error:")),
-        None => format!("{}: {} {}\n\n", bad.source, style.red("error:"), bad.error),
+        None => {
+            let what = bad.error.strip_prefix(&format!("{}: ", bad.source)).unwrap_or(&bad.error);
+            format!("{}: {} {what}\n\n", bad.source, style.red("error:"))
+        }
     }
 }
 
@@ -114,7 +118,7 @@ fn csv_rows(card: &Scorecard) -> String {
         number(s.documentation),
     ];
     if card.findings.is_empty() {
-        return csv_row(call.iter().map(String::as_str).chain(std::iter::repeat_n("", 10)));
+        return csv_row(call.iter().map(String::as_str).chain(std::iter::repeat_n("", 11)));
     }
     let mut out = String::new();
     for f in &card.findings {
@@ -130,6 +134,7 @@ fn csv_rows(card: &Scorecard) -> String {
             f.message.clone(),
             f.citation.clone().unwrap_or_default(),
             String::new(),
+            f.time.clone().unwrap_or_default(),
         ];
         out += &csv_row(call.iter().chain(&finding).map(String::as_str));
     }
@@ -137,9 +142,10 @@ fn csv_rows(card: &Scorecard) -> String {
 }
 
 fn csv_error(bad: &Unreadable) -> String {
-    let mut fields = vec![bad.source.as_str()];
-    fields.extend(std::iter::repeat_n("", CSV_COLUMNS.len() - 2));
-    fields.push(&bad.error);
+    let error_column = CSV_COLUMNS.iter().position(|c| *c == "error").expect("an error column");
+    let mut fields = vec![""; CSV_COLUMNS.len()];
+    fields[0] = bad.source.as_str();
+    fields[error_column] = &bad.error;
     csv_row(fields.into_iter())
 }
 
@@ -176,8 +182,8 @@ mod tests {
 
     #[test]
     fn an_unreadable_input_is_one_row_with_its_error_last() {
-        let row = csv_error(&Unreadable { source: "a.txt".into(), error: "empty, really".into() });
+        let row = csv_error(&Unreadable::new("a.txt", "empty, really"));
         assert_eq!(row.matches(',').count(), CSV_COLUMNS.len());
-        assert!(row.starts_with("a.txt,") && row.ends_with(",\"empty, really\"\r\n"));
+        assert!(row.starts_with("a.txt,") && row.ends_with(",\"empty, really\",\r\n"));
     }
 }

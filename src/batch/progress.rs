@@ -47,6 +47,14 @@ impl Progress {
         let _ = err.flush();
     }
 
+    /// A line for the person running the batch (a skipped file, an inferred
+    /// collector), written over the bar, which is redrawn on the next call.
+    pub fn say(&mut self, note: &str) {
+        let clear = if self.enabled && self.last_drawn.is_some() { "\r\x1b[2K" } else { "" };
+        let _ = std::io::stderr().lock().write_all(format!("{clear}{note}\n").as_bytes());
+        self.last_drawn = None;
+    }
+
     /// Clears the line, so what follows starts on a clean one.
     pub fn finish(&self) {
         if self.enabled && self.last_drawn.is_some() {

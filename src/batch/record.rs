@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Job, MAX_RECORD_BYTES};
 use crate::facts::check_fact;
-use crate::transcript::{self, Transcript};
+use crate::transcript::{self, Failure, ReadOptions, Transcript};
 
 /// A JSON Lines record (DESIGN.md). Unknown keys are ignored on purpose: QA
 /// exports carry their own fields (agent id, queue, timestamps) next to these.
@@ -21,17 +21,28 @@ struct Record {
     facts: Option<BTreeMap<String, Value>>,
 }
 
-/// Why a job produced no transcript, for the `{source, error}` line in its place.
+/// Why a job produced no transcript, for the `{source, error}` line in its place,
+/// or why a file found in a folder was skipped as no transcript at all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unreadable {
     pub source: String,
     pub error: String,
+    /// Not a transcript, found in a folder: reported, not counted as an error
+    /// (unless `--strict`).
+    pub skipped: bool,
+}
+
+impl Unreadable {
+    pub fn new(source: impl Into<String>, error: impl Into<String>) -> Unreadable {
+        Unreadable { source: source.into(), error: error.into(), skipped: false }
+    }
 }
 
 /// Reads a job into a transcript, with the number of input bytes it covered.
-pub fn load(job: Job) -> (u64, Result<Transcript, Unreadable>) {
+pub fn load(job: Job, options: &ReadOptions) -> (u64, Result<Transcript, Unreadable>) {
     match job {
-        Job::File(path) => {
+        Job::Skip { source, reason } => (0, Err(Unreadable { source, error: reason, skipped: true })),
+        Job::File { path, found_in_folder } => {
             let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             let source = path.display().to_string();
             if bytes > MAX_RECORD_BYTES as u64 {
@@ -41,32 +52,39 @@ pub fn load(job: Job) -> (u64, Result<Transcript, Unreadable>) {
                     bytes as f64 / (1 << 20) as f64,
                     MAX_RECORD_BYTES >> 20
                 );
-                return (bytes, Err(Unreadable { source, error }));
+                return (bytes, Err(Unreadable::new(source, error)));
             }
-            (bytes, transcript::load(&path).map_err(|error| Unreadable { source, error }))
+            let loaded = transcript::load_classified(&path, options).map_err(|failure| match failure {
+                Failure::NotATranscript(error) if found_in_folder => Unreadable { source, error, skipped: true },
+                failure => Unreadable::new(source, failure.message()),
+            });
+            (bytes, loaded)
         }
         Job::Text { source, text } => {
             let bytes = text.len() as u64;
-            (bytes, transcript::from_text(&source, text).map_err(|error| Unreadable { source, error }))
+            let loaded = transcript::format::read(&source, text, None, options);
+            (bytes, loaded.map_err(|error| Unreadable::new(source, error)))
         }
-        Job::Record { input, line, bytes } => (bytes.len() as u64, from_record(&input, line, &bytes)),
-        Job::Unreadable { source, error, bytes } => (bytes, Err(Unreadable { source, error })),
+        Job::Record { input, line, bytes } => (bytes.len() as u64, from_record(&input, line, &bytes, options)),
+        Job::Unreadable { source, error, bytes } => (bytes, Err(Unreadable::new(source, error))),
     }
 }
 
-fn from_record(input: &str, line: usize, bytes: &[u8]) -> Result<Transcript, Unreadable> {
+fn from_record(input: &str, line: usize, bytes: &[u8], options: &ReadOptions) -> Result<Transcript, Unreadable> {
     let at_line = format!("{input}:{line}");
-    let record: Record = serde_json::from_slice(bytes).map_err(|e| Unreadable {
-        source: at_line.clone(),
-        error: format!("line {line}: not a transcript record ({e}); each line must be {{\"id\": …, \"text\": …}}"),
+    let record: Record = serde_json::from_slice(bytes).map_err(|e| {
+        Unreadable::new(
+            at_line.clone(),
+            format!("line {line}: not a transcript record ({e}); each line must be {{\"id\": …, \"text\": …}}"),
+        )
     })?;
     let source = match &record.id {
         Some(Value::String(id)) => crate::controls::visible(id).into_owned(),
         Some(Value::Number(id)) => id.to_string(),
         _ => at_line,
     };
-    let failed = |error: String| Unreadable { source: source.clone(), error: format!("line {line}: {error}") };
-    let mut transcript = transcript::from_text(&source, record.text).map_err(failed)?;
+    let failed = |error: String| Unreadable::new(source.clone(), format!("line {line}: {error}"));
+    let mut transcript = transcript::format::read(&source, record.text, None, options).map_err(failed)?;
     let mut facts = record.facts.unwrap_or_default();
     facts.values_mut().for_each(crate::controls::visible_in_value);
     if let Some(problem) = facts.iter().find_map(|(name, value)| check_fact(name, value)) {
@@ -86,7 +104,8 @@ mod tests {
     use super::*;
 
     fn record(json: &str) -> Result<Transcript, Unreadable> {
-        load(Job::Record { input: "calls.jsonl".into(), line: 7, bytes: json.as_bytes().to_vec() }).1
+        let job = Job::Record { input: "calls.jsonl".into(), line: 7, bytes: json.as_bytes().to_vec() };
+        load(job, &ReadOptions::default()).1
     }
 
     #[test]

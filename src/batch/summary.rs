@@ -12,8 +12,13 @@ use crate::score::Scorecard;
 /// What one call adds to the summary (kept small: it crosses threads).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tally {
-    Scored { passed: bool, findings: Vec<(String, String)> },
+    Scored {
+        passed: bool,
+        findings: Vec<(String, String)>,
+    },
     Unreadable,
+    /// A file in a folder that is not a transcript.
+    Skipped,
 }
 
 impl Tally {
@@ -34,6 +39,8 @@ pub struct Summary {
     pub passed: usize,
     pub failed: usize,
     pub unreadable: usize,
+    /// Files in folders that were not transcripts (not counted in `transcripts`).
+    pub skipped: usize,
     /// Share of scored calls that passed, in percent (one decimal); null when none.
     pub pass_rate: Option<f64>,
     pub bytes: u64,
@@ -54,6 +61,10 @@ pub struct RuleCount {
 
 impl Summary {
     pub fn add(&mut self, tally: &Tally, bytes: u64) {
+        if *tally == Tally::Skipped {
+            self.skipped += 1;
+            return;
+        }
         self.transcripts += 1;
         self.bytes += bytes;
         let Tally::Scored { passed, findings } = tally else {
@@ -105,6 +116,9 @@ impl Summary {
         if self.unreadable > 0 {
             let _ = write!(out, ", {} could not be read", self.unreadable);
         }
+        if self.skipped > 0 {
+            let _ = write!(out, "; {} file{} skipped (not transcripts)", self.skipped, plural(self.skipped));
+        }
         out.push_str(".\n");
         if self.findings_by_rule.is_empty() {
             return out;
@@ -127,6 +141,10 @@ impl Summary {
         }
         out
     }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
 }
 
 pub fn megabytes(bytes: u64) -> String {

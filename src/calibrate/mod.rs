@@ -226,7 +226,7 @@ fn pairs(dataset: &Dataset, scorer: &Scorer, part: Part) -> Vec<PairResult> {
             let mut lines = context.clone();
             lines.push(reply.to_string());
             let Some(t) = transcript(&pair.id, &lines, facts_of(&pair.facts)) else { return (None, Vec::new()) };
-            let card = scorer.score(t);
+            let Ok(card) = scorer.score(t) else { return (None, Vec::new()) };
             (dimension_score(&card, &pair.dimension), reasons(&card, &pair.dimension))
         };
         let ((better, better_why), (worse, worse_why)) = (score_with(&pair.better), score_with(&pair.worse));
@@ -275,7 +275,7 @@ fn calls(dataset: &Dataset, scorer: &Scorer, part: Part) -> CallMeasures {
     for call in dataset.calls.iter().filter(|c| part.includes(&c.id)) {
         let Some(t) = transcript(&call.id, &call.lines, facts_of(&call.facts)) else { continue };
         // Findings count turns over the transcript's turns, which are the call's lines.
-        let card = scorer.score(t);
+        let Ok(card) = scorer.score(t) else { continue };
         let alarm = |f: &Finding| FalseAlarm {
             call: call.id.clone(),
             rule: f.rule.clone(),

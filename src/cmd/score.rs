@@ -3,13 +3,14 @@
 //! input order, scored on every core (see `batch`).
 
 use std::io::{BufWriter, ErrorKind, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 
 use super::{LOCAL_RUBRICS, load_lexicon};
+use crate::batch::input::Input;
 use crate::batch::output::{self, OutputFormat};
 use crate::batch::progress::Progress;
 use crate::batch::record::Unreadable;
@@ -19,13 +20,15 @@ use crate::cli::{ScoreArgs, ScoreFormat, ScoreInput};
 use crate::rubric::library;
 use crate::score::Scorecard;
 use crate::style::Style;
-use crate::transcript::Transcript;
+use crate::transcript::{Format, ReadOptions, Transcript};
 
-/// One call's output, rendered by a worker, with what the summary needs.
+/// One call's output, rendered by a worker, with what the summary needs and
+/// what to say on stderr (a skipped file, an inferred collector).
 struct Done {
     rendered: String,
     tally: Tally,
     bytes: u64,
+    note: Option<String>,
 }
 
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
@@ -35,13 +38,11 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
         false => args.rubric.iter().map(|p| library::load_path(p, &lexicon)).collect::<Result<_>>()?,
     };
     let scorer = Scorer::new(&lexicon, packs, !args.rubric.is_empty())?;
-    let input_format = match args.input {
-        ScoreInput::Text => InputFormat::Text,
-        ScoreInput::Jsonl => InputFormat::Jsonl,
-    };
+    let input_format = input_format(args.input);
     let inputs = input::expand(&args.inputs, input_format)?;
     let summary = score_all(args, &scorer, &inputs, input_format)?;
-    report_summary(&summary, args.summary.as_deref(), inputs.len() > 1 || input_format == InputFormat::Jsonl)?;
+    let batch = inputs.len() > 1 || input_format == InputFormat::Jsonl || inputs.iter().any(|i| i.found_in_folder);
+    report_summary(&summary, args.summary.as_deref(), batch)?;
     Ok(if summary.unreadable > 0 {
         ExitCode::from(2)
     } else if summary.failed > 0 && !args.exit_zero {
@@ -51,7 +52,30 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     })
 }
 
-fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format: InputFormat) -> Result<Summary> {
+fn input_format(input: ScoreInput) -> InputFormat {
+    let format = match input {
+        ScoreInput::Jsonl => return InputFormat::Jsonl,
+        ScoreInput::Auto => return InputFormat::Files(None),
+        ScoreInput::Text => Format::Text,
+        ScoreInput::Session => Format::Session,
+        ScoreInput::Vtt => Format::Vtt,
+        ScoreInput::Srt => Format::Srt,
+        ScoreInput::Transcribe => Format::Transcribe,
+        ScoreInput::ContactLens => Format::ContactLens,
+        ScoreInput::Whisper => Format::Whisper,
+        ScoreInput::Deepgram => Format::Deepgram,
+    };
+    InputFormat::Files(Some(format))
+}
+
+fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[Input], input_format: InputFormat) -> Result<Summary> {
+    let options = ReadOptions {
+        format: match input_format {
+            InputFormat::Files(format) => format,
+            InputFormat::Jsonl => None,
+        },
+        agent: args.agent.clone(),
+    };
     let format = output_format(args.format);
     let style = Style::stdout();
     let workers = args.jobs.map_or_else(all_cores, usize::from);
@@ -65,19 +89,25 @@ fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format
         workers,
         |feed| input::produce(inputs, input_format, feed),
         |job| {
-            let (bytes, loaded) = record::load(job);
-            let mut result = loaded.and_then(|transcript| score_or_report(&scorer, transcript));
+            let (bytes, loaded) = record::load(job, &options);
+            let mut result = loaded.and_then(|transcript| score_or_report(scorer, transcript));
             if args.redact {
                 redact(&mut result);
             }
-            Done { rendered: output::render(&result, format, &style), tally: Tally::of(&result), bytes }
+            finish_call(result, bytes, args.strict, format, &style)
         },
         |done| {
             if failure.is_some() {
                 return false;
             }
-            let separator = if summary.transcripts > 0 { output::separator(format) } else { "" };
-            let written = out.write_all(separator.as_bytes()).and_then(|_| out.write_all(done.rendered.as_bytes()));
+            if let Some(note) = &done.note {
+                progress.say(note);
+            }
+            let mut written = Ok(());
+            if !done.rendered.is_empty() {
+                let separator = if summary.transcripts > 0 { output::separator(format) } else { "" };
+                written = out.write_all(separator.as_bytes()).and_then(|_| out.write_all(done.rendered.as_bytes()));
+            }
             summary.add(&done.tally, done.bytes);
             progress.advance(done.bytes);
             failure = written.err();
@@ -97,6 +127,35 @@ fn score_all(args: &ScoreArgs, scorer: &Scorer, inputs: &[PathBuf], input_format
     }
     summary.finish(started.elapsed().as_secs_f64());
     Ok(summary)
+}
+
+/// A call's rendered output and stderr note. A skipped file renders nothing (or,
+/// with `--strict`, an error in its place).
+fn finish_call(
+    mut result: Result<Scorecard, Unreadable>,
+    bytes: u64,
+    strict: bool,
+    format: OutputFormat,
+    style: &Style,
+) -> Done {
+    let mut note = None;
+    match &mut result {
+        Err(bad) if bad.skipped && strict => {
+            bad.skipped = false;
+            bad.error += " (with --strict a file that is not a transcript is an error)";
+        }
+        Err(bad) if bad.skipped => {
+            let note = format!("skipped {}: {}", bad.source, bad.error);
+            return Done { rendered: String::new(), tally: Tally::Skipped, bytes, note: Some(note) };
+        }
+        Ok(card) => {
+            note = card.agent.as_ref().filter(|a| a.by == "inferred").map(|agent| {
+                format!("{}: the collector is `{}` (inferred: {})", card.source, agent.speaker, agent.reason)
+            })
+        }
+        Err(_) => {}
+    }
+    Done { rendered: output::render(&result, format, style), tally: Tally::of(&result), bytes, note }
 }
 
 fn redact(result: &mut Result<crate::score::Scorecard, record::Unreadable>) {
@@ -141,11 +200,15 @@ fn report_summary(summary: &Summary, file: Option<&Path>, batch: bool) -> Result
 /// place, so the rest of the batch is still scored.
 fn score_or_report(scorer: &Scorer, transcript: Transcript) -> Result<Scorecard, Unreadable> {
     let source = transcript.source.clone();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scorer.score(transcript))).map_err(|payload| {
-        let error = format!(
-            "collectsim failed on this call (a bug; please report it): {}",
-            super::panic_message(payload.as_ref())
-        );
-        Unreadable { source, error }
-    })
+    let scored = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scorer.score(transcript)));
+    match scored {
+        Ok(card) => card.map_err(|error| Unreadable::new(source, error)),
+        Err(payload) => {
+            let error = format!(
+                "collectsim failed on this call (a bug; please report it): {}",
+                super::panic_message(payload.as_ref())
+            );
+            Err(Unreadable::new(source, error))
+        }
+    }
 }

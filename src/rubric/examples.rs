@@ -72,6 +72,7 @@ pub fn example_transcript(
         notes: Vec::new(),
         finished: true,
         note_expected: true,
+        roles: crate::transcript::Roles::Given,
     });
     // Facts the example's own front matter sets win over the pack's.
     let own = std::mem::take(&mut transcript.facts);

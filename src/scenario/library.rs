@@ -152,7 +152,9 @@ pub fn is_curriculum(file: &SourceFile) -> bool {
 
 /// `*.yaml` and `*.yml` files in `dir` and every folder below it, sorted.
 pub fn yaml_files_in_tree(dir: &Path) -> Result<Vec<PathBuf>> {
-    crate::source::files_in_tree(dir, &|extension| matches!(extension, "yaml" | "yml"))
+    crate::source::files_in_tree(dir, &|path| {
+        path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "yaml" | "yml"))
+    })
 }
 
 /// `*.yaml` and `*.yml` files directly in `dir`, sorted so runs are deterministic.

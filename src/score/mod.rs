@@ -60,6 +60,12 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
     }
     findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
     strengths.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
+    let time_of = |turn: usize| {
+        let start = transcript.turns.get(turn.checked_sub(1)?)?.start?;
+        Some(crate::transcript::label::clock(start))
+    };
+    findings.iter_mut().for_each(|f| f.time = time_of(f.turn));
+    strengths.iter_mut().for_each(|s| s.time = time_of(s.turn));
     let turns = grade::grade(transcript);
     let mut scores = tally.scores(rubrics, &turns);
     let pass_mark = rubrics.iter().map(|r| r.pass_mark).fold(0.0, f64::max);
@@ -77,6 +83,10 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
         findings,
         strengths,
         turns,
+        agent: match &transcript.roles {
+            crate::transcript::Roles::Chosen(choice) => Some(choice.clone()),
+            _ => None,
+        },
     }
 }
 

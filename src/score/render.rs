@@ -59,7 +59,7 @@ fn text_finding(f: &Finding, style: &Style) -> String {
         "major" => style.yellow("major"),
         other => style.dim(other),
     };
-    let mut out = format!("  ✗ {severity}  turn {}  {}", f.turn, style.dim(&f.rule));
+    let mut out = format!("  ✗ {severity}  {}  {}", turn_at(f.turn, f.time.as_deref()), style.dim(&f.rule));
     if let Some(citation) = &f.citation {
         out += &format!("  [{citation}]");
     }
@@ -73,7 +73,15 @@ fn text_finding(f: &Finding, style: &Style) -> String {
 
 fn text_strength(s: &Strength, style: &Style) -> String {
     let evidence = if s.evidence.is_empty() { String::new() } else { format!(" \"{}\"", s.evidence) };
-    format!("  {} turn {}{evidence} — {}\n", style.green("✓"), s.turn, s.message)
+    format!("  {} {}{evidence} — {}\n", style.green("✓"), turn_at(s.turn, s.time.as_deref()), s.message)
+}
+
+/// `turn 6`, or `turn 6, 00:01:42` where the transcript had times.
+pub fn turn_at(turn: usize, time: Option<&str>) -> String {
+    match time {
+        Some(time) => format!("turn {turn}, {time}"),
+        None => format!("turn {turn}"),
+    }
 }
 
 /// Markdown that renders well on a code-hosting site; user text is escaped.
@@ -93,7 +101,7 @@ pub fn markdown(card: &Scorecard) -> String {
     }
     for f in &card.findings {
         let citation = f.citation.as_ref().map(|c| format!(" — *{}*", md(c))).unwrap_or_default();
-        out += &format!("- **{}** (turn {}, `{}`){citation}\n", f.severity, f.turn, f.rule);
+        out += &format!("- **{}** ({}, `{}`){citation}\n", f.severity, turn_at(f.turn, f.time.as_deref()), f.rule);
         if !f.evidence.is_empty() {
             out += &format!("  > {}\n", md(&f.evidence));
         }
@@ -104,7 +112,7 @@ pub fn markdown(card: &Scorecard) -> String {
     }
     for s in &card.strengths {
         let evidence = if s.evidence.is_empty() { String::new() } else { format!(" — “{}”", md(&s.evidence)) };
-        out += &format!("- turn {}{evidence}: {}\n", s.turn, md(&s.message));
+        out += &format!("- {}{evidence}: {}\n", turn_at(s.turn, s.time.as_deref()), md(&s.message));
     }
     out
 }

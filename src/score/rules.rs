@@ -439,6 +439,7 @@ pub fn finding(rule: &Rule, at: Option<&Match>, turn: usize) -> Finding {
         citation: rule.citation.clone(),
         violation: rule.violation.clone(),
         label: rule.label.clone(),
+        time: None,
     }
 }
 
@@ -452,5 +453,6 @@ pub fn strength(rule: &Rule, at: Option<&Match>, turn: usize) -> Option<Strength
         span: at.map(|m| m.span),
         evidence: at.map(|m| m.evidence.clone()).unwrap_or_default(),
         message,
+        time: None,
     })
 }

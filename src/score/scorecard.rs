@@ -23,6 +23,10 @@ pub struct Scorecard {
     /// Every collector turn's grades with the components behind them.
     #[serde(default)]
     pub turns: Vec<TurnGrade>,
+    /// Which speaker was taken as the collector, when the transcript's labels did
+    /// not say (`Speaker 0`, `spk_1`): chosen with `--agent` or inferred, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<crate::transcript::AgentChoice>,
 }
 
 fn verdict_unknown() -> String {
@@ -81,6 +85,10 @@ pub struct Finding {
     /// The finding in a few words ("threatened arrest"), for headlines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// When the turn began in the recording (`00:01:42`), where the transcript
+    /// had times, so a QA analyst can jump to the audio.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 /// Something the collector did well, traced to its words.
@@ -92,4 +100,7 @@ pub struct Strength {
     pub span: Option<[usize; 2]>,
     pub evidence: String,
     pub message: String,
+    /// When the turn began in the recording, as for a finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }

@@ -27,6 +27,12 @@ pub struct Turn {
     pub events: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meter_changes: Vec<MeterChange>,
+    /// Seconds from the start of the recording, where the transcript gave a time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<f64>,
+    /// The speaker as the transcript named them (`Sam Ortiz (Agent)`, `spk_1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// One move of one meter, with the reason the scenario gives for it.
@@ -48,6 +54,8 @@ impl Turn {
             signals: Vec::new(),
             events: Vec::new(),
             meter_changes: Vec::new(),
+            start: None,
+            label: None,
         }
     }
 
@@ -60,6 +68,8 @@ impl Turn {
             signals: Vec::new(),
             events: Vec::new(),
             meter_changes: Vec::new(),
+            start: None,
+            label: None,
         }
     }
 
@@ -71,13 +81,23 @@ impl Turn {
             signals: Vec::new(),
             events,
             meter_changes: Vec::new(),
+            start: None,
+            label: None,
         }
     }
 }
 
+mod captions;
+pub mod format;
+pub mod label;
+mod roles;
 mod text;
+mod vendor;
 
-pub use text::{COLLECTOR_LABELS, parse_text};
+pub use format::{Failure, Format, ReadOptions, TRANSCRIPT_EXTENSIONS};
+pub use label::COLLECTOR_LABELS;
+pub use roles::{AgentChoice, Roles, Utterance};
+pub use text::{parse_text, parse_text_with};
 
 use crate::facts::Facts;
 use crate::signals::{Context, Detector, OnTheLine};
@@ -98,6 +118,8 @@ pub struct Transcript {
     /// Whether the collector owed an account note (a played call does; a transcript
     /// from a phone system carries one only if its front matter gives it).
     pub note_expected: bool,
+    /// Whether the turns' sides were given, chosen, or are still to be inferred.
+    pub roles: Roles,
 }
 
 impl Transcript {
@@ -160,6 +182,21 @@ fn add_events_from_facts(turn: &mut Turn, facts: &Facts) {
 }
 
 impl Transcript {
+    /// A call from speech-to-text or captions: no facts, no notes; the sides of
+    /// its speakers are settled by the reader (see `roles`).
+    pub fn from_utterances(source: &str, utterances: Vec<Utterance>) -> Transcript {
+        Transcript {
+            source: source.to_string(),
+            facts: Facts::default(),
+            turns: roles::turns_from(utterances),
+            stage_notes: Vec::new(),
+            notes: Vec::new(),
+            finished: true,
+            note_expected: false,
+            roles: Roles::Given,
+        }
+    }
+
     /// A saved call as a transcript: its facts, turns (tagged events kept) and notes.
     pub fn from_session(record: &crate::store::SessionRecord, source: &str) -> Transcript {
         Transcript {
@@ -170,33 +207,36 @@ impl Transcript {
             notes: record.notes.iter().map(|n| n.text.clone()).collect(),
             finished: record.is_finished(),
             note_expected: true,
+            roles: Roles::Given,
         }
     }
 }
 
-/// Reads a transcript from a file: a saved session (`.json`) or plain text.
+/// Reads a transcript from a file in any format collectsim knows (see [`Format`]).
 /// The error says what is wrong and where, for the `{source, error}` record.
-pub fn load(path: &std::path::Path) -> Result<Transcript, String> {
-    let limit = crate::batch::MAX_RECORD_BYTES as u64;
-    let text = crate::source::read_text(path, limit).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    from_text(&path.display().to_string(), text)
+pub fn load(path: &std::path::Path, options: &ReadOptions) -> Result<Transcript, String> {
+    load_classified(path, options).map_err(Failure::message)
 }
 
-/// A transcript from text that is either a session document or the plain format.
+/// Reads a transcript from a file, telling a broken transcript from a file that
+/// is not one (binary, a scorecard, text with no speaker labels).
+pub fn load_classified(path: &std::path::Path, options: &ReadOptions) -> Result<Transcript, Failure> {
+    let limit = crate::batch::MAX_RECORD_BYTES as u64;
+    let text = crate::source::read_text(path, limit).map_err(|e| {
+        let message = format!("cannot read {}: {e}", path.display());
+        match e.kind() {
+            std::io::ErrorKind::InvalidData => Failure::NotATranscript(message),
+            _ => Failure::Error(message),
+        }
+    })?;
+    let extension = path.extension().and_then(|e| e.to_str());
+    format::read_classified(&path.display().to_string(), text, extension, options)
+}
+
+/// A transcript from text in any format collectsim knows, told apart by its
+/// content: a session document, vendor JSON, captions or the plain format.
 /// Text given as a `String` is used in place (batch scoring hands over every
 /// record's text), a `&str` is copied.
 pub fn from_text(source: &str, text: impl AsRef<str> + Into<String>) -> Result<Transcript, String> {
-    if text.as_ref().trim_start().starts_with('{') {
-        let value = crate::controls::json_value(text.as_ref())
-            .map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
-        let record: crate::store::SessionRecord =
-            serde_json::from_value(value).map_err(|e| format!("{source}: not a collectsim session: {e}"))?;
-        return Ok(Transcript::from_session(&record, source));
-    }
-    let text = match crate::controls::visible(text.as_ref()) {
-        std::borrow::Cow::Owned(clean) => clean,
-        std::borrow::Cow::Borrowed(_) => text.into(),
-    };
-    parse_text(&crate::source::SourceFile::new(source, text))
-        .map_err(|d| format!("{}: {}", d.headline(), d.help.unwrap_or_default()))
+    format::read(source, text.into(), None, &ReadOptions::default())
 }

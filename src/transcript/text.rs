@@ -13,36 +13,41 @@
 //!   a line without a label continues the previous turn
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{Speaker, Transcript, Turn};
+use super::format::Failure;
+use super::label::{side_named, split_label, split_timestamp};
+use super::{Roles, Speaker, Transcript, Turn, roles};
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::facts::{Facts, check_fact};
 use crate::source::SourceFile;
 
-/// Labels that mark the collector's side; any other label is the other party.
-pub const COLLECTOR_LABELS: &[&str] = &["collector", "agent", "trainee", "rep", "representative"];
-
-/// Splits a speaker label — one to three words, then a colon, at the start of a
-/// line — from what was said. Hand-written rather than a regex with captures: it
-/// runs on every line of every transcript and was a tenth of batch scoring time.
-fn split_label(line: &str) -> Option<(&str, &str)> {
-    let trimmed = line.trim_start();
-    let colon = trimmed.find(':')?;
-    let label = trimmed[..colon].trim_end();
-    let word_ok = |word: &str| {
-        let mut chars = word.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '\'' | '\u{2019}' | '.' | '-'))
+/// Reads plain text (control characters shown as pictures) for `format::read`;
+/// a file with no speaker label at all is not a transcript (a README in a folder).
+pub fn read(source: &str, text: String, agent: Option<&str>) -> Result<Transcript, Failure> {
+    let text = match crate::controls::visible(&text) {
+        std::borrow::Cow::Owned(clean) => clean,
+        std::borrow::Cow::Borrowed(_) => text,
     };
-    let words = label.split(' ').count();
-    (words <= 3 && label.split(' ').all(word_ok)).then(|| (label, &trimmed[colon + 1..]))
+    parse_text_with(&SourceFile::new(source, text), agent).map_err(|d| {
+        let unlabelled = d.message == NO_LABELS || d.message == TEXT_BEFORE_LABEL;
+        let message = format!("{}: {}", d.headline(), d.help.unwrap_or_default());
+        if unlabelled { Failure::NotATranscript(message) } else { Failure::Error(message) }
+    })
 }
+
+const NO_LABELS: &str = "no speaker labels found";
+const TEXT_BEFORE_LABEL: &str = "text before the first speaker label";
 
 /// Parses a transcript, or explains (with file and line) why it cannot be read.
 pub fn parse_text(file: &SourceFile) -> Result<Transcript, Diagnostic> {
+    parse_text_with(file, None)
+}
+
+/// Parses a transcript whose collector may be named by `agent` (`--agent`).
+pub fn parse_text_with(file: &SourceFile, agent: Option<&str>) -> Result<Transcript, Diagnostic> {
     if file.text.trim().is_empty() {
         return Err(at(file, 1, "the transcript is empty")
             .with_help("a transcript has lines like `Agent: Hello` and `Debtor: Hi`"));
@@ -57,17 +62,33 @@ pub fn parse_text(file: &SourceFile) -> Result<Transcript, Diagnostic> {
         notes,
         finished: true,
         note_expected: false,
+        roles: Roles::Given,
     };
     // Looked up per line, so a transcript with 100,000 distinct labels (or a map of
-    // that many) stays linear; `labels_seen` keeps first-seen order for messages.
+    // that many) stays linear.
     let speakers: HashMap<String, Speaker> =
         speakers.into_iter().map(|(name, side)| (name.to_ascii_lowercase(), side)).collect();
-    let mut labels_seen: (Vec<String>, HashSet<String>) = Default::default();
+    let mut lines = Lines::default();
     for (index, line) in file.text.lines().enumerate().skip(body_start) {
-        read_line(file, index + 1, line, &speakers, &mut transcript, &mut labels_seen)?;
+        read_line(file, index + 1, line, &speakers, &mut transcript, &mut lines)?;
     }
-    check_speakers(file, &transcript, &labels_seen.0)?;
+    if transcript.turns.is_empty() {
+        return Err(at(file, 1, NO_LABELS).with_help("start each turn with a label such as `Agent:` or `Debtor:`"));
+    }
+    transcript.roles = roles::settle(&mut transcript.turns, &lines.named, agent).map_err(|message| {
+        let (headline, help) = message.split_once("; ").unwrap_or((&message, ""));
+        at(file, 1, headline).with_help(help)
+    })?;
     Ok(transcript)
+}
+
+/// What reading the lines so far has gathered beside the turns.
+#[derive(Default)]
+struct Lines {
+    /// Per turn: whether its side came from its label or the front matter.
+    named: Vec<bool>,
+    /// A time on a line of its own, for the turn that follows.
+    pending_start: Option<f64>,
 }
 
 fn read_line(
@@ -76,30 +97,38 @@ fn read_line(
     line: &str,
     speakers: &HashMap<String, Speaker>,
     transcript: &mut Transcript,
-    labels_seen: &mut (Vec<String>, HashSet<String>),
+    lines: &mut Lines,
 ) -> Result<(), Diagnostic> {
     let trimmed = line.trim();
     if trimmed.is_empty() || trimmed.starts_with('#') {
         return Ok(());
     }
-    if trimmed.starts_with('[') && trimmed.ends_with(']') {
-        transcript.stage_notes.push((transcript.turns.len(), trimmed.to_string()));
+    let (start, rest) = match split_timestamp(trimmed) {
+        Some((seconds, rest)) => (Some(seconds), rest),
+        None => (None, trimmed),
+    };
+    if start.is_some() && rest.is_empty() {
+        lines.pending_start = start;
         return Ok(());
     }
-    if let Some((label, said)) = split_label(line) {
+    if rest.starts_with('[') && rest.ends_with(']') {
+        transcript.stage_notes.push((transcript.turns.len(), rest.to_string()));
+        return Ok(());
+    }
+    if let Some((label, said)) = split_label(rest, start.is_some()) {
         let said = said.trim();
         if said.starts_with('[') && said.ends_with(']') {
             transcript.stage_notes.push((transcript.turns.len(), said.to_string()));
             return Ok(());
         }
-        let speaker = speaker_for(label, speakers);
+        let (speaker, named) = speaker_for(label, speakers);
         let mut turn = Turn::spoken(speaker, said);
         if speaker == Speaker::Debtor {
             turn.events.extend(relation_event(label));
         }
-        if labels_seen.1.insert(label.to_string()) {
-            labels_seen.0.push(label.to_string());
-        }
+        turn.start = start.or(lines.pending_start.take());
+        turn.label = Some(label.to_string());
+        lines.named.push(named);
         transcript.turns.push(turn);
         return Ok(());
     }
@@ -108,11 +137,13 @@ fn read_line(
             if !turn.text.is_empty() {
                 turn.text.push(' ');
             }
-            turn.text.push_str(trimmed);
+            turn.text.push_str(rest);
             Ok(())
         }
-        None => Err(at(file, number, "text before the first speaker label")
-            .with_help("start each turn with a label such as `Agent:` or `Debtor:`")),
+        None => {
+            Err(at(file, number, TEXT_BEFORE_LABEL)
+                .with_help("start each turn with a label such as `Agent:` or `Debtor:`"))
+        }
     }
 }
 
@@ -153,33 +184,18 @@ fn relation_event(label: &str) -> Option<String> {
     }
 }
 
-fn speaker_for(label: &str, speakers: &HashMap<String, Speaker>) -> Speaker {
+/// The side a label is on and whether the label (or the front matter) said so;
+/// a label that names no side is the other party until roles are settled.
+fn speaker_for(label: &str, speakers: &HashMap<String, Speaker>) -> (Speaker, bool) {
     if !speakers.is_empty()
         && let Some(speaker) = speakers.get(&label.to_ascii_lowercase())
     {
-        return *speaker;
+        return (*speaker, true);
     }
-    if COLLECTOR_LABELS.iter().any(|c| c.eq_ignore_ascii_case(label)) { Speaker::Collector } else { Speaker::Debtor }
-}
-
-/// A transcript must have turns, and someone on the collector's side.
-fn check_speakers(file: &SourceFile, transcript: &Transcript, labels: &[String]) -> Result<(), Diagnostic> {
-    if transcript.turns.is_empty() {
-        return Err(at(file, 1, "no speaker labels found")
-            .with_help("start each turn with a label such as `Agent:` or `Debtor:`"));
+    match side_named(label) {
+        Some(side) => (side, true),
+        None => (Speaker::Debtor, relation_event(label).is_some()),
     }
-    if !transcript.turns.iter().any(|t| t.speaker == Speaker::Collector) {
-        let mut found = labels.iter().take(10).map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ");
-        if labels.len() > 10 {
-            found += &format!(" and {} more", labels.len() - 10);
-        }
-        return Err(at(file, 1, format!("no collector turns: none of the speakers ({found}) is on the collector's side"))
-            .with_help(format!(
-                "label the collector's turns `Agent:` (or Collector, Trainee, Rep), or map the label in front matter: `speakers: {{{}: collector}}`",
-                labels.first().map_or("Sam", String::as_str)
-            )));
-    }
-    Ok(())
 }
 
 /// The YAML between a leading `---` and the next `---`, and the line index after it.
@@ -285,6 +301,22 @@ mod tests {
     }
 
     #[test]
+    fn timestamps_names_with_roles_and_agent() {
+        let t =
+            parse("[00:00:01] Sam Ortiz (Agent): Hi.\n00:00:04\nMaria (Customer): Who?\n01:02 Agent - Me.\n").unwrap();
+        let starts: Vec<Option<f64>> = t.turns.iter().map(|t| t.start).collect();
+        assert_eq!(starts, vec![Some(1.0), Some(4.0), Some(62.0)]);
+        assert_eq!(t.turns[1].speaker, Speaker::Debtor);
+        assert_eq!(t.turns[2].speaker, Speaker::Collector);
+        let file = SourceFile::new("c.txt", "Speaker 0: Hello?\nSpeaker 1: Hi, Ridgeline here.\n");
+        let chosen = parse_text_with(&file, Some("speaker 1")).unwrap();
+        assert_eq!(chosen.turns[1].speaker, Speaker::Collector);
+        assert!(matches!(chosen.roles, Roles::Chosen(ref c) if c.speaker == "Speaker 1" && c.by == "--agent"));
+        let missing = parse_text_with(&file, Some("Speaker 2")).unwrap_err();
+        assert!(missing.message.contains("--agent `Speaker 2`: no speaker of that name"), "{}", missing.message);
+    }
+
+    #[test]
     fn bad_transcripts_name_the_line() {
         let err = |text: &str| {
             let d = parse(text).unwrap_err();
@@ -294,8 +326,14 @@ mod tests {
         assert_eq!(err("hello there\n"), (1, "text before the first speaker label".into()));
         assert_eq!(err("\n\n# only comments\n").1, "no speaker labels found");
         assert!(
-            err("Sam: hi\nDana: hello\n").1.starts_with("no collector turns: none of the speakers (`Sam`, `Dana`)")
+            err("Debtor: hi\nCustomer: hello\n")
+                .1
+                .starts_with("no collector turns: none of the speakers (`Debtor`, `Customer`)")
         );
+        assert!(err("Sam: hi\nSam: hello\n").1.starts_with("only one speaker (`Sam`)"));
+        // Labels that name no side wait for `--agent` or inference.
+        let unroled = parse("Sam: hi\nDana: hello\n").unwrap();
+        assert_eq!(unroled.roles, Roles::Pending(vec!["Sam".into(), "Dana".into()]));
         let (line, message) = err("---\nbalance: [1,\n---\nAgent: hi\n");
         assert!(message.starts_with("front matter:") && line >= 2, "{line} {message}");
         assert_eq!(err("---\nbalance: 1\nAgent: hi\n"), (1, "front matter is not closed".into()));
