@@ -222,3 +222,65 @@ fn deepgram(value: &Value) -> Read<Vec<Utterance>> {
     out.sort_by(|a, b| a.start.partial_cmp(&b.start).unwrap_or(std::cmp::Ordering::Equal));
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn turns(format: Format, value: Value) -> Vec<(String, Option<f64>, String)> {
+        let t = read(format, "t.json", &value).map_err(Failure::message).unwrap();
+        t.turns.into_iter().map(|t| (t.label.unwrap(), t.start, t.text)).collect()
+    }
+
+    fn word(content: &str, start: &str, kind: &str) -> Value {
+        json!({"start_time": start, "end_time": start, "alternatives": [{"content": content}], "type": kind})
+    }
+
+    #[test]
+    fn transcribe_items_without_labels_take_them_from_the_speaker_segments() {
+        let value = json!({"results": {
+            "speaker_labels": {"segments": [
+                {"start_time": "0.5", "end_time": "1.5", "speaker_label": "spk_0"},
+                {"start_time": "2.0", "end_time": "3.0", "speaker_label": "spk_1"}]},
+            "items": [word("Hello", "0.5", "pronunciation"), {"alternatives": [{"content": "."}], "type": "punctuation"},
+                      word("Who", "2.0", "pronunciation"), word("?", "2.1", "punctuation")]}});
+        assert_eq!(
+            turns(Format::Transcribe, value),
+            vec![("spk_0".into(), Some(0.5), "Hello.".into()), ("spk_1".into(), Some(2.0), "Who?".into())]
+        );
+    }
+
+    #[test]
+    fn transcribe_channels_and_audio_segments() {
+        let channels = json!({"results": {"channel_labels": {"channels": [
+            {"channel_label": "ch_0", "items": [word("Hi", "0.1", "pronunciation")]},
+            {"channel_label": "ch_1", "items": [word("Yes", "1.0", "pronunciation")]}]}, "items": []}});
+        let by_channel = turns(Format::Transcribe, channels);
+        assert_eq!(by_channel.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(), ["ch_0", "ch_1"]);
+        let segments = json!({"results": {"audio_segments": [
+            {"speaker_label": "spk_1", "start_time": "0.4", "transcript": "Hello?"},
+            {"speaker_label": "spk_0", "start_time": "1.2", "transcript": "Hi, Ridgeline Recovery."}]}});
+        assert_eq!(turns(Format::Transcribe, segments)[1], ("spk_0".into(), Some(1.2), "Hi, Ridgeline Recovery.".into()));
+        let unlabelled = json!({"results": {"items": [word("Hi", "0.1", "pronunciation")]}});
+        let error = read(Format::Transcribe, "t.json", &unlabelled).err().unwrap().message();
+        assert!(error.contains("`results.items[0].speaker_label` is missing") && error.contains("ShowSpeakerLabels"), "{error}");
+    }
+
+    #[test]
+    fn deepgram_words_contact_lens_roles_and_whisper_without_speakers() {
+        let words = json!({"results": {"channels": [{"alternatives": [{"words": [
+            {"word": "hi", "punctuated_word": "Hi.", "start": 0.2, "speaker": 0},
+            {"word": "who", "punctuated_word": "Who", "start": 1.0, "speaker": 1},
+            {"word": "is", "start": 1.2, "speaker": 1}]}]}]}});
+        assert_eq!(turns(Format::Deepgram, words)[1], ("Speaker 1".into(), Some(1.0), "Who is".into()));
+        let lens = json!({"Participants": [{"ParticipantId": "A1", "ParticipantRole": "AGENT"}],
+            "Transcript": [{"ParticipantId": "A1", "Content": "Hello.", "BeginOffsetMillis": 1500},
+                           {"ParticipantId": "CUSTOMER", "Content": "Hi.", "BeginOffsetMillis": 3000}]});
+        let call = read(Format::ContactLens, "c.json", &lens).map_err(Failure::message).unwrap();
+        assert_eq!(call.turns[0].speaker, Speaker::Collector);
+        assert_eq!((call.turns[1].speaker, call.turns[1].start), (Speaker::Debtor, Some(3.0)));
+        let plain = json!({"text": "hi", "segments": [{"start": 0.0, "end": 1.0, "text": "hi"}]});
+        assert!(read(Format::Whisper, "w.json", &plain).err().unwrap().message().contains("without speakers"));
+    }
+}
