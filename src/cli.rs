@@ -71,9 +71,10 @@ pub enum Command {
                             Exit codes: 0 all passed, 1 something failed, 2 a file could not be loaded."
     )]
     Test(TestArgs),
-    /// The debrief of a saved call: scores, what to work on, the call turn by turn.
+    /// The debrief of a saved call or a call transcript: scores, what to work on, the call turn by turn.
     #[command(after_help = "Examples:\n  collectsim report ~/.local/share/collectsim/sessions/CALL.json\n  \
                             collectsim report CALL.json --format html -o debrief.html\n  \
+                            collectsim report calls/0042.vtt --format html --redact -o 0042.html\n  \
                             collectsim report CALL.json --format md --template my-report.md.hbs\n  \
                             collectsim report CALL.json --format xapi --home-page https://lms.example.com")]
     Report(ReportArgs),
@@ -308,8 +309,14 @@ pub struct XapiArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// A saved session file.
+    /// A saved session file, or a call transcript in any format `score` reads.
     pub session: PathBuf,
+    /// For a transcript whose speakers have no roles: the speaker who is the collector.
+    #[arg(long, value_name = "SPEAKER")]
+    pub agent: Option<String>,
+    /// Mask card, account, social-security and phone numbers and e-mail addresses in the report.
+    #[arg(long)]
+    pub redact: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

@@ -63,11 +63,7 @@ fn luhn_valid(number: &str) -> bool {
 /// Masks the scorecard's evidence, messages and better phrasings (which may quote
 /// account facts).
 pub fn scorecard(card: &mut Scorecard) {
-    for finding in &mut card.findings {
-        finding.evidence = redact(&finding.evidence);
-        finding.message = redact(&finding.message);
-        finding.better = redact(&finding.better);
-    }
+    card.findings.iter_mut().for_each(redact_finding);
     for strength in &mut card.strengths {
         strength.evidence = redact(&strength.evidence);
         strength.message = redact(&strength.message);
@@ -80,6 +76,78 @@ pub fn scorecard(card: &mut Scorecard) {
             }
         }
     }
+}
+
+/// Masks a report: what was said (each highlighted piece on its own, so the
+/// highlights still cover the words they did), the findings and strengths,
+/// the grades' evidence, the notes and the model answers.
+pub fn report(report: &mut crate::report::Report) {
+    report.headline = redact(&report.headline);
+    report.reason = redact(&report.reason);
+    for finding in &mut report.work_on {
+        redact_finding(finding);
+    }
+    for strength in &mut report.strengths {
+        strength.evidence = redact(&strength.evidence);
+        strength.message = redact(&strength.message);
+    }
+    for turn in &mut report.turns {
+        turn.text = redact(&turn.text);
+        let pieces = redact_pieces(&turn.segments.iter().map(|s| s.text.as_str()).collect::<Vec<_>>());
+        turn.segments.iter_mut().zip(pieces).for_each(|(segment, piece)| segment.text = piece);
+        turn.findings.iter_mut().for_each(redact_finding);
+        for strength in &mut turn.strengths {
+            strength.evidence = redact(&strength.evidence);
+        }
+        for component in turn.grades.iter_mut().flat_map(|g| &mut g.components) {
+            component.evidence = redact(&component.evidence);
+            component.line = redact(&component.line);
+        }
+    }
+    report.notes.iter_mut().for_each(|n| *n = redact(n));
+    for answer in &mut report.model_answers {
+        answer.said = redact(&answer.said);
+        answer.model = redact(&answer.model);
+    }
+}
+
+/// Masks text that was cut into pieces (a turn split at its highlights): a number
+/// that runs across two pieces is still found, and its label goes in the piece
+/// where it starts.
+pub fn redact_pieces(pieces: &[&str]) -> Vec<String> {
+    let whole: String = pieces.concat();
+    let hits: Vec<(usize, usize, String)> =
+        SENSITIVE.captures_iter(&whole).map(|c| (c.get(0).map_or(0, |m| m.start()), c[0].len(), mask(&c))).collect();
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut offset = 0;
+    for piece in pieces {
+        let (start, end) = (offset, offset + piece.len());
+        let mut text = String::new();
+        let mut at = start;
+        for (hit_start, hit_len, label) in &hits {
+            let hit_end = hit_start + hit_len;
+            if hit_end <= at || *hit_start >= end {
+                continue;
+            }
+            if *hit_start > at {
+                text.push_str(&whole[at..*hit_start]);
+            }
+            if *hit_start >= start {
+                text.push_str(label);
+            }
+            at = hit_end.min(end);
+        }
+        text.push_str(&whole[at..end]);
+        out.push(text);
+        offset = end;
+    }
+    out
+}
+
+fn redact_finding(finding: &mut crate::score::Finding) {
+    finding.evidence = redact(&finding.evidence);
+    finding.message = redact(&finding.message);
+    finding.better = redact(&finding.better);
 }
 
 #[cfg(test)]
@@ -101,6 +169,12 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(redact(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_number_across_highlighted_pieces_is_still_masked_once() {
+        let pieces = super::redact_pieces(&["reach me on 555-123-4", "567. Or ", "mail a@b.co"]);
+        assert_eq!(pieces, ["reach me on [phone]", ". Or ", "mail [email]"]);
     }
 
     #[test]

@@ -226,3 +226,50 @@ fn input_names_the_format_whatever_the_extension() {
     assert_eq!(card["source"], "call-9");
     assert_eq!(card["agent"]["speaker"], "Speaker 1");
 }
+
+#[test]
+fn report_debriefs_a_transcript_with_speakers_and_times() {
+    let html = bin().current_dir(FORMATS).args(["report", "call.vtt", "--format", "html"]).output().unwrap();
+    assert!(html.status.success(), "{}", stderr(&html));
+    let html = stdout(&html);
+    assert!(html.contains("<h1>call.vtt</h1>"), "{html}");
+    assert!(html.contains("collector <strong>Speaker 1</strong> (inferred: "), "{html}");
+    assert!(html.contains("<strong>Turn 5, 00:00:26</strong>"), "{html}");
+    assert!(html.contains("Speaker 0 <small>#6 · 00:01:42</small>"), "{html}");
+    assert!(!html.contains("meters-title"), "a transcript has no debtor meters to chart");
+    let md = bin().current_dir(FORMATS).args(["report", "timestamps.txt", "--format", "md"]).output().unwrap();
+    assert!(stdout(&md).contains("**Agent** (5, 00:00:26): If you don't pay today"), "{}", stdout(&md));
+}
+
+#[test]
+fn report_redacts_like_score() {
+    let dir = temp_dir("report-redact");
+    let call = "Agent: Hi, this is Sam from Ridgeline Recovery, a debt collector. Is this Maria?\n\
+                Debtor: Yes. Call me on 555-123-4567, or write to maria.alvarez@example.com.\n\
+                Agent: Thanks. Your account number is AC-88412 and you'll be arrested if you don't pay.\n";
+    std::fs::write(dir.join("call.txt"), call).unwrap();
+    for format in ["text", "md", "html", "json"] {
+        let plain = run(&dir, &["report", "call.txt", "--format", format], "");
+        assert!(stdout(&plain).contains("555-123-4567"), "{format}: {}", stderr(&plain));
+        let masked = run(&dir, &["report", "call.txt", "--format", format, "--redact"], "");
+        let out = stdout(&masked).replace("\\[", "[").replace("\\]", "]");
+        for secret in ["555-123-4567", "maria.alvarez@example.com", "AC-88412"] {
+            assert!(!out.contains(secret), "{format} shows {secret}");
+        }
+        assert!(out.contains("[phone]") && out.contains("[email]"), "{format}: {out}");
+    }
+}
+
+#[test]
+fn report_redacts_a_saved_session_too() {
+    let dir = temp_dir("session-redact");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sessions/maria.json");
+    let mut session: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    session["turns"][1]["text"] = "You can reach me on 555-123-4567.".into();
+    std::fs::write(dir.join("s.json"), session.to_string()).unwrap();
+    let plain = run(&dir, &["report", "s.json"], "");
+    assert!(stdout(&plain).contains("555-123-4567"), "{}", stderr(&plain));
+    let masked = run(&dir, &["report", "s.json", "--redact", "--format", "html"], "");
+    assert!(masked.status.success(), "{}", stderr(&masked));
+    assert!(!stdout(&masked).contains("555-123-4567") && stdout(&masked).contains("[phone]"));
+}

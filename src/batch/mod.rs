@@ -67,9 +67,16 @@ impl Scorer {
     /// for a call whose collector cannot be told apart (speakers without roles
     /// and nothing only a collector says).
     pub fn score(&self, mut transcript: Transcript) -> Result<Scorecard, String> {
+        self.prepare(&mut transcript)?;
+        Ok(score(&self.packs_for(&transcript), &transcript))
+    }
+
+    /// Settles who the collector is (see [`Transcript::resolve_roles`]) and
+    /// detects signals and events: what scoring and the report of a call read.
+    pub fn prepare(&self, transcript: &mut Transcript) -> Result<(), String> {
         transcript.resolve_roles(&self.detector).map_err(|e| format!("{}: {e}", transcript.source))?;
         transcript.detect(&self.detector);
-        Ok(score(&self.packs_for(&transcript), &transcript))
+        Ok(())
     }
 
     /// Detects signals, acts and events in a transcript without scoring it.

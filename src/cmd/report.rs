@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::{LOCAL_RUBRICS, Workspace};
+use crate::batch::Scorer;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::report::xapi::{self, XapiConfig};
 use crate::report::{self, Kind, Report};
@@ -13,12 +14,16 @@ use crate::rubric::library;
 use crate::score::{Scorecard, score};
 use crate::store::SessionRecord;
 use crate::style::Style;
-use crate::transcript::Transcript;
+use crate::transcript::format::is_session_document;
+use crate::transcript::{ReadOptions, Transcript};
 
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
     if let Some(output) = &args.output {
         refuse_to_overwrite_an_input(output, &[Some(args.session.as_path()), args.template.as_deref()])?;
+    }
+    if !is_a_session(&args.session) {
+        return report_transcript(&workspace, args);
     }
     let record = SessionRecord::load(&args.session)?;
     if args.format == ReportFormat::Xapi {
@@ -28,6 +33,14 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         return write(args.output.as_deref(), &text);
     }
     let model = build(&workspace, &record)?;
+    render_and_write(model, args)
+}
+
+/// The report in the format asked for, redacted when asked, to `-o` or stdout.
+fn render_and_write(mut model: Report, args: &ReportArgs) -> Result<ExitCode> {
+    if args.redact {
+        crate::redact::report(&mut model);
+    }
     let template = match &args.template {
         Some(path) => Some(
             crate::source::read_text(path, crate::source::MAX_FILE_BYTES)
@@ -38,6 +51,29 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let style = if args.output.is_some() { Style::plain() } else { Style::stdout() };
     let text = render(&model, args.format, template.as_deref(), style)?;
     write(args.output.as_deref(), &text)
+}
+
+/// A saved session is read as one (its scenario, meters and hints); anything else
+/// is a call transcript in a format `score` reads.
+fn is_a_session(path: &Path) -> bool {
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let read = || crate::source::read_text(path, crate::source::MAX_FILE_BYTES).ok();
+    path.is_dir() || !path.exists() || (is_json && read().is_none_or(|text| is_session_document(&text)))
+}
+
+/// The debrief of a real call: scored as `score` scores it, reported with each
+/// turn under its speaker's label and time.
+fn report_transcript(workspace: &Workspace, args: &ReportArgs) -> Result<ExitCode> {
+    if args.format == ReportFormat::Xapi {
+        anyhow::bail!("xAPI statements are for played calls; {} is a transcript", args.session.display());
+    }
+    let options = ReadOptions { format: None, agent: args.agent.clone() };
+    let mut transcript = crate::transcript::load(&args.session, &options).map_err(anyhow::Error::msg)?;
+    let packs = library::load_packs(&workspace.lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
+    let scorer = Scorer::new(&workspace.lexicon, packs, false)?;
+    scorer.prepare(&mut transcript).map_err(anyhow::Error::msg)?;
+    let card = score(&scorer.packs_for(&transcript), &transcript);
+    render_and_write(report::build_for_transcript(&transcript, &card), args)
 }
 
 fn write(output: Option<&Path>, text: &str) -> Result<ExitCode> {

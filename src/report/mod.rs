@@ -6,6 +6,7 @@
 pub mod grades;
 pub mod lrs;
 pub mod model;
+mod transcript;
 pub mod xapi;
 
 use anyhow::{Context, Result};
@@ -15,6 +16,7 @@ use handlebars::{
 
 use crate::style::Style;
 pub use model::{Report, build};
+pub use transcript::build_for_transcript;
 
 pub const TEXT: &str = include_str!("templates/report.txt.hbs");
 pub const MARKDOWN: &str = include_str!("templates/report.md.hbs");

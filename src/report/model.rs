@@ -50,6 +50,9 @@ pub struct Report {
     pub notes: Vec<String>,
     pub next_scenario: Option<String>,
     pub rubrics: String,
+    /// Set for a call scored from a transcript (not played): who was who.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call: Option<CallInfo>,
 }
 
 #[derive(Debug, Serialize)]
@@ -77,6 +80,21 @@ pub struct TurnView {
     pub strengths: Vec<Strength>,
     /// The turn's grades and what made them (the trainee's turns only).
     pub grades: Vec<GradeView>,
+    /// When the turn began in the recording (`00:01:42`), for a transcript with times.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+/// A call scored from a transcript: the file, the collector's and the customer's
+/// labels, and how the collector was told apart when the labels did not say.
+#[derive(Debug, Serialize)]
+pub struct CallInfo {
+    pub source: String,
+    pub collector: String,
+    pub customer: String,
+    /// "inferred: introduced themselves for a company (turn 1), …" or "named with --agent".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
 }
 
 /// A piece of a turn's text; marked pieces are the words a finding or strength points at.
@@ -150,6 +168,7 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         notes: record.notes.iter().map(|n| n.text.clone()).collect(),
         next_scenario: next,
         rubrics: card.rubrics.iter().map(|r| format!("{} v{}", r.id, r.version)).collect::<Vec<_>>().join(", "),
+        call: None,
     }
 }
 
@@ -235,6 +254,7 @@ fn turns(record: &SessionRecord, card: &Scorecard) -> Vec<TurnView> {
                 findings,
                 strengths,
                 grades: grades::for_turn(card, number),
+                time: turn.start.map(crate::transcript::label::clock),
             }
         })
         .collect()

@@ -142,6 +142,13 @@ fn json(source: &str, text: &str) -> Result<Transcript, Failure> {
     }
 }
 
+/// Whether a text is a call saved by `collectsim play` (which `report` reads as a
+/// session, with its scenario and meters, rather than as a transcript).
+pub fn is_session_document(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+        && serde_json::from_str::<Value>(text).is_ok_and(|v| json_shape(&v) == Some(Format::Session))
+}
+
 /// Which format a JSON document is, from the keys each vendor documents.
 fn json_shape(value: &Value) -> Option<Format> {
     let has = |path: &[&str]| path.iter().try_fold(value, |v, key| v.get(key)).is_some();

@@ -261,10 +261,16 @@ mod tests {
         let segments = json!({"results": {"audio_segments": [
             {"speaker_label": "spk_1", "start_time": "0.4", "transcript": "Hello?"},
             {"speaker_label": "spk_0", "start_time": "1.2", "transcript": "Hi, Ridgeline Recovery."}]}});
-        assert_eq!(turns(Format::Transcribe, segments)[1], ("spk_0".into(), Some(1.2), "Hi, Ridgeline Recovery.".into()));
+        assert_eq!(
+            turns(Format::Transcribe, segments)[1],
+            ("spk_0".into(), Some(1.2), "Hi, Ridgeline Recovery.".into())
+        );
         let unlabelled = json!({"results": {"items": [word("Hi", "0.1", "pronunciation")]}});
         let error = read(Format::Transcribe, "t.json", &unlabelled).err().unwrap().message();
-        assert!(error.contains("`results.items[0].speaker_label` is missing") && error.contains("ShowSpeakerLabels"), "{error}");
+        assert!(
+            error.contains("`results.items[0].speaker_label` is missing") && error.contains("ShowSpeakerLabels"),
+            "{error}"
+        );
     }
 
     #[test]
