@@ -5,7 +5,14 @@
 use super::Speaker;
 
 /// Words that put a label on the collector's side (`Agent`, `Sam (Rep)`).
-pub const COLLECTOR_LABELS: &[&str] = &["collector", "agent", "trainee", "rep", "representative", "caller"];
+pub const COLLECTOR_LABELS: &[&str] = &["collector", "agent", "trainee", "rep", "representative"];
+
+/// `Caller` is the collector on an outbound call, but the customer in an inbound
+/// queue's export (`Agent:` and `Caller:`): it names the collector only when no
+/// other label does (see `roles::settle`).
+pub fn is_caller(label: &str) -> bool {
+    label.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')')).any(|w| w.eq_ignore_ascii_case("caller"))
+}
 
 /// Words that put a label on the consumer's side (`Customer`, `Debtor (Maria)`).
 pub const CONSUMER_LABELS: &[&str] = &["debtor", "customer", "consumer", "client", "borrower", "cardholder"];

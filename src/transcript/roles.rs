@@ -77,6 +77,13 @@ pub fn settle(turns: &mut [Turn], named: &[bool], agent: Option<&str>) -> Result
     if let Some(agent) = agent {
         return choose(turns, agent, &labels).map(Roles::Chosen);
     }
+    if !turns.iter().any(|t| t.speaker == Speaker::Collector) {
+        let callers: Vec<&String> = labels.iter().filter(|l| super::label::is_caller(l)).collect();
+        if let [caller] = callers.as_slice() {
+            let caller = (*caller).clone();
+            assign(turns, &caller);
+        }
+    }
     if turns.iter().any(|t| t.speaker == Speaker::Collector) {
         return Ok(Roles::Given);
     }

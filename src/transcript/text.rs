@@ -308,6 +308,11 @@ mod tests {
         assert_eq!(starts, vec![Some(1.0), Some(4.0), Some(62.0)]);
         assert_eq!(t.turns[1].speaker, Speaker::Debtor);
         assert_eq!(t.turns[2].speaker, Speaker::Collector);
+        // `Caller` is the customer beside `Agent`, the collector beside `Customer`.
+        let inbound = parse("Agent: Ridgeline Recovery.\nCaller: Hi.\n").unwrap();
+        assert_eq!(inbound.turns[1].speaker, Speaker::Debtor);
+        let outbound = parse("Caller: Hi, Ridgeline here.\nCustomer: Yes?\n").unwrap();
+        assert_eq!((outbound.turns[0].speaker, outbound.turns[1].speaker), (Speaker::Collector, Speaker::Debtor));
         let file = SourceFile::new("c.txt", "Speaker 0: Hello?\nSpeaker 1: Hi, Ridgeline here.\n");
         let chosen = parse_text_with(&file, Some("speaker 1")).unwrap();
         assert_eq!(chosen.turns[1].speaker, Speaker::Collector);
