@@ -69,8 +69,8 @@ pub fn read_classified(
     let format = options.format.unwrap_or_else(|| sniff(extension.as_deref(), &text));
     let error = |message: String| Failure::Error(format!("{source}: {message}"));
     let mut transcript = match format {
-        Format::Text | Format::Session if looks_like_json(&text) => json(source, &text)?,
-        Format::Session => return Err(error("not a collectsim session (it does not start with `{`)".into())),
+        Format::Text if options.format.is_none() && looks_like_json(&text) => json(source, &text)?,
+        Format::Session => session(source, &text)?,
         Format::Text => return text::read(source, text, options.agent.as_deref()),
         Format::Vtt => captions::vtt(source, &text)?,
         Format::Srt => captions::srt(source, &text)?,
@@ -125,6 +125,15 @@ fn looks_like_srt(text: &str) -> bool {
 
 fn parse_json(source: &str, text: &str) -> Result<Value, Failure> {
     crate::controls::json_value(text).map_err(|e| Failure::NotATranscript(format!("{source}: not valid JSON: {e}")))
+}
+
+/// A document that must be a saved session (`--input session`).
+fn session(source: &str, text: &str) -> Result<Transcript, Failure> {
+    let value = parse_json(source, text)?;
+    if json_shape(&value) != Some(Format::Session) {
+        return Err(Failure::Error(format!("{source}: not a collectsim session (it has no `turns` and `seed`)")));
+    }
+    json(source, text)
 }
 
 /// A JSON document whose shape says what it is: a session, one of the vendor
