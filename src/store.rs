@@ -203,6 +203,52 @@ pub fn session_files(data: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
+/// The session a command was given: a path as it is, else `last` (the newest call
+/// in the data directory) or a session id (what `:score` and the end of a call
+/// print), looked up under `<data>/sessions`.
+pub fn find_session(given: &Path, data: Option<&Path>) -> Result<PathBuf> {
+    if given.exists() || given.components().count() > 1 {
+        return Ok(given.to_path_buf());
+    }
+    let name = given.to_string_lossy();
+    let data = data_dir(data)?;
+    let files = session_files(&data).unwrap_or_default();
+    let found = if name == "last" {
+        newest(&files)
+    } else {
+        let id = name.strip_suffix(".json").unwrap_or(&name);
+        files
+            .iter()
+            .find(|p| p.file_stem().is_some_and(|s| s == id))
+            .cloned()
+            .or_else(|| files.iter().find(|p| SessionRecord::load(p).is_ok_and(|r| r.id == id)).cloned())
+    };
+    found.with_context(|| {
+        let newest: Vec<String> = newest_ids(&files, 3);
+        let shown = if newest.is_empty() { "there are none yet".to_string() } else { format!("the newest: {}", newest.join(", ")) };
+        format!(
+            "no session `{name}` in {}: give a session file, a session id (as the end of a call prints it) or `last`; {shown}",
+            data.join("sessions").display()
+        )
+    })
+}
+
+/// The session started last (by its start time, then its file name).
+fn newest(files: &[PathBuf]) -> Option<PathBuf> {
+    files
+        .iter()
+        .filter_map(|p| SessionRecord::load(p).ok().map(|r| (r.started_at, p.clone())))
+        .max()
+        .map(|(_, path)| path)
+}
+
+fn newest_ids(files: &[PathBuf], count: usize) -> Vec<String> {
+    let mut records: Vec<(String, String)> =
+        files.iter().filter_map(|p| SessionRecord::load(p).ok().map(|r| (r.started_at, r.id))).collect();
+    records.sort();
+    records.into_iter().rev().take(count).map(|(_, id)| format!("`{id}`")).collect()
+}
+
 /// The login name, used as the trainee when `--trainee` is not given.
 pub fn login_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]

@@ -255,3 +255,27 @@ fn after_undo_the_coach_speaks_of_the_new_line_only() {
     assert!(after_undo.contains("Gave the mini-Miranda"), "{after_undo}");
     assert!(!after_undo.contains("1006.18(b)(3)"), "the taken-back threat is not coached again: {after_undo}");
 }
+
+/// The id the end of a call prints (and `:score` shows) and `last` name a session
+/// for every command that takes one.
+#[test]
+fn a_session_is_named_by_its_file_its_id_or_last() {
+    let dir = temp_dir("session-names");
+    let lines = "Hi, this is Sam from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n:quit\n";
+    let played = run(&dir, &["play", "hardship-job-loss", "--seed", "5", "--data-dir", "data"], lines);
+    assert!(played.status.success(), "{}", stderr(&played));
+    let id = only_session(&dir.join("data"))["id"].as_str().unwrap().to_string();
+    assert!(stdout(&played).contains(&format!("collectsim report {id} --format html")), "{}", stdout(&played));
+    for session in [id.as_str(), "last"] {
+        for command in ["report", "replay"] {
+            let output = run(&dir, &[command, session, "--data-dir", "data"], "");
+            assert!(output.status.success(), "{command} {session}: {}", stderr(&output));
+            assert!(stdout(&output).contains("Sam from Ridgeline Recovery"), "{command} {session}");
+        }
+    }
+    let unknown = run(&dir, &["report", "no-such-call", "--data-dir", "data"], "");
+    assert_eq!(unknown.status.code(), Some(2));
+    let message = stderr(&unknown);
+    assert!(message.contains("no session `no-such-call`"), "{message}");
+    assert!(message.contains(&format!("the newest: `{id}`")), "{message}");
+}

@@ -27,7 +27,7 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode> {
     let style = Style::stdout();
     let mut source = line_source(args.script.as_deref(), &data)?;
     let mut call = match &args.resume {
-        Some(path) => resume(&workspace, path, &style)?,
+        Some(given) => resume(&workspace, &crate::store::find_session(given, args.data_dir.as_deref())?, &style)?,
         None => start(&workspace, args, &data)?,
     };
     play_call(&mut call, source.as_mut(), &style)?;

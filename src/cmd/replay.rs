@@ -16,7 +16,7 @@ use crate::transcript::Speaker;
 
 pub fn run(args: &ReplayArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
-    let record = SessionRecord::load(&args.session)?;
+    let record = SessionRecord::load(&crate::store::find_session(&args.session, args.data_dir.as_deref())?)?;
     let style = Style::stdout();
     let model = super::report::build(&workspace, &record)?;
     println!(

@@ -19,6 +19,8 @@ use crate::transcript::{ReadOptions, Transcript};
 
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
+    let session = crate::store::find_session(&args.session, args.data_dir.as_deref())?;
+    let args = &ReportArgs { session, ..args.clone() };
     if let Some(output) = &args.output {
         refuse_to_overwrite_an_input(output, &[Some(args.session.as_path()), args.template.as_deref()])?;
     }

@@ -125,4 +125,5 @@ pub fn summary(call: &Call, style: &Style) {
         println!("Resume with: collectsim play --resume {}", call.path.display());
     }
     println!("Session saved: {}", call.path.display());
+    println!("{} collectsim report {} --format html -o debrief.html", style.dim("Debrief again:"), record.id);
 }
