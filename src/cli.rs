@@ -19,7 +19,9 @@ use crate::store::Mode;
                   collectsim list                     see every scenario\n  \
                   collectsim play hostile-swearing    play one scenario\n  \
                   collectsim validate scenarios/      check scenario files\n  \
-                  collectsim score call.txt           score a call transcript"
+                  collectsim score call.txt           score a call transcript\n  \
+                  collectsim report last              the debrief of your last call\n\n\
+                  Exit codes: 0 fine, 1 problems found (a call failed, a check failed), 2 could not run."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -38,12 +40,14 @@ pub enum Command {
                             printf 'Hello, this is Sam from Ridgeline Recovery.\\n' | collectsim play\n\n\
                             collectsim play my-scenario.yaml --from twist     (authors: start at a node; :reload after editing)\n\n\
                             In a call: type what you would say. Commands start with ':' — \
-                            :help :hint :score :facts :note TEXT :undo :restart :reload :end :quit")]
+                            :help :hint :score :facts :note TEXT :undo :restart :reload :end :quit\n\
+                            Exit codes: 0 the call was played and saved (whatever its score), 2 it could not start.")]
     Play(PlayArgs),
     /// Check scenario files and the signal lexicon for mistakes.
     #[command(after_help = "Examples:\n  collectsim validate scenarios/\n  \
                             collectsim validate my-scenario.yaml --format json\n  \
-                            collectsim validate                  (checks ./scenarios and ./rubrics, or the built-ins)")]
+                            collectsim validate                  (checks ./scenarios and ./rubrics, or the built-ins)\n\n\
+                            Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 could not run.")]
     Validate(ValidateArgs),
     /// Score call transcripts (plain text, captions, speech-to-text JSON, saved sessions) against the rubrics.
     #[command(after_help = "Examples:\n  collectsim score calls/0042.txt\n  \
@@ -76,10 +80,14 @@ pub enum Command {
                             collectsim report CALL.json --format html -o debrief.html\n  \
                             collectsim report calls/0042.vtt --format html --redact -o 0042.html\n  \
                             collectsim report CALL.json --format md --template my-report.md.hbs\n  \
-                            collectsim report CALL.json --format xapi --home-page https://lms.example.com")]
+                            collectsim report CALL.json --format xapi --home-page https://lms.example.com\n  \
+                            collectsim report last                 (your last call; or its id, as the end of a call prints it)\n\n\
+                            Exit codes: 0 written, 2 the session or transcript could not be read.")]
     Report(ReportArgs),
     /// Show a saved call again turn by turn with its findings; --verify re-runs it.
-    #[command(after_help = "Examples:\n  collectsim replay CALL.json\n  collectsim replay CALL.json --verify")]
+    #[command(after_help = "Examples:\n  collectsim replay CALL.json\n  collectsim replay last --verify\n\n\
+                            Exit codes: 0 shown (and, with --verify, every debtor line the same), 1 a debtor line differs, \
+                            2 could not run.")]
     Replay(ReplayArgs),
     /// Trainee progress over the saved sessions: one trainee, or everyone.
     #[command(after_help = "Examples:\n  collectsim progress                         a table of every trainee\n  \
@@ -134,6 +142,17 @@ pub enum Command {
                             violation recall >= 0.95 and no false alarm on a clean call.\n\
                             Exit codes: 0 ran (and, with --gate, met the bar), 1 below the bar, 2 could not run.")]
     Calibrate(CalibrateArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish) for collectsim.
+    #[command(
+        after_help = "Examples:\n  collectsim completions bash > ~/.local/share/bash-completion/completions/collectsim\n  \
+                            collectsim completions zsh > ~/.zfunc/_collectsim\n  \
+                            collectsim completions fish > ~/.config/fish/completions/collectsim.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page, or write one page per command into a folder.
+    #[command(after_help = "Examples:\n  collectsim man | man -l -\n  \
+                            collectsim man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
     /// Show what the lexicon hears in one line: its cues, the acts it performs, the debtor events.
     #[command(
         after_help = "Examples:\n  collectsim hear \"I'm so sorry about your mum. What can you pay today?\" --after \"My mum died.\"\n  \
@@ -257,7 +276,7 @@ pub struct ExportArgs {
     /// trainees' calls travel unencrypted): only on a network you trust.
     #[arg(long)]
     pub allow_http: bool,
-    /// Session files to send (default: every session in the data directory).
+    /// Sessions to send, as files, ids or `last` (default: every session in the data directory).
     pub sessions: Vec<PathBuf>,
     /// Where sessions are saved (default: $COLLECTSIM_HOME, else your data directory).
     #[arg(long, value_name = "DIR")]
@@ -297,7 +316,7 @@ pub enum ReportFormat {
 }
 
 /// Where xAPI actors and activities live.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct XapiArgs {
     /// The actor account's homePage (default: $COLLECTSIM_XAPI_HOMEPAGE).
     #[arg(long, value_name = "URL")]
@@ -307,10 +326,13 @@ pub struct XapiArgs {
     pub iri_base: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// A saved session file, or a call transcript in any format `score` reads.
+    /// A saved session (its file, its id, or `last`), or a call transcript in any format `score` reads.
     pub session: PathBuf,
+    /// Where sessions are saved, for an id or `last` (default: $COLLECTSIM_HOME, else your data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// For a transcript whose speakers have no roles: the speaker who is the collector.
     #[arg(long, value_name = "SPEAKER")]
     pub agent: Option<String>,
@@ -332,8 +354,11 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct ReplayArgs {
-    /// A saved session file.
+    /// A saved session: its file, its id, or `last`.
     pub session: PathBuf,
+    /// Where sessions are saved, for an id or `last` (default: $COLLECTSIM_HOME, else your data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// Re-run the engine on the recorded seed and lines; fail if any debtor line differs.
     #[arg(long)]
     pub verify: bool,
@@ -450,7 +475,7 @@ pub struct PlayArgs {
     /// Also write the debrief next to the session file (html) at the end of the call.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub report: Option<ReportFormat>,
-    /// Continue an unfinished call from its session file.
+    /// Continue an unfinished call: its session file, its id, or `last`.
     #[arg(long, value_name = "SESSION", conflicts_with_all = ["scenario", "seed"])]
     pub resume: Option<PathBuf>,
 }
@@ -484,4 +509,18 @@ pub struct CorpusArgs {
     /// Write one transcript file per call into DIR instead of JSON Lines on stdout.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write collectsim.1 and one collectsim-COMMAND.1 per command into DIR instead of printing collectsim.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
 }

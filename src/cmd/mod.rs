@@ -2,6 +2,7 @@
 //! loading the signal lexicon and the scenario library.
 
 mod calibrate;
+mod completions;
 mod corpus;
 mod export;
 mod graph;
@@ -48,6 +49,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Corpus(args)) => corpus::run(&args),
         Some(Command::Calibrate(args)) => calibrate::run(&args),
         Some(Command::Hear(args)) => hear::run(&args),
+        Some(Command::Completions(args)) => completions::completions(&args),
+        Some(Command::Man(args)) => completions::man(&args),
     }
 }
 
