@@ -108,3 +108,14 @@ fn playthroughs_can_expect_findings_present_or_absent() {
     assert!(out.contains("expected a `us-fdcpa.false-threat-arest` finding; found: "), "{out}");
     assert!(out.contains("expected no `us-fdcpa.attorney-represented` finding, but turn "), "{out}");
 }
+
+#[test]
+fn a_file_that_is_neither_scenario_nor_rubric_is_an_error_not_zero_tests() {
+    let dir = temp_dir("test-neither");
+    std::fs::write(dir.join("broken.yaml"), "id: broken\ntitle: Broken\nnodez: {}\n").unwrap();
+    let output = run(&dir, &["test", "broken.yaml"], "");
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let message = stderr(&output);
+    assert!(message.contains("broken.yaml is neither a scenario (no `nodes:`) nor a rubric pack"), "{message}");
+    assert!(message.contains("(`nodez:` — did you mean `nodes:`?)"), "{message}");
+}

@@ -43,11 +43,27 @@ pub fn run(args: &TestArgs) -> Result<ExitCode> {
             test_scenario(&file, (&lexicon, packs), &detector, &style, &mut tally)?;
         } else if keys.iter().any(|k| k == "rules") {
             test_rubric(&file, &lexicon, &detector, &style, &mut tally)?;
+        } else if args.paths.iter().any(|p| p.display().to_string() == file.name) {
+            bail!("{}", neither_scenario_nor_rubric(&file.name, &keys));
         }
     }
     let line = format!("{} passed, {} failed", tally.passed, tally.failed);
     println!("\n{}", if tally.failed > 0 { style.red(&line) } else { style.green(&line) });
     Ok(if tally.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A file named on the command line that `test` cannot test: it once said
+/// "0 passed, 0 failed" and exited 0 for a scenario whose `nodes:` was misspelt.
+fn neither_scenario_nor_rubric(name: &str, keys: &[String]) -> String {
+    let hint = keys
+        .iter()
+        .find_map(|key| Some((key, crate::suggest::did_you_mean(key, ["nodes", "rules"])?)))
+        .map(|(key, meant)| format!(" (`{key}:` — did you mean `{meant}:`?)"))
+        .unwrap_or_default();
+    format!(
+        "{name} is neither a scenario (no `nodes:`) nor a rubric pack (no `rules:`){hint}; \
+         `collectsim validate {name}` checks it"
+    )
 }
 
 fn test_scenario(
