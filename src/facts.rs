@@ -1,5 +1,5 @@
 //! Account facts: the one flat vocabulary shared by scenarios, transcript front
-//! matter and JSON Lines records (DESIGN.md). Unknown facts are kept and available to
+//! matter and JSON Lines records (docs/transcripts.md). Unknown facts are kept and available to
 //! templates; known ones are type-checked so a typo in a value is caught early.
 
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
 //! collectsim: a training simulator for debt collectors.
 //!
-//! The pipeline (see DESIGN.md): scenario and lexicon files are loaded and compiled
+//! The pipeline (see docs/): scenario and lexicon files are loaded and compiled
 //! once; a [`engine::Session`] plays the debtor, stepped one trainee line at a time by
 //! the REPL, a script or a test; every turn is recorded with its signals, events and
 //! meter changes and saved as a versioned session file.

@@ -10,7 +10,7 @@ use super::{Job, MAX_RECORD_BYTES};
 use crate::facts::check_fact;
 use crate::transcript::{self, Failure, ReadOptions, Transcript};
 
-/// A JSON Lines record (DESIGN.md). Unknown keys are ignored on purpose: QA
+/// A JSON Lines record (docs/transcripts.md). Unknown keys are ignored on purpose: QA
 /// exports carry their own fields (agent id, queue, timestamps) next to these.
 #[derive(Deserialize)]
 struct Record {

@@ -1,4 +1,4 @@
-//! The plain-text transcript format QA teams paste from anywhere (DESIGN.md):
+//! The plain-text transcript format QA teams paste from anywhere (docs/transcripts.md):
 //!
 //! ```text
 //! ---
