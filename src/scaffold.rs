@@ -109,8 +109,10 @@ pub fn kinds() -> Vec<&'static str> {
     TWISTS.iter().map(|t| t.kind).collect()
 }
 
-/// The scaffold for `id` and `kind`, or None for an unknown kind.
-pub fn scaffold(id: &str, kind: &str) -> Option<String> {
+/// The scaffold for `id` and `kind`, or None for an unknown kind. `path` is the
+/// file as the author will type it from where they ran `new`, so the commands in
+/// the header work when pasted.
+pub fn scaffold(id: &str, kind: &str, path: &str) -> Option<String> {
     let t = TWISTS.iter().find(|t| t.kind == kind)?;
     let uk = kind == "vulnerable";
     let (jurisdiction, currency) = if uk { ("UK", "GBP") } else { ("US", "USD") };
@@ -125,10 +127,10 @@ pub fn scaffold(id: &str, kind: &str) -> Option<String> {
     Some(format!(
         r#"# yaml-language-server: $schema=scenario.schema.json
 # A new {kind} scenario, ready to run: change it one step at a time.
-#   collectsim validate {id}.yaml   finds mistakes, with line and column
-#   collectsim graph {id}.yaml      draws it (pipe into `dot -Tsvg`)
-#   collectsim test {id}.yaml       runs the playthroughs at the bottom
-#   collectsim play {id}.yaml       plays it
+#   collectsim validate {path}   finds mistakes, with line and column
+#   collectsim graph {path}      draws it (pipe into `dot -Tsvg`)
+#   collectsim test {path}       runs the playthroughs at the bottom
+#   collectsim play {path}       plays it
 # The format is described in the README ("Writing a scenario"); signal and event
 # names are in rubrics/signals.yaml.
 format: 1

@@ -35,3 +35,35 @@ fn nothing_is_overwritten_and_mistakes_are_explained() {
     let id = run(&dir, &["new", "Bad Id", "--persona", "hostile"], "");
     assert!(stderr(&id).contains("is not a scenario id"));
 }
+
+/// The commands in the scaffold's header work pasted into the folder where `new`
+/// ran, and the schema its first line names is there beside it.
+#[test]
+fn the_header_commands_work_from_where_new_ran_and_the_schema_exists() {
+    let dir = temp_dir("new-header");
+    let made = run(&dir, &["new", "late-payer", "--persona", "broken-promise", "--dir", "calls/new"], "");
+    assert!(made.status.success(), "{}", stderr(&made));
+    let text = std::fs::read_to_string(dir.join("calls/new/late-payer.yaml")).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=scenario.schema.json\n"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("calls/new/scenario.schema.json")).unwrap()).unwrap();
+    assert!(schema["allOf"][0]["properties"]["nodes"].is_object(), "a scenario schema: {schema}");
+    let commands: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("#   collectsim ")).collect();
+    assert_eq!(commands.len(), 4, "{text}");
+    for command in commands.iter().filter(|c| c.starts_with("validate") || c.starts_with("test")) {
+        let words: Vec<&str> = command.split_whitespace().take(2).collect();
+        let output = run(&dir, &words, "");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "collectsim {}: {}{}",
+            words.join(" "),
+            stdout(&output),
+            stderr(&output)
+        );
+    }
+    // A schema of the author's own is kept.
+    std::fs::write(dir.join("calls/new/scenario.schema.json"), "{}").unwrap();
+    assert!(run(&dir, &["new", "second", "--persona", "hostile", "--dir", "calls/new"], "").status.success());
+    assert_eq!(std::fs::read_to_string(dir.join("calls/new/scenario.schema.json")).unwrap(), "{}");
+}
