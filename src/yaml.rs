@@ -129,6 +129,20 @@ pub fn parse_with_schema<T: DeserializeOwned>(
     file: &SourceFile,
     schema: &Schema,
 ) -> Result<(T, Locator), Vec<Diagnostic>> {
+    match parse_past_unknown_keys(file, schema)? {
+        (value, locator, problems) if problems.is_empty() => Ok((value, locator)),
+        (_, _, problems) => Err(problems),
+    }
+}
+
+/// Like [`parse_with_schema`], but a misspelt key does not hide the rest of the
+/// file: the unknown keys are reported and left out, and the file is read without
+/// them, so `validate` can go on to report a dangling `goto` or an unknown signal
+/// in the same run. Any other problem of shape still stops here.
+pub fn parse_past_unknown_keys<T: DeserializeOwned>(
+    file: &SourceFile,
+    schema: &Schema,
+) -> Result<(T, Locator, Vec<Diagnostic>), Vec<Diagnostic>> {
     if file.text.trim().is_empty() {
         let start = Pos { line: 1, column: 1 };
         return Err(vec![
@@ -137,26 +151,59 @@ pub fn parse_with_schema<T: DeserializeOwned>(
         ]);
     }
     let (locator, duplicates) = build_locator(file).map_err(|d| vec![d])?;
-    let mut problems = duplicates;
+    if !duplicates.is_empty() {
+        return Err(duplicates);
+    }
+    let mut problems = Vec::new();
+    let mut unknown = Vec::new();
     if let Some(root) = &locator.root {
-        check_keys(file, root, &mut Vec::new(), schema, &mut problems);
+        check_keys(file, root, &mut Vec::new(), schema, &mut problems, &mut unknown);
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    if unknown.is_empty() {
+        return match serde_yaml::from_str::<T>(&file.text) {
+            Ok(value) => Ok((value, locator, problems)),
+            Err(error) => Err(vec![serde_error(file, &locator, &error)]),
+        };
     }
-    match serde_yaml::from_str::<T>(&file.text) {
-        Ok(value) => Ok((value, locator)),
-        Err(error) => Err(vec![serde_error(file, &locator, &error)]),
+    match without_keys(&file.text, &unknown) {
+        Some(value) => Ok((value, locator, problems)),
+        None => Err(problems),
     }
 }
 
-fn check_keys(file: &SourceFile, node: &Located, path: &mut Vec<OwnedSeg>, schema: &Schema, out: &mut Vec<Diagnostic>) {
+/// The document read with the given keys removed (each a path to its map and the
+/// key), or None when it still does not read.
+fn without_keys<T: DeserializeOwned>(text: &str, keys: &[(Vec<OwnedSeg>, String)]) -> Option<T> {
+    let mut value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+    for (path, key) in keys {
+        let mut node = &mut value;
+        for segment in path {
+            node = match segment {
+                OwnedSeg::Key(k) => node.get_mut(k.as_str())?,
+                OwnedSeg::Index(i) => node.get_mut(*i)?,
+            };
+        }
+        node.as_mapping_mut()?.remove(key.as_str());
+    }
+    serde_yaml::from_value(value).ok()
+}
+
+/// Reports every key the schema does not allow, and where it is (its map's path
+/// and the key), so the document can be read without them.
+fn check_keys(
+    file: &SourceFile,
+    node: &Located,
+    path: &mut Vec<OwnedSeg>,
+    schema: &Schema,
+    out: &mut Vec<Diagnostic>,
+    unknown: &mut Vec<(Vec<OwnedSeg>, String)>,
+) {
     match node {
         Located::Scalar(_) => {}
         Located::Seq(_, items) => {
             for (index, item) in items.iter().enumerate() {
                 path.push(OwnedSeg::Index(index));
-                check_keys(file, item, path, schema, out);
+                check_keys(file, item, path, schema, out, unknown);
                 path.pop();
             }
         }
@@ -165,9 +212,11 @@ fn check_keys(file: &SourceFile, node: &Located, path: &mut Vec<OwnedSeg>, schem
             for (key, key_pos, value) in entries {
                 if let Some(allowed) = allowed.filter(|keys| !keys.contains(&key.as_str())) {
                     out.push(unknown_key(file, *key_pos, key, allowed, path));
+                    unknown.push((path.clone(), key.clone()));
+                    continue;
                 }
                 path.push(OwnedSeg::Key(key.clone()));
-                check_keys(file, value, path, schema, out);
+                check_keys(file, value, path, schema, out, unknown);
                 path.pop();
             }
         }
@@ -281,6 +330,7 @@ fn looks_like_path(text: &str) -> bool {
 }
 
 /// Owned path step parsed from serde_yaml's `nodes[2].on[0]` notation.
+#[derive(Clone)]
 enum OwnedSeg {
     Key(String),
     Index(usize),

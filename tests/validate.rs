@@ -202,3 +202,26 @@ fn a_curriculum_is_checked_against_the_scenarios() {
     let (code, out) = validate(&["validate", "scenarios/curriculum.yaml", "--deny-warnings"]);
     assert_eq!(code, Some(0), "the shipped curriculum lists every shipped scenario: {out}");
 }
+
+/// A misspelt key no longer hides the rest of the file: one run reports it, a
+/// dangling `goto` and an unknown signal, each with its fix.
+#[test]
+fn a_key_typo_does_not_hide_a_dangling_goto_or_an_unknown_signal() {
+    let dir = temp_dir("validate-stages");
+    let scenario = collectsim::scenario::library::BUILTIN
+        .iter()
+        .find(|(name, _)| name.contains("hardship-job-loss"))
+        .unwrap()
+        .1
+        .replacen("  traits:", "  trait:", 1)
+        .replacen("goto: ", "goto: nowhere_", 1)
+        .replacen("if: verifies_identity", "if: verifies_identiti", 1);
+    std::fs::write(dir.join("three.yaml"), scenario).unwrap();
+    let output = run(&dir, &["validate", "three.yaml"], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains("error: unknown field `trait`"), "{out}");
+    assert!(out.contains("is not a node in this scenario"), "{out}");
+    assert!(out.contains("error: unknown signal `verifies_identiti`"), "{out}");
+    assert!(out.contains("checked 1 file: 3 errors, 0 warnings"), "{out}");
+}

@@ -29,12 +29,18 @@ fn kinds_using(key: &str) -> &'static str {
 
 /// Loads one pack: the rubric (if it has no errors) and every problem found.
 pub fn load(file: &SourceFile, lexicon: &Lexicon) -> (Option<Rubric>, Vec<Diagnostic>) {
-    let (raw, locator) = match yaml::parse_with_schema::<RawRubric>(file, &schema()) {
+    // A misspelt key is reported and read past, so the rest of the pack is checked too.
+    let (raw, locator, problems) = match yaml::parse_past_unknown_keys::<RawRubric>(file, &schema()) {
         Ok(parsed) => parsed,
         Err(problems) => return (None, problems),
     };
-    let mut compiler = Compiler { file, locator: &locator, lexicon, problems: Vec::new() };
+    let read_past = !problems.is_empty();
+    let mut compiler = Compiler { file, locator: &locator, lexicon, problems };
     let rubric = compiler.rubric(raw);
+    if read_past {
+        // As for scenarios: later warnings may be about the gap a misspelt key left.
+        compiler.problems.retain(Diagnostic::is_error);
+    }
     let failed = compiler.problems.iter().any(Diagnostic::is_error);
     (if failed { None } else { Some(rubric) }, compiler.problems)
 }

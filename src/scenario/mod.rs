@@ -29,14 +29,19 @@ pub fn load(file: &SourceFile, lexicon: &Lexicon) -> (Option<Scenario>, Vec<Diag
 /// then one scenario per level (`ID-LABEL`, "TITLE (LABEL)") with the level's
 /// parameters over the scenario's own and only the playthroughs marked for it.
 pub fn load_all(file: &SourceFile, lexicon: &Lexicon) -> (Vec<Scenario>, Vec<Diagnostic>) {
-    let (raw, locator) = match crate::yaml::parse_with_schema::<raw::RawScenario>(file, &raw::schema()) {
-        Ok(parsed) => parsed,
-        Err(problems) => return (Vec::new(), problems),
-    };
+    // A misspelt key is reported and read past, so the rest of the file is checked too.
+    let (raw, locator, mut problems) =
+        match crate::yaml::parse_past_unknown_keys::<raw::RawScenario>(file, &raw::schema()) {
+            Ok(parsed) => parsed,
+            Err(problems) => return (Vec::new(), problems),
+        };
+    // With keys left out, the later stages' warnings ("this transition does
+    // nothing") may be about the gap a misspelt key left: only their errors count.
+    let read_past = !problems.is_empty();
     let mut compiler = compile::Compiler::new(file, &locator, lexicon);
-    let mut problems = compile::check_levels(file, &locator, &raw);
+    problems.extend(compile::check_levels(file, &locator, &raw));
     let base = compiler.compile(raw.clone());
-    problems.extend(compiler.problems);
+    problems.extend(compiler.problems.into_iter().filter(|p| !read_past || p.is_error()));
     let Some(base) = base.filter(|_| !problems.iter().any(Diagnostic::is_error)) else {
         return (Vec::new(), problems);
     };
