@@ -142,6 +142,14 @@ pub enum Command {
                             violation recall >= 0.95 and no false alarm on a clean call.\n\
                             Exit codes: 0 ran (and, with --gate, met the bar), 1 below the bar, 2 could not run.")]
     Calibrate(CalibrateArgs),
+    /// Show or set what collectsim remembers: who is playing.
+    #[command(
+        after_help = "Examples:\n  collectsim config                        show the settings and where they are\n  \
+                            collectsim config --trainee \"Dana Lee\"    save calls under this name from now on\n\n\
+                            At a terminal, the first call asks for your name once and remembers it; --trainee on \
+                            `play` still decides for one call."
+    )]
+    Config(ConfigArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish) for collectsim.
     #[command(
         after_help = "Examples:\n  collectsim completions bash > ~/.local/share/bash-completion/completions/collectsim\n  \
@@ -460,7 +468,7 @@ pub struct PlayArgs {
     /// practice allows :hint, :undo and :restart; assessment refuses them.
     #[arg(long, value_enum, default_value_t = Mode::Practice)]
     pub mode: Mode,
-    /// Your name, as recorded in the session (default: your login name).
+    /// Your name, as recorded in the session (default: the name `collectsim config` keeps, else your login name).
     #[arg(long)]
     pub trainee: Option<String>,
     /// Read your lines from FILE (one per line; `-` for stdin) instead of the keyboard.
@@ -523,4 +531,14 @@ pub struct ManArgs {
     /// Write collectsim.1 and one collectsim-COMMAND.1 per command into DIR instead of printing collectsim.1.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Save calls under this name when `play` is not given --trainee.
+    #[arg(long, value_name = "NAME")]
+    pub trainee: Option<String>,
+    /// Where settings and sessions are kept (default: $COLLECTSIM_HOME, else your data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }

@@ -48,6 +48,7 @@ pub mod scaffold;
 pub mod scenario;
 pub mod schema;
 pub mod score;
+pub mod settings;
 pub mod signals;
 pub mod source;
 pub mod store;

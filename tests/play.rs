@@ -279,3 +279,25 @@ fn a_session_is_named_by_its_file_its_id_or_last() {
     assert!(message.contains("no session `no-such-call`"), "{message}");
     assert!(message.contains(&format!("the newest: `{id}`")), "{message}");
 }
+
+/// `collectsim config --trainee` names every later call; `--trainee` still
+/// decides for one call.
+#[test]
+fn config_remembers_who_is_playing() {
+    let dir = temp_dir("config-trainee");
+    let set = run(&dir, &["config", "--trainee", "Dana Lee", "--data-dir", "data"], "");
+    assert!(set.status.success(), "{}", stderr(&set));
+    let shown = run(&dir, &["config", "--data-dir", "data"], "");
+    assert!(stdout(&shown).contains("trainee: Dana Lee"), "{}", stdout(&shown));
+    let lines = "Hi, this is Sam from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n:quit\n";
+    assert!(run(&dir, &["play", "hardship-job-loss", "--data-dir", "data"], lines).status.success());
+    assert_eq!(only_session(&dir.join("data"))["trainee"], "Dana Lee");
+    std::fs::remove_dir_all(dir.join("data/sessions")).unwrap();
+    let one_call = run(&dir, &["play", "hardship-job-loss", "--data-dir", "data", "--trainee", "Pat"], lines);
+    assert!(one_call.status.success());
+    assert_eq!(only_session(&dir.join("data"))["trainee"], "Pat");
+    std::fs::write(dir.join("data/settings.json"), "{\"trainee\": 7}").unwrap();
+    let broken = run(&dir, &["play", "hardship-job-loss", "--data-dir", "data"], lines);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(stderr(&broken).contains("settings.json is not collectsim settings"), "{}", stderr(&broken));
+}

@@ -81,3 +81,30 @@ fn a_batch_shows_a_progress_bar_at_a_terminal_and_keeps_stdout_clean() {
     assert_eq!(cards.lines().count(), 300);
     assert!(!cards.contains('█'), "the bar never reaches stdout");
 }
+
+/// At a terminal, with no --trainee and nothing remembered, the first call asks
+/// who is playing and keeps the answer; the next call does not ask again.
+#[test]
+fn the_first_call_asks_who_is_playing_once() {
+    let dir = temp_dir("tty-who");
+    let spawn = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_collectsim"));
+        command.args(["play", "hardship-job-loss", "--seed", "7", "--data-dir"]).arg(dir.join("data"));
+        command.current_dir(&dir).env("TERM", "xterm").env("NO_COLOR", "1").env_remove("COLLECTSIM_HOME");
+        spawn_command(command, Some(15_000)).expect("spawn in a pty")
+    };
+    let mut call = spawn();
+    call.exp_string("Who is playing?").unwrap();
+    call.send_line("Dana Lee").unwrap();
+    call.exp_string("You: ").unwrap();
+    call.send_line(":quit").unwrap();
+    call.exp_eof().unwrap();
+    let settings = std::fs::read_to_string(dir.join("data/settings.json")).unwrap();
+    assert!(settings.contains("\"trainee\": \"Dana Lee\""), "{settings}");
+    assert_eq!(only_session(&dir.join("data"))["trainee"], "Dana Lee");
+    let mut again = spawn();
+    let before_prompt = again.exp_string("You: ").unwrap();
+    assert!(!before_prompt.contains("Who is playing?"), "asked twice: {before_prompt}");
+    again.send_line(":quit").unwrap();
+    again.exp_eof().unwrap();
+}

@@ -3,6 +3,7 @@
 
 mod calibrate;
 mod completions;
+mod config;
 mod corpus;
 mod export;
 mod graph;
@@ -50,6 +51,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Calibrate(args)) => calibrate::run(&args),
         Some(Command::Hear(args)) => hear::run(&args),
         Some(Command::Completions(args)) => completions::completions(&args),
+        Some(Command::Config(args)) => config::run(&args),
         Some(Command::Man(args)) => completions::man(&args),
     }
 }

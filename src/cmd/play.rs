@@ -25,10 +25,11 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
     let data = store::data_dir(args.data_dir.as_deref())?;
     let style = Style::stdout();
+    let trainee = trainee(args, &data)?;
     let mut source = line_source(args.script.as_deref(), &data)?;
     let mut call = match &args.resume {
         Some(given) => resume(&workspace, &crate::store::find_session(given, args.data_dir.as_deref())?, &style)?,
-        None => start(&workspace, args, &data)?,
+        None => start(&workspace, args, &data, &trainee)?,
     };
     play_call(&mut call, source.as_mut(), &style)?;
     debrief(&workspace, &call, args.report, &style)?;
@@ -91,13 +92,38 @@ fn line_source(script: Option<&Path>, data: &Path) -> Result<Box<dyn LineSource>
     })
 }
 
-fn start(workspace: &Workspace, args: &PlayArgs, data: &Path) -> Result<Call> {
+/// Who is playing: `--trainee`, else the name `config` keeps, else — at a
+/// terminal, once — the name the trainee gives (then kept), else the login name.
+fn trainee(args: &PlayArgs, data: &Path) -> Result<String> {
+    if let Some(name) = &args.trainee {
+        return Ok(name.clone());
+    }
+    let mut settings = crate::settings::Settings::load(data)?;
+    if let Some(name) = &settings.trainee {
+        return Ok(name.clone());
+    }
+    let login = store::login_name();
+    if args.resume.is_some() || args.script.is_some() || !std::io::stdin().is_terminal() {
+        return Ok(login);
+    }
+    let mut terminal = Terminal::new(None)?;
+    let prompt = format!("Who is playing? Your calls and progress are kept under this name [{login}]: ");
+    let name = match terminal.read(&prompt) {
+        Input::Line(line) if !line.trim().is_empty() => line.trim().to_string(),
+        _ => login,
+    };
+    settings.trainee = Some(name.clone());
+    settings.save(data)?;
+    println!("Saved. `collectsim config --trainee NAME` changes it.");
+    Ok(name)
+}
+
+fn start(workspace: &Workspace, args: &PlayArgs, data: &Path, trainee: &str) -> Result<Call> {
     let wanted = match &args.scenario {
         Some(id) => id.clone(),
         None => workspace.library.scenarios.first().map(|s| s.id.clone()).unwrap_or_default(),
     };
     let scenario = workspace.library.resolve(&wanted, &workspace.lexicon)?;
-    let trainee = args.trainee.clone().unwrap_or_else(store::login_name);
     let seed = args.seed.unwrap_or_else(fresh_seed);
     let coach = coach_for(workspace, &scenario)?;
     let from = match &args.from {
@@ -111,7 +137,7 @@ fn start(workspace: &Workspace, args: &PlayArgs, data: &Path) -> Result<Call> {
             )
         })?),
     };
-    Call::start(scenario, Arc::clone(&workspace.detector), (seed, args.mode, &trainee, from), data, coach)
+    Call::start(scenario, Arc::clone(&workspace.detector), (seed, args.mode, trainee, from), data, coach)
 }
 
 fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {

@@ -1,0 +1,46 @@
+//! What collectsim remembers for the person at this machine, in
+//! `<data>/settings.json`: for now, who is playing, asked once at a terminal (or
+//! set with `collectsim config --trainee`), so calls do not land under `trainee`
+//! when the login name is empty or shared.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The name calls are saved under when `--trainee` is not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainee: Option<String>,
+}
+
+pub fn path(data: &Path) -> PathBuf {
+    data.join("settings.json")
+}
+
+impl Settings {
+    /// The saved settings; none saved yet is the default. A file that cannot be
+    /// read is an error that names it, never silently replaced.
+    pub fn load(data: &Path) -> Result<Settings> {
+        let path = path(data);
+        if !path.exists() {
+            return Ok(Settings::default());
+        }
+        let text =
+            crate::source::read_text(&path, 1 << 20).with_context(|| format!("cannot read {}", path.display()))?;
+        serde_json::from_str(&text).with_context(|| {
+            format!(
+                "{} is not collectsim settings; fix it or delete it (collectsim config rewrites it)",
+                path.display()
+            )
+        })
+    }
+
+    pub fn save(&self, data: &Path) -> Result<()> {
+        std::fs::create_dir_all(data).with_context(|| format!("cannot create {}", data.display()))?;
+        let text = serde_json::to_string_pretty(self)? + "\n";
+        crate::store::write_atomically(&path(data), text.as_bytes())
+    }
+}
