@@ -80,8 +80,10 @@ fn scores_of(record: &SessionRecord) -> BTreeMap<String, Option<f64>> {
     DIMENSIONS.iter().map(|d| d.to_string()).zip(values).collect()
 }
 
+/// A call counts as passed only when it was finished and its scorecard passed:
+/// an abandoned call, or one that ended before the account was discussed, never does.
 fn passed(record: &SessionRecord) -> bool {
-    record.scorecard.as_ref().is_some_and(|c| c.passed)
+    record.is_finished() && record.scorecard.as_ref().is_some_and(|c| c.passed && c.verdict != "incomplete")
 }
 
 /// One row per trainee, in name order.
@@ -131,13 +133,27 @@ pub fn detail(trainee: &str, sessions: &[SessionRecord], required: &[String]) ->
     let mut broken_most: Vec<(String, usize)> = broken.into_iter().collect();
     broken_most.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     broken_most.truncate(5);
-    let ids = |want: bool| {
-        let mut ids: Vec<String> =
-            mine.iter().filter(|s| s.scorecard.is_some() && passed(s) == want).map(|s| s.scenario.id.clone()).collect();
-        ids.sort();
-        ids.dedup();
-        ids
-    };
+    // Passed once any call of it passed, named by its first passing call; not
+    // passed are the scenarios played without a pass yet.
+    let mut first_pass: BTreeMap<&str, &SessionRecord> = BTreeMap::new();
+    let mut by_date = mine.clone();
+    by_date.sort_by(|a, b| a.started_at.cmp(&b.started_at));
+    for s in by_date.iter().filter(|s| passed(s)) {
+        first_pass.entry(s.scenario.id.as_str()).or_insert(s);
+    }
+    let scenarios_passed: Vec<String> = first_pass
+        .iter()
+        .map(|(id, s)| {
+            format!("{id} ({}, {:?} mode)", s.started_at.get(..10).unwrap_or(&s.started_at), s.mode).to_lowercase()
+        })
+        .collect();
+    let mut scenarios_failed: Vec<String> = mine
+        .iter()
+        .filter(|s| !first_pass.contains_key(s.scenario.id.as_str()))
+        .map(|s| s.scenario.id.clone())
+        .collect();
+    scenarios_failed.sort();
+    scenarios_failed.dedup();
     Detail {
         summary: summary(trainee, sessions, required),
         calls: mine
@@ -153,7 +169,7 @@ pub fn detail(trainee: &str, sessions: &[SessionRecord], required: &[String]) ->
             })
             .collect(),
         broken_most,
-        scenarios_passed: ids(true),
-        scenarios_failed: ids(false),
+        scenarios_passed,
+        scenarios_failed,
     }
 }

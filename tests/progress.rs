@@ -80,3 +80,27 @@ fn one_trainee_in_detail() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("trainees: ana, ben"));
 }
+
+/// A scenario failed once and passed later is passed, named by the call that passed
+/// it, and not also "not passed"; an abandoned call never counts as a pass.
+#[test]
+fn a_scenario_is_passed_once_any_finished_call_of_it_passed() {
+    let dir = temp_dir("progress-passed");
+    std::fs::create_dir_all(dir.join("sessions")).unwrap();
+    session(&dir, "dana-1.json", "dana", "hardship", "practice", false, 3);
+    session(&dir, "dana-2.json", "dana", "hardship", "assessment", true, 5);
+    session(&dir, "dana-3.json", "dana", "hostile", "assessment", true, 6);
+    let mut abandoned: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("sessions/dana-3.json")).unwrap()).unwrap();
+    abandoned["outcome"] = "abandoned".into();
+    std::fs::write(dir.join("sessions/dana-3.json"), abandoned.to_string()).unwrap();
+    let output = run(&dir, &["progress", "--data-dir", ".", "--trainee", "dana", "--format", "json"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let detail: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let detail = if detail.get("detail").is_some() { &detail["detail"] } else { &detail };
+    assert_eq!(detail["scenarios_passed"], serde_json::json!(["hardship-scenario (2026-11-05, assessment mode)"]));
+    assert_eq!(detail["scenarios_failed"], serde_json::json!(["hostile-scenario"]));
+    let text = stdout(&run(&dir, &["progress", "--data-dir", ".", "--trainee", "dana"], ""));
+    assert!(text.contains("Scenarios passed: hardship-scenario (2026-11-05, assessment mode)"), "{text}");
+    assert!(text.contains("Scenarios not passed: hostile-scenario\n"), "{text}");
+}
