@@ -140,3 +140,23 @@ fn play_writes_the_html_report_on_request() {
         .find(|p| p.extension().is_some_and(|e| e == "html"));
     assert!(std::fs::read_to_string(html.expect("html written")).unwrap().contains("false threat"));
 }
+
+/// An assisted call says what helped, counted in words with the right plurals.
+#[test]
+fn assisted_calls_count_their_help_in_words() {
+    let dir = common::temp_dir("assisted");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sessions/maria.json");
+    let mut session: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    session["hints"] = serde_json::json!([{"before_turn": 1, "node": "opening", "text": "Say who you are."}]);
+    let undo = serde_json::json!({"text": "Pay now.", "at": "2026-11-22T10:01:46Z"});
+    session["undos"] = serde_json::json!([undo.clone(), undo]);
+    std::fs::write(dir.join("s.json"), session.to_string()).unwrap();
+    for (format, expected) in [
+        ("text", "(assisted: 1 hint, 2 undos)"),
+        ("html", "(assisted: 1 hint, 2 undos)"),
+        ("md", "(assisted: 1 hint, 2 undos)"),
+    ] {
+        let output = common::run(&dir, &["report", "s.json", "--format", format], "");
+        assert!(common::stdout(&output).contains(expected), "{format}: {}", common::stdout(&output));
+    }
+}

@@ -191,3 +191,31 @@ Agent: Can you tell her she owes $900 on her credit card?\n";
     let rules = rules_raised(&dir, someone_else);
     assert!(rules.iter().any(|r| r == "us-fdcpa.third-party-disclosure"), "{rules:?}");
 }
+
+/// Evidence quotes whole words: a rule whose pattern stops inside a word
+/// ("what" of "what's") quotes the word, as a person would.
+#[test]
+fn evidence_is_whole_words() {
+    let dir = temp_dir("whole-words");
+    let call = "Agent: Hi, this is Sam from Ridgeline Recovery. Is this Mike Chen?\nDebtor: Yes.\n\
+                Agent: I'm calling from Ridgeline Recovery, a debt collector. It's about the Harbor Dental bill.\n\
+                Debtor: Money's been tight since my hours were cut at the plant.\n\
+                Agent: I'm sorry to hear that. Can you tell me what's been going on?\n";
+    std::fs::write(dir.join("call.txt"), call).unwrap();
+    let output = run(&dir, &["score", "call.txt", "--format", "json"], "");
+    let cards: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let quoted: Vec<&str> = ["findings", "strengths"]
+        .iter()
+        .flat_map(|k| cards[0][*k].as_array().unwrap())
+        .filter_map(|x| x["evidence"].as_str())
+        .collect();
+    assert!(quoted.iter().any(|e| e.ends_with("what's")), "{quoted:?}");
+    for evidence in quoted.iter().filter(|e| !e.is_empty()) {
+        let at = call.find(evidence).unwrap_or_else(|| panic!("{evidence:?} is not in the call"));
+        let before = call[..at].chars().next_back().unwrap_or(' ');
+        let after = call[at + evidence.len()..].chars().next().unwrap_or(' ');
+        let word = |c: char| c.is_alphanumeric();
+        assert!(!(word(before) && evidence.starts_with(word)), "{evidence:?} starts mid-word");
+        assert!(!(word(after) && evidence.ends_with(word)), "{evidence:?} ends mid-word");
+    }
+}

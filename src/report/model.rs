@@ -23,6 +23,8 @@ pub struct Report {
     pub date: String,
     pub mode: String,
     pub assisted: bool,
+    /// What made it assisted, counted in words: "1 hint, 2 undos".
+    pub assisted_by: String,
     pub hints_used: usize,
     pub seed: u64,
     pub outcome: String,
@@ -148,6 +150,7 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
             || record.restarts > 0
             || record.score_checks > 0,
         hints_used: record.hints.len(),
+        assisted_by: assisted_by(record),
         seed: record.seed,
         outcome: record.outcome.replace('_', " "),
         story_success: record.success,
@@ -170,6 +173,25 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         rubrics: card.rubrics.iter().map(|r| format!("{} v{}", r.id, r.version)).collect::<Vec<_>>().join(", "),
         call: None,
     }
+}
+
+/// "1 hint, 2 undos, 1 look at the score": the help a practice call had.
+fn assisted_by(record: &SessionRecord) -> String {
+    let counted = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    [
+        counted(record.hints.len(), "hint", "hints"),
+        counted(record.undos.len(), "undo", "undos"),
+        counted(record.restarts as usize, "restart", "restarts"),
+        counted(record.score_checks, "look at the score", "looks at the score"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// The headline without its verdict, and without the overall score every report

@@ -66,6 +66,20 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
     };
     findings.iter_mut().for_each(|f| f.time = time_of(f.turn));
     strengths.iter_mut().for_each(|s| s.time = time_of(s.turn));
+    let text_of = |turn: usize| transcript.turns.get(turn.checked_sub(1)?).map(|t| t.text.as_str());
+    for (turn, span, evidence) in findings
+        .iter_mut()
+        .map(|f| (f.turn, &mut f.span, &mut f.evidence))
+        .chain(strengths.iter_mut().map(|s| (s.turn, &mut s.span, &mut s.evidence)))
+    {
+        if let (Some(text), Some(at)) = (text_of(turn), span.as_mut()) {
+            let whole = whole_words(text, *at);
+            if whole != *at {
+                *at = whole;
+                *evidence = text[whole[0]..whole[1]].trim().to_string();
+            }
+        }
+    }
     let turns = grade::grade(transcript);
     let mut scores = tally.scores(rubrics, &turns);
     let pass_mark = rubrics.iter().map(|r| r.pass_mark).fold(0.0, f64::max);
@@ -145,8 +159,55 @@ impl Tally {
     }
 }
 
+/// A span widened to whole words, so evidence never shows part of a token: a
+/// pattern that matched `$4` of `$40` or `arrest` of `arrested` quotes the word.
+fn whole_words(text: &str, [start, end]: [usize; 2]) -> [usize; 2] {
+    if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return [start, end];
+    }
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+    let (first, last) = (text[start..end].chars().next(), text[start..end].chars().next_back());
+    let mut from = start;
+    while let Some(c) = text[..from].chars().next_back().filter(|&c| in_word(c) && first.is_some_and(in_word)) {
+        from -= c.len_utf8();
+    }
+    let mut to = end;
+    // `$4` of `$40` ends in a digit, `arrest` of `arrested` in a letter; a span that
+    // ends at a comma or space ends where it means to.
+    while last.is_some_and(in_word) {
+        let rest = &text[to..];
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), _) if in_word(c) => to += c.len_utf8(),
+            // `$1,240.50` is one figure: a separator between digits belongs to it.
+            (Some(c @ ('.' | ',')), Some(d))
+                if d.is_ascii_digit() && text[..to].ends_with(|p: char| p.is_ascii_digit()) =>
+            {
+                to += c.len_utf8()
+            }
+            _ => break,
+        }
+    }
+    [from, to]
+}
+
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn evidence_is_whole_words() {
+        let text = "Pay $40 today or you'll be arrested, Maria.";
+        assert_eq!(super::whole_words(text, [4, 6]), [4, 7], "$4 → $40");
+        assert_eq!(super::whole_words(text, [27, 33]), [27, 35], "arrest → arrested");
+        assert_eq!(super::whole_words("It is $1,240.50 now", [6, 8]), [6, 15]);
+        assert_eq!(super::whole_words(text, [0, 3]), [0, 3], "whole already");
+        assert_eq!(super::whole_words("café crème", [0, 3]), [0, 5]);
+        let intro = "Ridgeline Recovery, a debt collector";
+        assert_eq!(super::whole_words(intro, [18, 36]), [18, 36], "a span starting at a comma stays");
+    }
 }
 
 /// Severity names as they appear in scorecards.
