@@ -160,3 +160,23 @@ fn assisted_calls_count_their_help_in_words() {
         assert!(common::stdout(&output).contains(expected), "{format}: {}", common::stdout(&output));
     }
 }
+
+/// What the account note missed is shown with the note, not under the last turn.
+#[test]
+fn note_findings_sit_with_the_account_note() {
+    let dir = common::temp_dir("note-findings");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sessions/maria.json");
+    let mut session: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    session["notes"] = serde_json::json!([{"after_turn": 14, "text": "Called.", "at": "2026-11-22T10:01:46Z"}]);
+    session.as_object_mut().unwrap().remove("scorecard");
+    std::fs::write(dir.join("s.json"), session.to_string()).unwrap();
+    let text = common::stdout(&common::run(&dir, &["report", "s.json"], ""));
+    let note = text.find("Account note").unwrap_or_else(|| panic!("no account-note section:\n{text}"));
+    let call = text.find("The call").unwrap();
+    let missed = "The note should record the hardship";
+    assert!(text[note..].contains("Called.") && text[note..].contains(missed), "{text}");
+    assert!(!text[call..note].contains(missed), "a note finding is shown under a turn:\n{text}");
+    let html = common::stdout(&common::run(&dir, &["report", "s.json", "--format", "html"], ""));
+    let section = &html[html.find("<h2>Account note</h2>").unwrap()..];
+    assert!(section.contains(missed), "{section}");
+}

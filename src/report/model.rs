@@ -50,6 +50,9 @@ pub struct Report {
     pub meter_changes: Vec<ChangeView>,
     pub model_answers: Vec<ModelAnswer>,
     pub notes: Vec<String>,
+    /// What the account note missed: documentation findings, shown with the note
+    /// rather than under the last turn.
+    pub note_findings: Vec<Finding>,
     pub next_scenario: Option<String>,
     pub rubrics: String,
     /// Set for a call scored from a transcript (not played): who was who.
@@ -169,10 +172,17 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         meter_changes: changes(record),
         model_answers: model_answers(record, card, scenario),
         notes: record.notes.iter().map(|n| n.text.clone()).collect(),
+        note_findings: card.findings.iter().filter(|f| is_about_the_note(f)).cloned().collect(),
         next_scenario: next,
         rubrics: card.rubrics.iter().map(|r| format!("{} v{}", r.id, r.version)).collect::<Vec<_>>().join(", "),
         call: None,
     }
+}
+
+/// Documentation findings are about the account note written after the call,
+/// not about the turn they are numbered with.
+fn is_about_the_note(finding: &Finding) -> bool {
+    finding.dimension == "documentation"
 }
 
 /// "1 hint, 2 undos, 1 look at the score": the help a practice call had.
@@ -262,7 +272,8 @@ fn turns(record: &SessionRecord, card: &Scorecard) -> Vec<TurnView> {
         .enumerate()
         .map(|(i, turn)| {
             let number = i + 1;
-            let findings: Vec<Finding> = card.findings.iter().filter(|f| f.turn == number).cloned().collect();
+            let findings: Vec<Finding> =
+                card.findings.iter().filter(|f| f.turn == number && !is_about_the_note(f)).cloned().collect();
             let strengths: Vec<Strength> = card.strengths.iter().filter(|s| s.turn == number).cloned().collect();
             let collector = turn.speaker == Speaker::Collector;
             let who = if collector { "You".to_string() } else { debtor.clone() };
