@@ -301,3 +301,48 @@ fn config_remembers_who_is_playing() {
     assert_eq!(broken.status.code(), Some(2));
     assert!(stderr(&broken).contains("settings.json is not collectsim settings"), "{}", stderr(&broken));
 }
+
+/// Debtor lines agree with what the trainee said: Gary does not name a person the
+/// trainee never asked for, the roommate does not ask what the call is about
+/// right after being told, and Linda does not ask what happens next right after
+/// hearing it.
+#[test]
+fn debtor_lines_agree_with_what_was_said() {
+    let cases = [
+        ("wrong-number", "Hi, this is Sam Ortiz from Ridgeline Recovery. May I speak with Priya Shah?\n", "Denise"),
+        (
+            "evasive-tell-my-wife",
+            "Hi, this is Sam Ortiz from Ridgeline Recovery.\nI'm calling about a debt on Derek's Summit Bank card.\n",
+            "What's it about",
+        ),
+    ];
+    for (scenario, lines, never) in cases {
+        for seed in 1..=6 {
+            let dir = temp_dir(&format!("agree-{scenario}-{seed}"));
+            let seed = seed.to_string();
+            let output =
+                run(&dir, &["play", scenario, "--seed", &seed, "--data-dir", "data"], &format!("{lines}:quit\n"));
+            let said: Vec<String> = only_session(&dir.join("data"))["turns"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|t| t["speaker"] == "debtor")
+                .map(|t| t["text"].as_str().unwrap().to_string())
+                .collect();
+            assert!(
+                said.iter().all(|line| !line.contains(never)),
+                "{scenario} seed {seed}: {said:?}\n{}",
+                stdout(&output)
+            );
+        }
+    }
+    let scenario = collectsim::scenario::library::BUILTIN
+        .iter()
+        .find(|(name, _)| name.contains("disputing-not-my-debt"))
+        .unwrap()
+        .1;
+    assert!(
+        !scenario.to_lowercase().contains("\"so what happens next?\""),
+        "the calmed debtor asks what she was just told"
+    );
+}
