@@ -304,7 +304,7 @@ fn config_remembers_who_is_playing() {
 
 /// Debtor lines agree with what the trainee said: Gary does not name a person the
 /// trainee never asked for, the roommate does not ask what the call is about
-/// right after being told, and Linda does not ask what happens next right after
+/// right after being told, and Janet does not ask what happens next right after
 /// hearing it.
 #[test]
 fn debtor_lines_agree_with_what_was_said() {
