@@ -3,6 +3,8 @@
 //! README.md passes its playthrough in every wording; the pack in
 //! rubrics/README.md validates and its examples behave.
 
+mod common;
+
 use std::sync::Arc;
 
 use collectsim::playthrough;
@@ -69,4 +71,36 @@ fn the_rubric_guide_example_works() {
     assert_eq!(pack.rules.len(), 2);
     let failures = examples::check(&pack, &detector);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The README's sample call plays exactly as the README shows it: the same
+/// debtor lines, the same ending and the same meters at the end.
+#[test]
+fn the_readme_sample_call_plays_as_shown() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("## A short call").unwrap()..];
+    let block = &section[section.find("```\n").unwrap() + 4..];
+    let block = &block[..block.find("```").unwrap()];
+    let said: Vec<&str> = block.lines().filter_map(|l| l.strip_prefix("You: ")).collect();
+    let expected: Vec<&str> = block
+        .lines()
+        .filter(|l| l.starts_with("Maria: ") || l.starts_with("Call over:") || l.starts_with("How the debtor felt"))
+        .collect();
+    assert!(said.len() >= 5 && expected.len() >= 7, "{block}");
+    let dir = common::temp_dir("readme-call");
+    let input = said.join("\n") + "\n";
+    let output = common::run(
+        &dir,
+        &["play", "hardship-job-loss", "--seed", "7", "--trainee", "dana", "--data-dir", "data"],
+        &input,
+    );
+    // The terminal wraps long lines; compare the words.
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shown = words(&common::stdout(&output));
+    let mut from = 0;
+    for line in expected.iter().map(|l| words(l)) {
+        let at =
+            shown[from..].find(&line).unwrap_or_else(|| panic!("README line {line:?} not played (in order):\n{shown}"));
+        from += at + line.len();
+    }
 }
