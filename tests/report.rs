@@ -180,3 +180,17 @@ fn note_findings_sit_with_the_account_note() {
     let section = &html[html.find("<h2>Account note</h2>").unwrap()..];
     assert!(section.contains(missed), "{section}");
 }
+
+/// `report --format json` is data (ids, numbers, text), not the charts' layout.
+#[test]
+fn report_json_is_data_not_layout() {
+    let report: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    for (list, layout) in [("scores", ["width", "label_y", "text_bar"]), ("meters", ["points", "colour", "label_y"])] {
+        let first = &report[list][0];
+        assert!(first.is_object(), "{list}: {report}");
+        for key in layout {
+            assert!(first.get(key).is_none(), "{list} carries layout `{key}`: {first}");
+        }
+    }
+    assert!(report["scores"][0]["score"].is_number() && report["meters"][0]["last"].is_number());
+}

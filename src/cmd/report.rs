@@ -110,7 +110,9 @@ pub fn scorecard(workspace: &Workspace, record: &SessionRecord) -> Result<Scorec
 
 pub fn render(model: &Report, format: ReportFormat, template: Option<&str>, style: Style) -> Result<String> {
     let kind = match format {
-        ReportFormat::Json | ReportFormat::Xapi => return Ok(serde_json::to_string_pretty(model)? + "\n"),
+        ReportFormat::Json | ReportFormat::Xapi => {
+            return Ok(serde_json::to_string_pretty(&report::as_data(model)?)? + "\n");
+        }
         ReportFormat::Text => Kind::Text,
         ReportFormat::Md => Kind::Markdown,
         ReportFormat::Html => Kind::Html,

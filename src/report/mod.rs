@@ -29,6 +29,27 @@ pub enum Kind {
     Html,
 }
 
+/// The report as data for `--format json`: the same model without what only
+/// draws it (chart coordinates, colours, bar glyphs), which the templates use.
+pub fn as_data(report: &Report) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(report)?;
+    let layout: [(&str, &[&str]); 3] = [
+        ("scores", &["width", "y", "label_y", "text_bar"]),
+        ("meters", &["colour", "points", "label_y"]),
+        ("grade_lines", &["colour", "points", "dots", "label_y"]),
+    ];
+    for (list, keys) in layout {
+        for item in value.get_mut(list).and_then(|v| v.as_array_mut()).into_iter().flatten() {
+            if let Some(item) = item.as_object_mut() {
+                keys.iter().for_each(|key| {
+                    item.remove(*key);
+                });
+            }
+        }
+    }
+    Ok(value)
+}
+
 /// Renders a report; `template` replaces the built-in one for that format.
 pub fn render(report: &Report, kind: Kind, template: Option<&str>, style: Style) -> Result<String> {
     let mut registry = Handlebars::new();
