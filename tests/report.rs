@@ -194,3 +194,17 @@ fn report_json_is_data_not_layout() {
     }
     assert!(report["scores"][0]["score"].is_number() && report["meters"][0]["last"].is_number());
 }
+
+/// The charts' x-axes have numbered ticks: a turn per tick on the meter chart,
+/// the graded turns on the grades chart.
+#[test]
+fn the_charts_number_their_turns() {
+    let html = report("html");
+    let ticks = |chart: &str| {
+        let start = html.find(chart).unwrap();
+        let end = start + html[start..].find("</svg>").unwrap();
+        html[start..end].matches("text-anchor=\"middle\"").count()
+    };
+    assert!(ticks("meters-title") >= 10, "the meter chart numbers its turns");
+    assert!(ticks("grades-title") >= 5, "the grades chart numbers the graded turns");
+}

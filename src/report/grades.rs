@@ -100,6 +100,12 @@ fn band(score: f64) -> &'static str {
     }
 }
 
+/// Where each graded turn sits on the grades chart's x-axis: (turn, x).
+pub fn positions(card: &Scorecard) -> impl Iterator<Item = (usize, f64)> + '_ {
+    let step = 480.0 / card.turns.len().max(2).saturating_sub(1) as f64;
+    card.turns.iter().enumerate().map(move |(i, turn)| (turn.turn, 40.0 + step * i as f64))
+}
+
 /// One line per dimension that was graded at least once; x spreads the graded
 /// turns across the chart in call order, y is the grade.
 pub fn lines(card: &Scorecard) -> Vec<GradeLine> {

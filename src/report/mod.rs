@@ -38,6 +38,10 @@ pub fn as_data(report: &Report) -> Result<serde_json::Value> {
         ("meters", &["colour", "points", "label_y"]),
         ("grade_lines", &["colour", "points", "dots", "label_y"]),
     ];
+    if let Some(map) = value.as_object_mut() {
+        map.remove("meter_ticks");
+        map.remove("grade_ticks");
+    }
     for (list, keys) in layout {
         for item in value.get_mut(list).and_then(|v| v.as_array_mut()).into_iter().flatten() {
             if let Some(item) = item.as_object_mut() {

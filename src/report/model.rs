@@ -47,6 +47,10 @@ pub struct Report {
     pub strengths: Vec<Strength>,
     pub turns: Vec<TurnView>,
     pub meters: Vec<MeterLine>,
+    /// The x-axis of the meter chart: a tick per turn, numbered (every few on a long call).
+    pub meter_ticks: Vec<Tick>,
+    /// The x-axis of the grades chart: the graded turns' numbers.
+    pub grade_ticks: Vec<Tick>,
     pub meter_changes: Vec<ChangeView>,
     pub model_answers: Vec<ModelAnswer>,
     pub notes: Vec<String>,
@@ -169,6 +173,10 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         strengths: card.strengths.clone(),
         turns: turns(record, card),
         meters: meter_lines(record, scenario),
+        meter_ticks: ticks(
+            (1..=record.turns.len()).map(|n| (n, 40.0 + 480.0 * n as f64 / record.turns.len().max(1) as f64)),
+        ),
+        grade_ticks: ticks(grades::positions(card)),
         meter_changes: changes(record),
         model_answers: model_answers(record, card, scenario),
         notes: record.notes.iter().map(|n| n.text.clone()).collect(),
@@ -361,15 +369,39 @@ fn meter_lines(record: &SessionRecord, scenario: Option<&Scenario>) -> Vec<Meter
     lines
 }
 
-/// Keeps the meter names at the line ends at least 13 units apart, so lines that
+/// A numbered tick on a chart's x-axis.
+#[derive(Debug, Serialize)]
+pub struct Tick {
+    pub x: String,
+    pub label: String,
+}
+
+/// Ticks for (turn, x) pairs, numbered at most every 24 units so the numbers
+/// never run into each other (a tick without a number still marks the turn).
+fn ticks(at: impl Iterator<Item = (usize, f64)>) -> Vec<Tick> {
+    let mut last_label = f64::NEG_INFINITY;
+    at.map(|(turn, x)| {
+        let labelled = x - last_label >= 24.0;
+        if labelled {
+            last_label = x;
+        }
+        Tick { x: format!("{x:.1}"), label: if labelled { turn.to_string() } else { String::new() } }
+    })
+    .collect()
+}
+
+/// Room for one meter name (15-unit type) at the end of its line.
+const LABEL_GAP: f64 = 17.0;
+
+/// Keeps the meter names at the line ends at least [`LABEL_GAP`] units apart, so lines that
 /// end close together still have readable labels.
 fn spread_labels(lines: &mut [MeterLine]) {
     let mut order: Vec<usize> = (0..lines.len()).collect();
     order.sort_by(|&a, &b| lines[a].label_y.total_cmp(&lines[b].label_y));
     for pair in order.windows(2) {
         let (above, below) = (pair[0], pair[1]);
-        if lines[below].label_y - lines[above].label_y < 13.0 {
-            lines[below].label_y = lines[above].label_y + 13.0;
+        if lines[below].label_y - lines[above].label_y < LABEL_GAP {
+            lines[below].label_y = lines[above].label_y + LABEL_GAP;
         }
     }
 }
