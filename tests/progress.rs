@@ -104,3 +104,23 @@ fn a_scenario_is_passed_once_any_finished_call_of_it_passed() {
     assert!(text.contains("Scenarios passed: hardship-scenario (2026-11-05, assessment mode)"), "{text}");
     assert!(text.contains("Scenarios not passed: hostile-scenario\n"), "{text}");
 }
+
+/// The team page links each row to that trainee's section, and the trends are one
+/// small chart per dimension with numbered calls and the pass mark.
+#[test]
+fn the_team_page_links_trainees_and_charts_each_dimension() {
+    let dir = data_dir();
+    let output = run(&dir, &["progress", "--data-dir", ".", "--format", "html"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = stdout(&output);
+    for trainee in ["ana", "ben"] {
+        assert!(html.contains(&format!("<a href=\"#trainee-{trainee}\">{trainee}</a>")), "{trainee} row not linked");
+        assert!(html.contains(&format!("<section id=\"trainee-{trainee}\">")), "{trainee} has no section");
+    }
+    let ana =
+        &html[html.find("<section id=\"trainee-ana\">").unwrap()..html.find("<section id=\"trainee-ben\">").unwrap()];
+    assert_eq!(ana.matches("<svg").count(), 6, "one chart per dimension");
+    assert_eq!(ana.matches(">pass mark</text>").count(), 6);
+    assert!(ana.contains("text-anchor=\"middle\" fill=\"#4a5568\">4</text>"), "calls numbered on the x-axis");
+    assert!(ana.contains("aria-label=\"overall over the calls: call 1: 76, call 2: 76"), "{ana}");
+}

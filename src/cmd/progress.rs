@@ -6,16 +6,15 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use handlebars::Handlebars;
-use serde::Serialize;
 use serde_json::json;
 
 use crate::cli::{ProgressArgs, ProgressFormat};
 use crate::progress::{self, Detail, Summary};
+use crate::report::trend;
 use crate::store::{self, SessionRecord};
 use crate::style::Style;
 
 const TEMPLATE: &str = include_str!("../report/templates/progress.html.hbs");
-const COLOURS: [&str; 6] = ["#2b6cb0", "#c53030", "#2f855a", "#b7791f", "#6b46c1", "#1a202c"];
 
 pub fn run(args: &ProgressArgs) -> Result<ExitCode> {
     let data = store::data_dir(args.data_dir.as_deref())?;
@@ -27,15 +26,18 @@ pub fn run(args: &ProgressArgs) -> Result<ExitCode> {
     // Only the curriculum is needed: no detector to compile.
     let library = crate::scenario::Library::load(&super::load_lexicon()?, Some(Path::new(super::LOCAL_SCENARIOS)))?;
     let required = progress::required_kinds(&library);
+    let lexicon = super::load_lexicon()?;
+    let packs = crate::rubric::library::load_packs(&lexicon, Some(Path::new(super::LOCAL_RUBRICS)))?;
+    let pass_mark = packs.iter().map(|p| p.pass_mark).fold(0.0, f64::max);
     let out = match &args.trainee {
         Some(name) => {
             if !sessions.iter().any(|s| &s.trainee == name) {
                 let known: Vec<&str> = sessions.iter().map(|s| s.trainee.as_str()).collect();
                 bail!("no sessions for trainee `{name}` in {}; trainees: {}", data.display(), dedup(known).join(", "));
             }
-            one(&progress::detail(name, &sessions, &required), &sessions, args.format)?
+            one(&progress::detail(name, &sessions, &required), pass_mark, args.format)?
         }
-        None => all(&progress::table(&sessions, &required), args.format)?,
+        None => all(&progress::table(&sessions, &required), &sessions, &required, pass_mark, args.format)?,
     };
     print!("{out}");
     Ok(ExitCode::SUCCESS)
@@ -47,10 +49,34 @@ fn dedup(mut names: Vec<&str>) -> Vec<&str> {
     names
 }
 
-fn all(table: &[Summary], format: ProgressFormat) -> Result<String> {
+fn all(
+    table: &[Summary],
+    sessions: &[SessionRecord],
+    required: &[String],
+    pass_mark: f64,
+    format: ProgressFormat,
+) -> Result<String> {
     Ok(match format {
         ProgressFormat::Json => serde_json::to_string_pretty(&json!({"trainees": table}))? + "\n",
-        ProgressFormat::Html => html(&json!({"trainees": table}))?,
+        ProgressFormat::Html => {
+            // Each row links to its trainee's section further down the same page.
+            let details: Vec<serde_json::Value> = table
+                .iter()
+                .map(|row| {
+                    let detail = progress::detail(&row.trainee, sessions, required);
+                    json!({"anchor": anchor(&row.trainee), "detail": detail, "trends": trend::charts(&detail, pass_mark)})
+                })
+                .collect();
+            let rows: Vec<serde_json::Value> = table
+                .iter()
+                .map(|row| {
+                    let mut value = serde_json::to_value(row).unwrap_or_default();
+                    value["anchor"] = anchor(&row.trainee).into();
+                    value
+                })
+                .collect();
+            html(&json!({"trainees": rows, "details": details, "pass_mark": pass_mark}))?
+        }
         ProgressFormat::Text => {
             let mut out = format!(
                 "{:<20} {:>5} {:>6}  {:>7} {:>7}  {}\n",
@@ -77,44 +103,17 @@ fn all(table: &[Summary], format: ProgressFormat) -> Result<String> {
     })
 }
 
-#[derive(Serialize)]
-struct Trend {
-    name: String,
-    colour: String,
-    points: String,
-    values: String,
-    label_y: f64,
+/// A page anchor for a trainee's section (`trainee-dana-lee`).
+fn anchor(trainee: &str) -> String {
+    format!("trainee-{}", store::slug(trainee))
 }
 
-fn trends(detail: &Detail) -> Vec<Trend> {
-    let scored: Vec<_> = detail.calls.iter().filter(|c| c.scores["overall"].is_some()).collect();
-    let step = 540.0 / (scored.len().max(2) - 1) as f64;
-    ["empathy", "clarity", "negotiation", "compliance", "documentation", "overall"]
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let values: Vec<(usize, f64)> =
-                scored.iter().enumerate().filter_map(|(n, c)| c.scores[*d].map(|v| (n, v))).collect();
-            let y = |v: f64| 200.0 - v * 1.9;
-            Trend {
-                name: d.to_string(),
-                colour: COLOURS[i].to_string(),
-                points: values
-                    .iter()
-                    .map(|(n, v)| format!("{:.1},{:.1}", 40.0 + step * *n as f64, y(*v)))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                values: values.iter().map(|(_, v)| format!("{v:.0}")).collect::<Vec<_>>().join(", "),
-                label_y: 20.0 + i as f64 * 16.0,
-            }
-        })
-        .collect()
-}
-
-fn one(detail: &Detail, _sessions: &[SessionRecord], format: ProgressFormat) -> Result<String> {
+fn one(detail: &Detail, pass_mark: f64, format: ProgressFormat) -> Result<String> {
     Ok(match format {
         ProgressFormat::Json => serde_json::to_string_pretty(detail)? + "\n",
-        ProgressFormat::Html => html(&json!({"detail": detail, "trends": trends(detail)}))?,
+        ProgressFormat::Html => {
+            html(&json!({"detail": detail, "trends": trend::charts(detail, pass_mark), "pass_mark": pass_mark}))?
+        }
         ProgressFormat::Text => {
             let s = &detail.summary;
             let ready = if s.readiness.ready {
@@ -155,8 +154,11 @@ fn one(detail: &Detail, _sessions: &[SessionRecord], format: ProgressFormat) -> 
     })
 }
 
+handlebars::handlebars_helper!(add: |a: u64, b: u64| a + b);
+
 fn html(data: &serde_json::Value) -> Result<String> {
     let mut registry = Handlebars::new();
+    registry.register_helper("add", Box::new(add));
     registry.register_template_string("progress", TEMPLATE)?;
     Ok(registry.render("progress", data)?)
 }

@@ -7,6 +7,7 @@ pub mod grades;
 pub mod lrs;
 pub mod model;
 mod transcript;
+pub mod trend;
 pub mod xapi;
 
 use anyhow::{Context, Result};

@@ -1,0 +1,105 @@
+//! The progress page's trend charts: one small chart per dimension (small
+//! multiples, not six lines on one chart), a dot per scored call, the calls
+//! numbered on the x-axis and the pass mark drawn across.
+
+use serde::Serialize;
+
+use crate::progress::Detail;
+
+const DIMENSIONS: [(&str, &str); 6] = [
+    ("overall", "#1a202c"),
+    ("empathy", "#c53030"),
+    ("clarity", "#2b6cb0"),
+    ("negotiation", "#2f855a"),
+    ("compliance", "#b7791f"),
+    ("documentation", "#6b46c1"),
+];
+const LEFT: f64 = 36.0;
+const WIDTH: f64 = 250.0;
+
+#[derive(Debug, Serialize)]
+pub struct TrendChart {
+    pub name: String,
+    pub colour: &'static str,
+    pub points: String,
+    pub dots: Vec<Dot>,
+    pub ticks: Vec<Tick>,
+    pub pass_y: String,
+    /// For the chart's text alternative: "call 1: 62, call 2: 71".
+    pub described: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Dot {
+    pub x: String,
+    pub y: String,
+    pub title: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tick {
+    pub x: String,
+    pub label: String,
+}
+
+fn y_of(value: f64) -> f64 {
+    130.0 - value * 1.08
+}
+
+/// One chart per dimension the trainee's calls were scored on, calls numbered
+/// in the order they were played.
+pub fn charts(detail: &Detail, pass_mark: f64) -> Vec<TrendChart> {
+    let scored: Vec<_> = detail.calls.iter().filter(|c| c.scores["overall"].is_some()).collect();
+    let step = WIDTH / (scored.len().max(2) - 1) as f64;
+    let x_of = |n: usize| LEFT + step * n as f64;
+    let ticks = ticks(scored.len(), &x_of);
+    DIMENSIONS
+        .iter()
+        .filter_map(|(name, colour)| {
+            let values: Vec<(usize, f64, &str)> = scored
+                .iter()
+                .enumerate()
+                .filter_map(|(n, c)| c.scores[*name].map(|v| (n, v, c.date.get(..10).unwrap_or(&c.date))))
+                .collect();
+            (!values.is_empty()).then(|| TrendChart {
+                name: name.to_string(),
+                colour,
+                points: values
+                    .iter()
+                    .map(|(n, v, _)| format!("{:.1},{:.1}", x_of(*n), y_of(*v)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                dots: values
+                    .iter()
+                    .map(|(n, v, date)| Dot {
+                        x: format!("{:.1}", x_of(*n)),
+                        y: format!("{:.1}", y_of(*v)),
+                        title: format!("call {} ({date}): {v:.1}", n + 1),
+                    })
+                    .collect(),
+                ticks: ticks.iter().map(|t| Tick { x: t.x.clone(), label: t.label.clone() }).collect(),
+                pass_y: format!("{:.1}", y_of(pass_mark)),
+                described: values
+                    .iter()
+                    .map(|(n, v, _)| format!("call {}: {v:.0}", n + 1))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+        })
+        .collect()
+}
+
+/// Call numbers, at most every 22 units so they never run into each other.
+fn ticks(calls: usize, x_of: &dyn Fn(usize) -> f64) -> Vec<Tick> {
+    let mut last = f64::NEG_INFINITY;
+    (0..calls)
+        .map(|n| {
+            let x = x_of(n);
+            let labelled = x - last >= 22.0 || n + 1 == calls && x - last >= 14.0;
+            if labelled {
+                last = x;
+            }
+            Tick { x: format!("{x:.1}"), label: if labelled { (n + 1).to_string() } else { String::new() } }
+        })
+        .collect()
+}
