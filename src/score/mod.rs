@@ -195,21 +195,6 @@ fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn evidence_is_whole_words() {
-        let text = "Pay $40 today or you'll be arrested, Maria.";
-        assert_eq!(super::whole_words(text, [4, 6]), [4, 7], "$4 → $40");
-        assert_eq!(super::whole_words(text, [27, 33]), [27, 35], "arrest → arrested");
-        assert_eq!(super::whole_words("It is $1,240.50 now", [6, 8]), [6, 15]);
-        assert_eq!(super::whole_words(text, [0, 3]), [0, 3], "whole already");
-        assert_eq!(super::whole_words("café crème", [0, 3]), [0, 5]);
-        let intro = "Ridgeline Recovery, a debt collector";
-        assert_eq!(super::whole_words(intro, [18, 36]), [18, 36], "a span starting at a comma stays");
-    }
-}
-
 /// Severity names as they appear in scorecards.
 pub fn severity_name(severity: Severity) -> &'static str {
     match severity {
@@ -226,4 +211,19 @@ pub fn judge_rule(rubric: &Rubric, rule: &crate::rubric::Rule, transcript: &Tran
     call.scan_patterns(rubric);
     let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
     (outcome.applicable, outcome.findings)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn evidence_is_whole_words() {
+        let text = "Pay $40 today or you'll be arrested, Maria.";
+        assert_eq!(super::whole_words(text, [4, 6]), [4, 7], "$4 → $40");
+        assert_eq!(super::whole_words(text, [27, 33]), [27, 35], "arrest → arrested");
+        assert_eq!(super::whole_words("It is $1,240.50 now", [6, 8]), [6, 15]);
+        assert_eq!(super::whole_words(text, [0, 3]), [0, 3], "whole already");
+        assert_eq!(super::whole_words("café crème", [0, 3]), [0, 5]);
+        let intro = "Ridgeline Recovery, a debt collector";
+        assert_eq!(super::whole_words(intro, [18, 36]), [18, 36], "a span starting at a comma stays");
+    }
 }
