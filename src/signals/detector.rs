@@ -395,6 +395,22 @@ mod tests {
         assert!(!signal_ids("Can I call you back on Friday?").contains(&"accommodates".to_string()));
     }
 
+    /// "You want me to just forget it?" mocks; "Do you want me to try again
+    /// tomorrow?" offers: the words after an auxiliary are an offer, not a jibe.
+    #[test]
+    fn offering_to_do_something_is_not_mocking_what_they_want() {
+        for offer in ["Do you want me to try again tomorrow?", "If you want me to, I can send it in writing."] {
+            assert!(!signal_ids(offer).contains(&"dismissal".to_string()), "{offer}");
+        }
+        for jibe in [
+            "You want me to just forget the balance?",
+            "So you want us to wait forever.",
+            "You're saying you want us to wait?",
+        ] {
+            assert!(signal_ids(jibe).contains(&"dismissal".to_string()), "{jibe}");
+        }
+    }
+
     #[test]
     fn boundaries_and_digits_are_ascii_inside_classes_and_out() {
         assert_eq!(ascii_classes(r"\bowe\b"), r"(?-u:\b)owe(?-u:\b)");
