@@ -128,30 +128,33 @@ fn conditional(
         return Outcome::not_applicable();
     }
     let mut out = Outcome::applies();
+    // `until_event` lifts the rule: a debtor who proposes an amount before any
+    // options were offered has moved the call past needing them.
+    let lifted = call
+        .transcript
+        .turns
+        .iter()
+        .enumerate()
+        .skip(event_turn)
+        .find(|(_, t)| t.events.iter().any(|e| until.contains(e)));
+    let end = lifted.map_or(usize::MAX, |(i, _)| i);
     let prompt = call.collector.iter().copied().filter(|&i| i < event_turn).last();
     let prompted = prompt.filter(|_| prompt_counts).and_then(|i| call.find(must, i));
     if let Some(m) = prompted {
         out.strengths.extend(strength(rule, Some(&m), m.turn));
     } else if !must.signals.is_empty() || !must.patterns.is_empty() {
         let window = &after[..within.max(1).min(after.len())];
-        let hit = window.iter().find_map(|&i| call.find(must, i));
+        let hit = window.iter().filter(|&&i| i < end).find_map(|&i| call.find(must, i));
         let window_open = !call.transcript.finished && after.len() < within.max(1);
+        let lapsed = window.last().is_some_and(|&last| end < last);
         match hit {
-            None if window_open => {}
+            None if window_open || lapsed => {}
             Some(m) if !must_reference || references(&call.turn(event_turn).text, &call.turn(m.turn).text) => {
                 out.strengths.extend(strength(rule, Some(&m), m.turn));
             }
             _ => out.findings.push(finding(rule, None, *window.last().expect("window is not empty"))),
         }
     }
-    let lifted = call
-        .transcript
-        .turns
-        .iter()
-        .enumerate()
-        .skip(event_turn + 1)
-        .find(|(_, t)| t.events.iter().any(|e| until.contains(e)));
-    let end = lifted.map_or(usize::MAX, |(i, _)| i);
     let window = must_not_within.unwrap_or(usize::MAX);
     for &i in after.iter().take(window).filter(|&&i| i < end) {
         if let Some(m) = call.find(must_not, i) {

@@ -411,6 +411,16 @@ mod tests {
         }
     }
 
+    /// "Be realistic" told is a dismissal; "what would be realistic for you?" asked
+    /// is the affordability question.
+    #[test]
+    fn asking_what_is_realistic_is_not_telling_them_to_be_realistic() {
+        assert!(!signal_ids("What would be realistic for you?").contains(&"dismissal".to_string()));
+        for told in ["Be realistic.", "Come on, be realistic.", "You need to be realistic about this."] {
+            assert!(signal_ids(told).contains(&"dismissal".to_string()), "{told}");
+        }
+    }
+
     #[test]
     fn boundaries_and_digits_are_ascii_inside_classes_and_out() {
         assert_eq!(ascii_classes(r"\bowe\b"), r"(?-u:\b)owe(?-u:\b)");
