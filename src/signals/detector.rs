@@ -422,6 +422,13 @@ mod tests {
     }
 
     #[test]
+    fn asking_what_stood_in_the_way_asks_the_reason() {
+        for question in ["What got in the way?", "What stopped you paying last month?", "What's been in the way?"] {
+            assert!(signal_ids(question).contains(&"asks_reason".to_string()), "{question}");
+        }
+    }
+
+    #[test]
     fn boundaries_and_digits_are_ascii_inside_classes_and_out() {
         assert_eq!(ascii_classes(r"\bowe\b"), r"(?-u:\b)owe(?-u:\b)");
         assert_eq!(ascii_classes(r"\$\d[\d,]*"), r"\$[0-9][0-9,]*");
