@@ -180,3 +180,51 @@ fn every_level_is_winnable_and_still_punishes_carelessness() {
     }
     assert!(levels >= 4, "each core persona has a second difficulty");
 }
+
+/// What `:hint` teaches must be right: the model trainee's call, scored with the
+/// packs of its jurisdiction, has no finding — except those listed here, which
+/// are the scorer's known misjudgements (an authorised settlement heard as an
+/// over-concession, "one payment" the debtor chose heard as a demand), not bad
+/// model lines. The list may only shrink.
+#[test]
+fn following_the_hints_model_lines_scores_clean() {
+    const KNOWN: &[&str] = &[
+        "attorney-represented.yaml: core.concrete-commitment",
+        "time-barred-old-card.yaml: core.asks-ability-to-pay",
+        "time-barred-old-card.yaml: core.over-concession",
+        "time-barred-old-card.yaml: core.concrete-commitment",
+    ];
+    let lexicon = Lexicon::builtin();
+    let detector = Arc::new(Detector::new(&lexicon).unwrap());
+    let packs = collectsim::rubric::library::load_packs(&lexicon, None).unwrap();
+    let mut found = Vec::new();
+    for (file, scenario) in shipped() {
+        let (said, _) = playthrough::model_trainee(&scenario, &detector);
+        let lines = said.iter().map(String::as_str);
+        let session = collectsim::engine::Session::replay(
+            Arc::clone(&scenario),
+            Arc::clone(&detector),
+            playthrough::DEFAULT_SEED,
+            lines,
+        );
+        let mut transcript = collectsim::transcript::Transcript {
+            source: file.name.clone(),
+            facts: scenario.facts.clone(),
+            turns: session.turns().to_vec(),
+            stage_notes: Vec::new(),
+            notes: Vec::new(),
+            finished: true,
+            note_expected: false,
+            roles: collectsim::transcript::Roles::Given,
+        };
+        transcript.detect(&detector);
+        let chosen = collectsim::rubric::library::for_jurisdiction(&packs, Some(scenario.jurisdiction()));
+        let card = collectsim::score::score(&chosen, &transcript);
+        let name = file.name.rsplit('/').next().unwrap_or(&file.name).to_string();
+        found.extend(card.findings.iter().map(|f| (format!("{name}: {}", f.rule), f.turn, f.evidence.clone())));
+    }
+    let unexpected: Vec<_> = found.iter().filter(|(key, ..)| !KNOWN.contains(&key.as_str())).collect();
+    assert!(unexpected.is_empty(), "the model lines draw findings: {unexpected:#?}");
+    let gone: Vec<_> = KNOWN.iter().filter(|k| !found.iter().any(|(key, ..)| key == *k)).collect();
+    assert!(gone.is_empty(), "fixed: remove {gone:?} from KNOWN");
+}
