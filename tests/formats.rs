@@ -176,7 +176,7 @@ fn a_folder_skips_what_is_not_a_transcript_and_says_why() {
         "skipped calls/README.md: not a transcript (a .md file;",
         "skipped calls/logo.png: not a transcript (a .png file;",
         "skipped calls/notes.txt:",
-        "skipped calls/cards.json: calls/cards.json: collectsim scorecards, not a transcript",
+        "skipped calls/cards.json: collectsim scorecards, not a transcript",
         "Scored 1 transcripts",
         "4 files skipped (not transcripts)",
     ] {

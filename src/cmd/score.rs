@@ -145,7 +145,8 @@ fn finish_call(
             bad.error += " (with --strict a file that is not a transcript is an error)";
         }
         Err(bad) if bad.skipped => {
-            let note = format!("skipped {}: {}", bad.source, bad.error);
+            let why = bad.error.strip_prefix(&format!("{}: ", bad.source)).unwrap_or(&bad.error);
+            let note = format!("skipped {}: {why}", bad.source);
             return Done { rendered: String::new(), tally: Tally::Skipped, bytes, note: Some(note) };
         }
         Ok(card) => {
