@@ -23,10 +23,11 @@ pub fn run(args: &ProgressArgs) -> Result<ExitCode> {
     for problem in &skipped {
         eprintln!("{} skipped: {problem}", style.yellow("warning:"));
     }
-    // Only the curriculum is needed: no detector to compile.
-    let library = crate::scenario::Library::load(&super::load_lexicon()?, Some(Path::new(super::LOCAL_SCENARIOS)))?;
-    let required = progress::required_kinds(&library);
+    // The curriculum (for readiness) and the packs' pass mark (for the charts): no
+    // detector to compile.
     let lexicon = super::load_lexicon()?;
+    let library = crate::scenario::Library::load(&lexicon, Some(Path::new(super::LOCAL_SCENARIOS)))?;
+    let required = progress::required_kinds(&library);
     let packs = crate::rubric::library::load_packs(&lexicon, Some(Path::new(super::LOCAL_RUBRICS)))?;
     let pass_mark = packs.iter().map(|p| p.pass_mark).fold(0.0, f64::max);
     let out = match &args.trainee {

@@ -173,10 +173,8 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         strengths: card.strengths.clone(),
         turns: turns(record, card),
         meters: meter_lines(record, scenario),
-        meter_ticks: ticks(
-            (1..=record.turns.len()).map(|n| (n, 40.0 + 480.0 * n as f64 / record.turns.len().max(1) as f64)),
-        ),
-        grade_ticks: ticks(grades::positions(card)),
+        meter_ticks: ticks(&meter_positions(record.turns.len()), TICK_GAP, TICK_GAP),
+        grade_ticks: ticks(&grades::positions(card).collect::<Vec<_>>(), TICK_GAP, TICK_GAP),
         meter_changes: changes(record),
         model_answers: model_answers(record, card, scenario),
         notes: record.notes.iter().map(|n| n.text.clone()).collect(),
@@ -370,24 +368,36 @@ fn meter_lines(record: &SessionRecord, scenario: Option<&Scenario>) -> Vec<Meter
 }
 
 /// A numbered tick on a chart's x-axis.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Tick {
     pub x: String,
     pub label: String,
 }
 
-/// Ticks for (turn, x) pairs, numbered at most every 24 units so the numbers
-/// never run into each other (a tick without a number still marks the turn).
-fn ticks(at: impl Iterator<Item = (usize, f64)>) -> Vec<Tick> {
+/// Ticks for (number, x) pairs, numbered only `gap` units or more after the last
+/// number shown (`last_gap` for the final tick), so numbers never run into each
+/// other; a tick without a number still marks its place.
+pub fn ticks(at: &[(usize, f64)], gap: f64, last_gap: f64) -> Vec<Tick> {
     let mut last_label = f64::NEG_INFINITY;
-    at.map(|(turn, x)| {
-        let labelled = x - last_label >= 24.0;
-        if labelled {
-            last_label = x;
-        }
-        Tick { x: format!("{x:.1}"), label: if labelled { turn.to_string() } else { String::new() } }
-    })
-    .collect()
+    at.iter()
+        .enumerate()
+        .map(|(i, &(number, x))| {
+            let room = if i + 1 == at.len() { gap.min(last_gap) } else { gap };
+            let labelled = x - last_label >= room;
+            if labelled {
+                last_label = x;
+            }
+            Tick { x: format!("{x:.1}"), label: if labelled { number.to_string() } else { String::new() } }
+        })
+        .collect()
+}
+
+/// Room for a turn number on the report's charts.
+const TICK_GAP: f64 = 24.0;
+
+/// Where each turn sits on the meter chart's x-axis: (turn, x).
+fn meter_positions(turns: usize) -> Vec<(usize, f64)> {
+    (1..=turns).map(|n| (n, 40.0 + 480.0 * n as f64 / turns.max(1) as f64)).collect()
 }
 
 /// Room for one meter name (15-unit type) at the end of its line.

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use super::grades::Dot;
+use super::model::{Tick, ticks};
 use crate::progress::Detail;
 
 const DIMENSIONS: [(&str, &str); 6] = [
@@ -29,19 +31,6 @@ pub struct TrendChart {
     pub described: String,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Dot {
-    pub x: String,
-    pub y: String,
-    pub title: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Tick {
-    pub x: String,
-    pub label: String,
-}
-
 fn y_of(value: f64) -> f64 {
     130.0 - value * 1.08
 }
@@ -52,7 +41,8 @@ pub fn charts(detail: &Detail, pass_mark: f64) -> Vec<TrendChart> {
     let scored: Vec<_> = detail.calls.iter().filter(|c| c.scores["overall"].is_some()).collect();
     let step = WIDTH / (scored.len().max(2) - 1) as f64;
     let x_of = |n: usize| LEFT + step * n as f64;
-    let ticks = ticks(scored.len(), &x_of);
+    // Calls numbered at most every 22 units; the last one still gets its number 14 on.
+    let ticks = ticks(&(0..scored.len()).map(|n| (n + 1, x_of(n))).collect::<Vec<_>>(), 22.0, 14.0);
     DIMENSIONS
         .iter()
         .filter_map(|(name, colour)| {
@@ -77,7 +67,7 @@ pub fn charts(detail: &Detail, pass_mark: f64) -> Vec<TrendChart> {
                         title: format!("call {} ({date}): {v:.1}", n + 1),
                     })
                     .collect(),
-                ticks: ticks.iter().map(|t| Tick { x: t.x.clone(), label: t.label.clone() }).collect(),
+                ticks: ticks.clone(),
                 pass_y: format!("{:.1}", y_of(pass_mark)),
                 described: values
                     .iter()
@@ -85,21 +75,6 @@ pub fn charts(detail: &Detail, pass_mark: f64) -> Vec<TrendChart> {
                     .collect::<Vec<_>>()
                     .join(", "),
             })
-        })
-        .collect()
-}
-
-/// Call numbers, at most every 22 units so they never run into each other.
-fn ticks(calls: usize, x_of: &dyn Fn(usize) -> f64) -> Vec<Tick> {
-    let mut last = f64::NEG_INFINITY;
-    (0..calls)
-        .map(|n| {
-            let x = x_of(n);
-            let labelled = x - last >= 22.0 || n + 1 == calls && x - last >= 14.0;
-            if labelled {
-                last = x;
-            }
-            Tick { x: format!("{x:.1}"), label: if labelled { (n + 1).to_string() } else { String::new() } }
         })
         .collect()
 }

@@ -60,23 +60,20 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
     }
     findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
     strengths.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));
-    let time_of = |turn: usize| {
-        let start = transcript.turns.get(turn.checked_sub(1)?)?.start?;
-        Some(crate::transcript::label::clock(start))
-    };
-    findings.iter_mut().for_each(|f| f.time = time_of(f.turn));
-    strengths.iter_mut().for_each(|s| s.time = time_of(s.turn));
-    let text_of = |turn: usize| transcript.turns.get(turn.checked_sub(1)?).map(|t| t.text.as_str());
-    for (turn, span, evidence) in findings
+    // Each finding and strength gets its turn's time, and evidence of whole words.
+    let turn_of = |n: usize| transcript.turns.get(n.checked_sub(1)?);
+    for (turn, span, evidence, time) in findings
         .iter_mut()
-        .map(|f| (f.turn, &mut f.span, &mut f.evidence))
-        .chain(strengths.iter_mut().map(|s| (s.turn, &mut s.span, &mut s.evidence)))
+        .map(|f| (f.turn, &mut f.span, &mut f.evidence, &mut f.time))
+        .chain(strengths.iter_mut().map(|s| (s.turn, &mut s.span, &mut s.evidence, &mut s.time)))
     {
-        if let (Some(text), Some(at)) = (text_of(turn), span.as_mut()) {
-            let whole = whole_words(text, *at);
+        let Some(said) = turn_of(turn) else { continue };
+        *time = said.start.map(crate::transcript::label::clock);
+        if let Some(at) = span.as_mut() {
+            let whole = whole_words(&said.text, *at);
             if whole != *at {
                 *at = whole;
-                *evidence = text[whole[0]..whole[1]].trim().to_string();
+                *evidence = said.text[whole[0]..whole[1]].trim().to_string();
             }
         }
     }
