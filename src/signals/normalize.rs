@@ -57,6 +57,85 @@ const AFTER_ILL: &[&str] = &[
     "explain", "mark", "add", "hold", "arrange", "contact", "ring", "just", "need", "also", "pause", "freeze",
 ];
 
+/// "its" is a word, but before one of these it is "it's" without its apostrophe
+/// ("its not your fault", "its completely understandable"): a possessive "its" is
+/// followed by a noun, and none of these is one.
+const AFTER_ITS: &[&str] = &[
+    "not",
+    "a",
+    "an",
+    "the",
+    "been",
+    "going",
+    "gonna",
+    "just",
+    "really",
+    "so",
+    "very",
+    "completely",
+    "totally",
+    "perfectly",
+    "only",
+    "all",
+    "about",
+    "no",
+    "too",
+    "quite",
+    "pretty",
+    "fine",
+    "ok",
+    "okay",
+    "alright",
+    "understandable",
+    "normal",
+    "natural",
+    "true",
+    "hard",
+    "never",
+    "always",
+    "also",
+    "still",
+    "actually",
+    "because",
+    "like",
+    "that",
+    "your",
+    "my",
+    "our",
+    "due",
+    "overdue",
+    "important",
+    "over",
+    "up",
+    "easy",
+    "difficult",
+    "tough",
+    "worth",
+    "nothing",
+    "something",
+    "what",
+    "how",
+    "fair",
+    "reasonable",
+    "common",
+    "good",
+    "great",
+    "clear",
+    "on",
+    "in",
+    "at",
+    "for",
+    "from",
+    "probably",
+    "definitely",
+    "honestly",
+    "kind",
+    "kinda",
+    "sort",
+    "absolutely",
+    "obviously",
+];
+
 /// Text prepared for matching and the original offset of every byte in it.
 pub struct Normalized<'a> {
     pub text: std::borrow::Cow<'a, str>,
@@ -86,7 +165,8 @@ impl<'a> Normalized<'a> {
                     continue;
                 }
                 previous_word = Some((at, at + word_len));
-                match contraction(word).or_else(|| ill_before_verb(word, &rest[word_len..])) {
+                let after = &rest[word_len..];
+                match contraction(word).or_else(|| ill_before_verb(word, after)).or_else(|| its_before(word, after)) {
                     Some(full) => push_expanded(&mut text, &mut offsets, word, full, at),
                     None => push(&mut text, &mut offsets, word, at),
                 }
@@ -150,6 +230,16 @@ fn ill_before_verb(word: &str, after: &str) -> Option<&'static str> {
     AFTER_ILL.iter().any(|verb| verb.eq_ignore_ascii_case(next)).then_some("i'll")
 }
 
+/// "it's" for "its" when the next word shows it is no possessive.
+fn its_before(word: &str, after: &str) -> Option<&'static str> {
+    if !word.eq_ignore_ascii_case("its") {
+        return None;
+    }
+    let after = after.trim_start_matches(' ');
+    let next = &after[..word_length(after)];
+    AFTER_ITS.iter().any(|w| w.eq_ignore_ascii_case(next)).then_some("it's")
+}
+
 /// Pushes `full` for `word`: each of its bytes maps to the original byte at the
 /// same place, the apostrophe to the letter before it.
 fn push_expanded(text: &mut String, offsets: &mut Vec<usize>, word: &str, full: &str, at: usize) {
@@ -198,7 +288,7 @@ fn has_filler_or_repeat(text: &str) -> bool {
         if word.is_empty() {
             continue;
         }
-        let ill = word.eq_ignore_ascii_case("ill");
+        let ill = word.eq_ignore_ascii_case("ill") || word.eq_ignore_ascii_case("its");
         if is_filler(word) || word.eq_ignore_ascii_case(previous) || contraction(word).is_some() || ill {
             return true;
         }
@@ -218,6 +308,13 @@ mod tests {
         assert_eq!(n.text, "yeah i hear you that's a lot");
         let at = n.text.find("a lot").unwrap();
         assert_eq!(&original[n.original(at)..n.original(at + 5)], "a lot");
+    }
+
+    #[test]
+    fn its_before_a_word_that_is_no_noun_is_it_is() {
+        assert_eq!(Normalized::new("its not your fault").text, "it's not your fault");
+        assert_eq!(Normalized::new("its completely understandable").text, "it's completely understandable");
+        assert_eq!(Normalized::new("the bank and its agents").text, "the bank and its agents");
     }
 
     #[test]

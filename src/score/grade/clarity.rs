@@ -113,54 +113,9 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// What the debtor asked for, and whether the reply gives it.
+/// "Answers the question asked", or its absence.
 fn answer(view: &TurnView) -> Component {
-    let question = view.debtor.map_or("", |d| d.text.as_str()).to_lowercase();
-    let reply = view.turn.text.to_lowercase();
-    let first_word = reply.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-    let has = |id: &str| view.has(id);
-    let asks = |words: &[&str]| words.iter().any(|w| question.contains(w));
-    let answered = if asks(&[
-        "how much",
-        "balance",
-        "total",
-        "owe",
-        "how many",
-        "what's this",
-        "what is this",
-        "charge for",
-        "fee",
-    ]) {
-        has("terms_amount") || has("states_amount") || has("explains_debt_origin") || has("fee_mention")
-    } else if asks(&["how long", "when", "by when", "what date", "deadline", "what day"]) {
-        has("terms_date") || reply.chars().any(|c| c.is_ascii_digit()) || has("terms_amount")
-    } else if asks(&["how do i pay", "how can i pay", "how do i", "how can i"]) {
-        has("terms_method") || has("next_step") || reply.contains("online") || reply.contains("call")
-    } else if asks(&["who", "which company", "creditor", "where are you"]) {
-        has("identifies_company")
-            || has("explains_debt_origin")
-            || view.turn.text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase))
-    } else {
-        const DIRECT: &[&str] = &[
-            "yes",
-            "no",
-            "yeah",
-            "yep",
-            "nope",
-            "sure",
-            "absolutely",
-            "definitely",
-            "only",
-            "not",
-            "of",
-            "it",
-            "that",
-            "you",
-            "because",
-        ];
-        DIRECT.contains(&first_word) || !reply.trim_end().ends_with('?')
-    };
-    if answered && !has("hedge") {
+    if super::answers_question(view).answered && !view.has("hedge") {
         Component { what: "answers the question asked".into(), points: 1.0, evidence: String::new() }
     } else {
         missing("leaves the question unanswered", -1.5)

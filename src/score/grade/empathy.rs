@@ -3,12 +3,15 @@
 //! minus what undoes them: dismissal and blame, threats, pressure, an excuse or a
 //! formula in place of an answer, and a turn to payment in the same breath.
 
-use super::{Component, Grade, TurnView, missing};
+use super::{Component, Grade, TurnView, answers_question, missing};
 use crate::signals::ActLevel;
 
 /// Debtor bids that ask for empathy: a disclosure, a feeling, a complaint, anger.
 pub const EMOTIONAL_BIDS: &[&str] =
     &["hardship_disclosed", "vulnerability_disclosed", "expresses_emotion", "complains", "debtor_abusive"];
+
+/// Debtor bids that ask the collector to stop for now: a bad time, an end to the call.
+const NOT_NOW_BIDS: &[&str] = &["inconvenient_time", "wants_to_end_call"];
 
 /// The most points words of feeling alone earn in one turn, and with a question
 /// about the person or something done for them.
@@ -58,15 +61,18 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         ("offers_options", "gives them a choice"),
     ]
     .into_iter()
-    .find_map(|(id, what)| view.component(id, what, 2.0));
+    .find_map(|(id, what)| view.component(id, what, 2.0))
+    .or_else(|| lets_them_go(view));
     let cap = if deed.is_some() || explores.is_some() { WORDS_CAP_WITH_DEED } else { WORDS_CAP };
     cap_points(&mut words, cap);
+    let feeling_words_only = !words.is_empty() && explores.is_none() && deed.is_none();
     let mut positives: Vec<Component> = words.into_iter().chain(explores).chain(deed).collect();
     if (bid || telling) && positives.is_empty() && takes_up(view) {
         positives.push(Component { what: "takes up what they said".into(), points: 0.5, evidence: String::new() });
     }
     let warm = !positives.is_empty();
     parts.extend(positives);
+    parts.extend(answers_what_they_asked(view, feeling_words_only));
     if let Some(needs) = view.component("company_needs", "speaks from the company's needs, not theirs", -1.0) {
         parts.push(needs);
     }
@@ -81,6 +87,9 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         view.component("pressure_or_false_urgency", "puts them under pressure", -1.5),
         view.component("pressures_to_borrow_or_sell", "tells them to borrow or sell", -1.5),
         view.component("deflection", "an excuse or a formula instead of an answer", -1.5),
+        view.any_bid(NOT_NOW_BIDS)
+            .then(|| view.component("presses_on", "keeps going after they said it's a bad time", -1.5))
+            .flatten(),
     ];
     parts.extend(negatives.into_iter().flatten());
     let demand = view.component("payment_demand", "", 0.0).or_else(|| view.component("demands_full_payment", "", 0.0));
@@ -112,6 +121,29 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         1.0
     };
     Some(Grade::from_components(parts, weight))
+}
+
+/// Told it is a bad time, offering to call back is doing what they asked.
+fn lets_them_go(view: &TurnView) -> Option<Component> {
+    view.any_bid(NOT_NOW_BIDS).then(|| view.component("asks_callback_time", "lets them go and asks when suits", 2.0))?
+}
+
+/// Asked for a fact (the amount, a date, who is calling), giving it is the
+/// responsive reply; words of sympathy in its place answer a question nobody asked.
+fn answers_what_they_asked(view: &TurnView, feeling_words_only: bool) -> Option<Component> {
+    if !view.bid("asks_question") {
+        return None;
+    }
+    let answer = answers_question(view);
+    if !answer.factual {
+        None
+    } else if answer.answered {
+        Some(Component { what: "gives them what they asked for".into(), points: 1.0, evidence: String::new() })
+    } else if feeling_words_only {
+        Some(missing("sympathy in place of the answer they asked for", -1.5))
+    } else {
+        None
+    }
 }
 
 /// Three or more stock phrases of sympathy in one turn ("I completely understand

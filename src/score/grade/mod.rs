@@ -119,6 +119,58 @@ impl TurnView<'_> {
     }
 }
 
+/// How a reply meets the debtor's question.
+pub(crate) struct Answer {
+    /// The question asked for a fact (an amount, a date, a way to pay, a name),
+    /// which the reply must contain to answer it.
+    pub factual: bool,
+    pub answered: bool,
+}
+
+/// What the debtor asked for, and whether the reply gives it: a fact asked for
+/// must be in the reply; any other question is answered by a reply that starts
+/// with a direct word or does not itself end in a question.
+pub(crate) fn answers_question(view: &TurnView) -> Answer {
+    let question = view.debtor.map_or("", |d| d.text.as_str()).to_lowercase();
+    let reply = view.turn.text.to_lowercase();
+    let has = |id: &str| view.has(id);
+    let asks = |words: &[&str]| words.iter().any(|w| question.contains(w));
+    let factual = |answered: bool| Answer { factual: true, answered };
+    if asks(&["how much", "balance", "total", "owe", "how many", "what's this", "what is this", "charge for", "fee"]) {
+        factual(has("terms_amount") || has("states_amount") || has("explains_debt_origin") || has("fee_mention"))
+    } else if asks(&["how long", "when", "by when", "what date", "deadline", "what day"]) {
+        factual(has("terms_date") || reply.chars().any(|c| c.is_ascii_digit()) || has("terms_amount"))
+    } else if asks(&["how do i pay", "how can i pay", "how do i", "how can i"]) {
+        factual(has("terms_method") || has("next_step") || reply.contains("online") || reply.contains("call"))
+    } else if asks(&["who", "which company", "creditor", "where are you"]) {
+        factual(
+            has("identifies_company")
+                || has("explains_debt_origin")
+                || view.turn.text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase)),
+        )
+    } else {
+        const DIRECT: &[&str] = &[
+            "yes",
+            "no",
+            "yeah",
+            "yep",
+            "nope",
+            "sure",
+            "absolutely",
+            "definitely",
+            "only",
+            "not",
+            "of",
+            "it",
+            "that",
+            "you",
+            "because",
+        ];
+        let first_word = reply.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+        Answer { factual: false, answered: DIRECT.contains(&first_word) || !reply.trim_end().ends_with('?') }
+    }
+}
+
 /// A component for something the turn did not do (no words to show).
 pub(crate) fn missing(what: &str, points: f64) -> Component {
     Component { what: what.to_string(), points, evidence: String::new() }
