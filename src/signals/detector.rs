@@ -166,7 +166,10 @@ impl Detector {
         let starts_with_subject = NEW_SUBJECT.find(&text[start..]).is_some_and(|m| m.start() == 0);
         let new_clause =
             (NEW_SUBJECT.is_match(after_negator) || starts_with_subject) && !NEG_RAISING.is_match(after_negator);
-        !inside_condition && !new_clause && !GERUND_SUBJECT.is_match(after_negator)
+        // "People who don't pay end up with their wages taken": the negation is
+        // inside the relative clause that names the subject, not on what follows.
+        let relative_subject = RELATIVE_SUBJECT.is_match(before_negator);
+        !inside_condition && !new_clause && !relative_subject && !GERUND_SUBJECT.is_match(after_negator)
     }
 }
 
@@ -191,6 +194,12 @@ static CONSEQUENT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 /// "Why don't we...", "why not...": a suggestion, not a negation.
 static WHY_NOT: std::sync::LazyLock<Regex> =
     std::sync::LazyLock::new(|| Regex::new(r"(?i)\bwhy(?:\s+\w{1,6})?\s*$").expect("valid regex"));
+
+/// A subject defined by a relative clause the negation sits in ("people who").
+static RELATIVE_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)(?:people|those|anyone|anybody|customers|folks|someone|somebody|debtors|consumers|borrowers|everyone|everybody|accounts)\s+(?:who|that|which)\s*$")
+        .expect("valid regex")
+});
 
 /// "Not paying (this) is theft": the negation belongs to a gerund that is the
 /// subject of the clause, so it does not cancel what the clause goes on to say.
