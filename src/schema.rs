@@ -194,7 +194,7 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
                 json!({"type": "boolean", "description": "conditional: `must` in the collector turn that drew the event out counts too."}),
             ),
             ("first", list("#/definitions/signal", "sequence: these must come first.")),
-            ("check", json!({"enum": ["balance", "fees", "affordability", "call_time", "creditor"]})),
+            ("check", json!({"enum": ["balance", "fees", "affordability", "call_time", "creditor", "concession"]})),
             ("metric", json!({"enum": ["reading_grade", "sentence_length", "question_ratio"]})),
             ("min", json!({"type": "number"})),
             ("max", json!({"type": "number"})),

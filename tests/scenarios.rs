@@ -183,17 +183,13 @@ fn every_level_is_winnable_and_still_punishes_carelessness() {
 
 /// What `:hint` teaches must be right: the model trainee's call, scored with the
 /// packs of its jurisdiction, has no finding — except those listed here, which
-/// are the scorer's known misjudgements (an authorised settlement heard as an
-/// over-concession, "one payment" the debtor chose heard as a demand), not bad
-/// model lines. The list may only shrink.
+/// are the scorer's known misjudgements, not bad model lines (offering the
+/// time-barred settlement options before asking what he could afford: the
+/// scenario's hint and the rule disagree on which comes first). The list may
+/// only shrink.
 #[test]
 fn following_the_hints_model_lines_scores_clean() {
-    const KNOWN: &[&str] = &[
-        "attorney-represented.yaml: core.concrete-commitment",
-        "time-barred-old-card.yaml: core.asks-ability-to-pay",
-        "time-barred-old-card.yaml: core.over-concession",
-        "time-barred-old-card.yaml: core.concrete-commitment",
-    ];
+    const KNOWN: &[&str] = &["time-barred-old-card.yaml: core.asks-ability-to-pay"];
     let lexicon = Lexicon::builtin();
     let detector = Arc::new(Detector::new(&lexicon).unwrap());
     let packs = collectsim::rubric::library::load_packs(&lexicon, None).unwrap();

@@ -270,11 +270,12 @@ impl Compiler<'_> {
                 Some("affordability") => Check::FactCheck(FactCheck::Affordability),
                 Some("call_time") => Check::FactCheck(FactCheck::CallTime),
                 Some("creditor") => Check::FactCheck(FactCheck::Creditor),
+                Some("concession") => Check::FactCheck(FactCheck::Concession),
                 other => {
                     self.error(
                         &at("check"),
                         format!("unknown fact check `{}`", other.unwrap_or("")),
-                        "use `check: balance`, `fees`, `affordability`, `call_time` or `creditor`",
+                        "use `check: balance`, `fees`, `affordability`, `call_time`, `creditor` or `concession`",
                     );
                     return None;
                 }

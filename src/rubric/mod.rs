@@ -164,6 +164,8 @@ pub enum FactCheck {
     CallTime,
     /// Whoever discusses the debt says whom it is owed to.
     Creditor,
+    /// No discount beyond the settlement the creditor authorised.
+    Concession,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -70,6 +70,7 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
         Check::FactCheck(FactCheck::Affordability) => affordability(rule, call),
         Check::FactCheck(FactCheck::CallTime) => call_time(rule, call, facts),
         Check::FactCheck(FactCheck::Creditor) => creditor(rule, call, facts),
+        Check::FactCheck(FactCheck::Concession) => concession(rule, call, facts),
         Check::Metric { metric, min, max } => metrics::judge(rule, call, *metric, *min, *max),
         Check::Note(triggers) => note(rule, call, triggers, notes),
     }
@@ -286,6 +287,41 @@ fn fees(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
             let authorised = allowed.iter().any(|a| a == &words || a.starts_with(kind) && !kind.is_empty());
             if !negated && !authorised && (kind != "fee" && kind != "fees" || allowed.is_empty()) {
                 let found = Match { turn: i, span: [m.start(), m.end()], evidence: m.as_str().trim().to_string() };
+                out.findings.push(finding(rule, Some(&found), i));
+            }
+        }
+    }
+    out
+}
+
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d+(?:\.\d+)?) ?(?:%|per ?cent)|\b(half|fifty per ?cent)\b").expect("valid regex")
+});
+
+/// The percentage in words like "40% off", "half off" or "up to 40% off".
+fn percent_in(text: &str) -> Option<f64> {
+    let caps = PERCENT.captures(text)?;
+    match caps.get(1) {
+        Some(number) => number.as_str().parse().ok(),
+        None => Some(50.0),
+    }
+}
+
+/// A discount is the collector's to give only up to the settlement the creditor
+/// authorised (`authorized_options: {settlement: "up to 40% off"}`); a bigger one,
+/// or a write-off, is not. With no authorised settlement, no discount is.
+fn concession(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+    let authorised = facts
+        .get("authorized_options")
+        .and_then(|options| options.get("settlement"))
+        .and_then(|settlement| settlement.as_str())
+        .and_then(percent_in);
+    let mut out = Outcome::applies();
+    for &i in &call.collector {
+        for hit in call.turn(i).signals.iter().filter(|h| h.id == "concession") {
+            let within = percent_in(&hit.evidence).zip(authorised).is_some_and(|(given, allowed)| given <= allowed);
+            if !within {
+                let found = Match { turn: i, span: hit.span, evidence: hit.evidence.clone() };
                 out.findings.push(finding(rule, Some(&found), i));
             }
         }

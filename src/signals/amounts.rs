@@ -109,9 +109,22 @@ pub fn amounts(text: &str) -> Vec<(f64, [usize; 2])> {
             None => found.push((value, span)),
         }
     }
+    // "40% off", "forty percent" are shares, and "one payment", "one-off" a count.
+    found.retain(|&(value, span)| {
+        let after = &text[span[1]..];
+        let count = value == 1.0 && text[span[0]..span[1]].eq_ignore_ascii_case("one") && COUNTED.is_match(after);
+        !PERCENT_AFTER.is_match(after) && !count
+    });
     found.sort_by_key(|(_, span)| span[0]);
     found
 }
+
+static PERCENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:%|per ?cent\b)").expect("valid regex"));
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s*-\s*off\b|\s+(?:payment|go|time|lump|month|week|day|more|of|last|thing|way|off)\b)")
+        .expect("valid regex")
+});
 
 static CURRENCY_AND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:dollars?|pounds?|euros?)\s+and\s+$").expect("valid regex"));
@@ -186,6 +199,13 @@ fn value_of(run: &[(NumberWord, usize, usize)]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_and_counts_are_no_amounts() {
+        assert!(amounts("Forty percent off, one payment?").is_empty());
+        assert!(amounts("a one-off payment, 40% off").is_empty());
+        assert_eq!(amounts("one hundred dollars").len(), 1);
+    }
 
     fn values(t: &str) -> Vec<f64> {
         amounts(t).into_iter().map(|(v, _)| v).collect()
