@@ -1,11 +1,9 @@
 //! `collectsim progress` over a data directory with several trainees, one corrupt
 //! file and one foreign file: both reported and skipped, never fatal.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn fixture() -> Value {

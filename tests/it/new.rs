@@ -1,9 +1,7 @@
 //! `collectsim new`: each kind's scaffold validates with no warnings and passes its
 //! own playthroughs; nothing is ever overwritten.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn every_kind_scaffolds_a_working_scenario() {

@@ -15,9 +15,7 @@
 //! over the whole file; on the unseen check part only 1 of 8). See the README's
 //! "How well it judges".
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn calibrate(file: &str, part: &str) -> Value {

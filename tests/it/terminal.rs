@@ -2,11 +2,9 @@
 //! trainee meets it.
 #![cfg(unix)]
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use rexpect::session::{PtySession, spawn_command};
 
 fn start(dir: &std::path::Path, no_color: bool) -> PtySession {

@@ -1,11 +1,9 @@
 //! The JSON Schemas shipped next to the scenarios and rubric packs are exactly what
 //! `collectsim schema` prints, and every shipped file points editors at them.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,9 +1,7 @@
 //! `collectsim validate` on files with one mistake each: every problem is reported
 //! as `file:line:col: level: message` with a fix, all in one run.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/broken");
 

@@ -8,7 +8,7 @@
 //! input in `tests/data/fuzz/`, the corpus of past crashes. A long run:
 //!
 //! ```text
-//! FUZZ_EXECS=1000000 FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture
+//! FUZZ_EXECS=1000000 FUZZ_SEED=7 cargo test --release --test it fuzz:: -- --nocapture
 //! ```
 //!
 //! A panic fails the test and writes the input to `target/fuzz-crashes/`; once fixed,
@@ -93,7 +93,7 @@ fn shipped(dir: &str, extension: &str) -> Vec<Vec<u8>> {
 }
 
 fn transcripts() -> Vec<Vec<u8>> {
-    let session = include_bytes!("data/sessions/maria.json").to_vec();
+    let session = include_bytes!("../data/sessions/maria.json").to_vec();
     let texts = [
         "---\njurisdiction: US\nbalance: 1240.50\ncreditor: Summit Bank\nnote: promised $40\n---\n\
          Agent: Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n\

@@ -1,11 +1,9 @@
 //! `report --format xapi`: statements that satisfy the xAPI 1.0.3 statement rules
 //! we rely on, with deterministic ids so re-sending is idempotent.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn fixture() -> String {

@@ -1,9 +1,7 @@
 //! `collectsim score` as a QA analyst uses it: transcripts in, DESIGN.md's
 //! scorecards out, in input order, with the exit codes the contract gives.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const GOOD: &str = "---\njurisdiction: US\nbalance: 1240.50\ncreditor: Summit Bank\n---\n\
 Agent: Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Maria Alvarez?\n\

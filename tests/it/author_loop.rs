@@ -1,14 +1,12 @@
 //! The author loop: `play --from NODE` starts at a node; `:reload` re-reads the
 //! scenario file mid-call and replays the lines so far into it.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn play_from_a_node_and_replay_it() {

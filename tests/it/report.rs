@@ -2,11 +2,11 @@
 //! format (set UPDATE_SNAPSHOTS=1 to accept a deliberate change), escaping of what
 //! people said, self-contained HTML, and replay verification.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sessions/maria.json")

@@ -2,11 +2,9 @@
 //! collectsim: each test is a reproducer from the reliability probe, run through
 //! the real binary.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 /// Far beyond what any input here needs in a debug build; a hang or quadratic time
 /// would need minutes to hours.

@@ -1,9 +1,7 @@
 //! `collectsim graph`: DOT and Mermaid a supervisor can render, with coverage from
 //! playthroughs and saved calls.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn dot_shows_edges_labelled_and_endings_coloured() {

@@ -2,11 +2,9 @@
 //! (Ralph) on loopback, so it is ignored in plain `cargo test`; `.ci/run` installs
 //! and starts Ralph and runs it with `--ignored`.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn fixture() -> String {

@@ -3,9 +3,7 @@
 //! Every fixture in tests/data/formats is the same call (written for these tests,
 //! shaped as each vendor documents its output), so each must score the same.
 
-mod common;
-
-use common::{bin, run, stderr, stdout, temp_dir};
+use crate::common::{bin, run, stderr, stdout, temp_dir};
 use serde_json::Value;
 use std::path::Path;
 

@@ -1,12 +1,10 @@
 //! `collectsim score` at QA scale: JSON Lines in and out, parallel jobs that keep
 //! input order, bad records reported in place, CSV, redaction and the summary.
 
-mod common;
-
 use std::path::Path;
 use std::process::Stdio;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const THREAT: &str =

@@ -1,8 +1,6 @@
 //! `collectsim list`: the built-in library, and files in ./scenarios overriding it.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn json_lists_each_scenario_with_the_contract_fields() {

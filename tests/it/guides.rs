@@ -3,7 +3,7 @@
 //! README.md passes its playthrough in every wording; the pack in
 //! rubrics/README.md validates and its examples behave.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

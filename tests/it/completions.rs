@@ -1,9 +1,7 @@
 //! Shell completions and manual pages, generated from the command line's own
 //! definitions, and the exit codes each command's help gives.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn completions_for_every_shell_name_the_commands_and_options() {

@@ -1,16 +1,14 @@
 //! `collectsim play` driven through pipes and scripts, as a trainee or a test would.
 
-mod common;
-
+use crate::common::*;
 use collectsim::scenario::{self, library::BUILTIN};
 use collectsim::signals::Lexicon;
 use collectsim::source::SourceFile;
-use common::*;
 
 /// A playthrough of every shipped scenario piped through the real binary, one to
 /// a success ending and one to a failure where the scenario has both: the call
 /// reaches the ending, exits 0 and saves that outcome. (Every playthrough and
-/// every ending is checked in-process in tests/scenarios.rs; these prove the
+/// every ending is checked in-process in tests/it/scenarios.rs; these prove the
 /// piped binary plays them the same, without a binary start per playthrough.)
 #[test]
 fn piped_playthroughs_reach_their_endings() {

@@ -1,9 +1,7 @@
 //! `collectsim test` fails, naming what broke, when a playthrough or a rule
 //! example no longer behaves.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn the_shipped_files_pass() {
