@@ -1,5 +1,5 @@
-//! `collectsim score` as a QA analyst uses it: transcripts in, DESIGN.md's
-//! scorecards out, in input order, with the exit codes the contract gives.
+//! `collectsim score` as a QA analyst uses it: transcripts in, the scorecards of
+//! docs/scorecard.md out, in input order, with the exit codes of docs/exit-codes.md.
 
 use crate::common::*;
 
