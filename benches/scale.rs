@@ -60,7 +60,8 @@ fn main() {
         black_box(collectsim::scenario::load(&SourceFile::new("bench.yaml", text), &lexicon));
     };
     type Make<'a> = Box<dyn Fn(usize) -> String + 'a>;
-    let cases: Vec<(&str, Make, &dyn Fn(&str))> = vec![
+    type Case<'a> = (&'a str, Make<'a>, &'a dyn Fn(&str));
+    let cases: Vec<Case> = vec![
         ("score: one turn of é", Box::new(one_turn("é")), &score),
         ("score: one turn of CJK", Box::new(one_turn("中")), &score),
         ("score: one turn of digits", Box::new(one_turn("7")), &score),

@@ -36,9 +36,7 @@ use crate::transcript::{self, Transcript};
 
 pub use input::{InputFormat, Job};
 
-/// The largest single call transcript (a file, standard input or one JSON Lines
-/// record) that is scored; anything bigger is refused, so memory stays bounded.
-pub const MAX_RECORD_BYTES: usize = 10 * 1024 * 1024;
+pub use crate::transcript::MAX_RECORD_BYTES;
 
 /// A compiled lexicon and rubric packs, ready to score any number of calls, from
 /// any number of threads.

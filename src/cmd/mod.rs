@@ -23,13 +23,11 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::Diagnostic;
 use crate::scenario::Library;
 use crate::signals::{Detector, Lexicon};
-use crate::source::SourceFile;
 use crate::style::Style;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -63,12 +61,7 @@ pub struct Workspace {
     pub library: Library,
 }
 
-/// On-disk lexicon that overrides the built-in one when present.
-pub const LOCAL_LEXICON: &str = "rubrics/signals.yaml";
-/// On-disk rubric packs that override built-ins with the same id.
-pub const LOCAL_RUBRICS: &str = "rubrics";
-/// On-disk scenarios that override built-ins with the same id.
-pub const LOCAL_SCENARIOS: &str = "scenarios";
+pub use crate::local::{LOCAL_LEXICON, LOCAL_RUBRICS, LOCAL_SCENARIOS, load_lexicon};
 
 impl Workspace {
     pub fn load() -> Result<Workspace> {
@@ -86,21 +79,6 @@ impl Workspace {
             }
         }
         Ok(Workspace { lexicon, detector, library })
-    }
-}
-
-/// `./rubrics/signals.yaml` if it exists (it must then be valid), else the built-in.
-pub fn load_lexicon() -> Result<Lexicon> {
-    let path = Path::new(LOCAL_LEXICON);
-    if !path.is_file() {
-        return Ok(Lexicon::builtin());
-    }
-    match Lexicon::load(&SourceFile::read(path)?) {
-        Ok(lexicon) => Ok(lexicon),
-        Err(problems) => {
-            let shown: Vec<String> = problems.iter().map(Diagnostic::headline).collect();
-            bail!("{} has errors:\n{}", path.display(), shown.join("\n"))
-        }
     }
 }
 

@@ -167,7 +167,7 @@ fn reload(call: &mut Call, name: &str, style: &Style) -> Result<()> {
         return Ok(());
     }
     let file = crate::source::SourceFile::read(&path)?;
-    let lexicon = crate::cmd::load_lexicon()?;
+    let lexicon = crate::local::load_lexicon()?;
     let (scenario, problems) = crate::scenario::load(&file, &lexicon);
     let Some(scenario) = scenario else {
         println!(

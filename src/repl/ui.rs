@@ -67,35 +67,7 @@ fn width() -> usize {
 /// Word-wraps `text` whose first line starts after `indent` columns of prefix;
 /// later lines are indented to match, so a long reply reads as one block.
 pub fn wrap(text: &str, indent: usize) -> String {
-    wrap_to(text, indent, width())
-}
-
-/// Word-wraps to `width` columns; later lines get `indent` spaces.
-pub fn wrap_to(text: &str, indent: usize, width: usize) -> String {
-    wrap_from(text, indent, indent, width)
-}
-
-/// Word-wraps text whose first line starts at column `first`; later lines are
-/// indented by `indent` spaces, none longer than `width`.
-pub fn wrap_from(text: &str, first: usize, indent: usize, width: usize) -> String {
-    let mut out = String::new();
-    let mut column = first;
-    let mut line_has_words = false;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if line_has_words && column + 1 + len > width {
-            out.push('\n');
-            out.push_str(&" ".repeat(indent));
-            column = indent;
-        } else if line_has_words {
-            out.push(' ');
-            column += 1;
-        }
-        out.push_str(word);
-        column += len;
-        line_has_words = true;
-    }
-    out
+    crate::text::wrap_to(text, indent, width())
 }
 
 /// The first name of the persona, as the debtor's speaker label.

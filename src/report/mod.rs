@@ -95,36 +95,18 @@ fn tidy(text: &str) -> String {
     out
 }
 
-handlebars_helper!(wrap: |text: str, indent: u64| crate::repl::ui::wrap_to(text, indent as usize, 80));
+handlebars_helper!(wrap: |text: str, indent: u64| crate::text::wrap_to(text, indent as usize, 80));
 // `{{lead "You [4]:" text 6}}`: the prefix, then the text wrapped after it.
 handlebars_helper!(lead: |prefix: str, text: str, indent: u64| {
     let start = prefix.chars().count() + 1;
-    format!("{prefix} {}", crate::repl::ui::wrap_from(text, start, indent as usize, 80))
+    format!("{prefix} {}", crate::text::wrap_from(text, start, indent as usize, 80))
 });
 handlebars_helper!(add: |a: u64, b: u64| a + b);
 handlebars_helper!(pad: |value: Json, width: u64| {
     let text = match value { serde_json::Value::String(s) => s.clone(), other => other.to_string() };
     format!("{text:<width$}", width = width as usize)
 });
-handlebars_helper!(md: |text: str| escape_markdown(text));
-
-/// Escapes Markdown and HTML-significant characters in user text.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '*' | '_' | '`' | '[' | ']' | '|' | '#' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
+handlebars_helper!(md: |text: str| crate::text::escape_markdown(text));
 
 #[derive(Clone, Copy)]
 enum Paint {

@@ -119,5 +119,5 @@ pub fn markdown(card: &Scorecard) -> String {
 
 /// User text made safe for Markdown (shared with the report's templates).
 fn md(text: &str) -> String {
-    crate::report::escape_markdown(text)
+    crate::text::escape_markdown(text)
 }

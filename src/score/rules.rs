@@ -139,7 +139,7 @@ fn conditional(
         .skip(event_turn)
         .find(|(_, t)| t.events.iter().any(|e| until.contains(e)));
     let end = lifted.map_or(usize::MAX, |(i, _)| i);
-    let prompt = call.collector.iter().copied().filter(|&i| i < event_turn).last();
+    let prompt = call.collector.iter().copied().rev().find(|&i| i < event_turn);
     let prompted = prompt.filter(|_| prompt_counts).and_then(|i| call.find(must, i));
     if let Some(m) = prompted {
         out.strengths.extend(strength(rule, Some(&m), m.turn));

@@ -64,9 +64,7 @@ impl OnTheLine {
         // "He's at work. This is his wife": the spouse is who is speaking.
         if said("spouse_answering") {
             self.third_party = self.uk && !self.authority;
-        } else if said("third_party_answering") || said("wrong_party") {
-            self.third_party = true;
-        } else if said("consumer_absent") && !self.confirmed {
+        } else if said("third_party_answering") || said("wrong_party") || (said("consumer_absent") && !self.confirmed) {
             self.third_party = true;
         } else if said("right_party_confirmed") {
             self.third_party = false;

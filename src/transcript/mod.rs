@@ -13,6 +13,10 @@ pub enum Speaker {
     Debtor,
 }
 
+/// The largest single call transcript (a file, standard input or one JSON Lines
+/// record) that is read; anything bigger is refused, so memory stays bounded.
+pub const MAX_RECORD_BYTES: usize = 10 * 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Turn {
     pub speaker: Speaker,
@@ -221,7 +225,7 @@ pub fn load(path: &std::path::Path, options: &ReadOptions) -> Result<Transcript,
 /// Reads a transcript from a file, telling a broken transcript from a file that
 /// is not one (binary, a scorecard, text with no speaker labels).
 pub fn load_classified(path: &std::path::Path, options: &ReadOptions) -> Result<Transcript, Failure> {
-    let limit = crate::batch::MAX_RECORD_BYTES as u64;
+    let limit = MAX_RECORD_BYTES as u64;
     let text = crate::source::read_text(path, limit).map_err(|e| {
         let message = format!("cannot read {}: {e}", path.display());
         match e.kind() {

@@ -5,6 +5,7 @@
 //!
 //! Run one file's tests with its module path: `cargo test --test it play::`.
 
+mod architecture;
 mod author_loop;
 mod common;
 mod completions;

@@ -1,0 +1,103 @@
+//! The floors of docs/architecture.md, kept true: no module uses one on a floor
+//! above its own, every top-level module has a floor, and the known exceptions
+//! listed there are still needed (a fixed one must leave the list).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `| floor | modules |` table and the `| from | to | why |` exceptions.
+fn documented() -> (BTreeMap<String, usize>, BTreeSet<(String, String)>) {
+    let text = std::fs::read_to_string(root().join("docs/architecture.md")).unwrap();
+    let mut floors = BTreeMap::new();
+    let mut exceptions = BTreeSet::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
+        if cells.len() == 2
+            && let Ok(floor) = cells[0].parse::<usize>()
+        {
+            for module in cells[1].split(',').map(str::trim) {
+                floors.insert(module.to_string(), floor);
+            }
+        } else if cells.len() == 3 && !cells[0].starts_with('-') && cells[0] != "from" {
+            exceptions.insert((cells[0].to_string(), cells[1].to_string()));
+        }
+    }
+    (floors, exceptions)
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Each `crate::name` a top-level module's files use (unit tests left out).
+fn uses() -> BTreeMap<String, BTreeSet<(String, String)>> {
+    let src = root().join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    for file in files {
+        let relative = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let module = relative.split('/').next().unwrap().trim_end_matches(".rs").to_string();
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap();
+        let entry = found.entry(module).or_default();
+        for (at, _) in code.match_indices("crate::") {
+            let name: String = code[at + 7..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+            entry.insert((name, relative.clone()));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_module_uses_one_on_a_floor_above_it() {
+    let (floors, exceptions) = documented();
+    assert!(floors.len() > 20, "the floor table was read: {floors:?}");
+    let mut upward = Vec::new();
+    let mut still_needed = BTreeSet::new();
+    for (module, used) in uses() {
+        let Some(&own) = floors.get(&module) else {
+            upward.push(format!("{module} has no floor in docs/architecture.md"));
+            continue;
+        };
+        for (name, file) in used {
+            let Some(&theirs) = floors.get(&name) else { continue };
+            if theirs <= own {
+                continue;
+            }
+            if exceptions.contains(&(module.clone(), name.clone())) {
+                still_needed.insert((module.clone(), name.clone()));
+            } else {
+                upward.push(format!("src/{file}: {module} (floor {own}) uses {name} (floor {theirs})"));
+            }
+        }
+    }
+    assert!(upward.is_empty(), "imports that run up a floor:\n{}", upward.join("\n"));
+    let fixed: Vec<_> = exceptions.difference(&still_needed).collect();
+    assert!(fixed.is_empty(), "fixed: remove {fixed:?} from the known exceptions in docs/architecture.md");
+}
+
+#[test]
+fn every_top_level_module_has_a_floor() {
+    let (floors, _) = documented();
+    let lib = std::fs::read_to_string(root().join("src/lib.rs")).unwrap();
+    let declared: Vec<&str> =
+        lib.lines().filter_map(|l| l.strip_prefix("pub mod ")).map(|m| m.trim_end_matches(';')).collect();
+    assert!(declared.len() > 20);
+    let missing: Vec<_> = declared.iter().filter(|m| !floors.contains_key(**m)).collect();
+    assert!(missing.is_empty(), "modules with no floor in docs/architecture.md: {missing:?}");
+}
