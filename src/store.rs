@@ -130,6 +130,16 @@ impl SessionRecord {
     pub fn is_finished(&self) -> bool {
         self.outcome != ABANDONED
     }
+
+    /// The call as the scorer reads it, the same way `score` reads a saved
+    /// session: the lexicon hears every line, including debtor lines the scenario
+    /// left untagged. The live coach and `report` score through here, so a call
+    /// gets one scorecard whichever command shows it.
+    pub fn transcript(&self, detector: &crate::signals::Detector) -> crate::transcript::Transcript {
+        let mut transcript = crate::transcript::Transcript::from_session(self, &self.id);
+        transcript.detect(detector);
+        transcript
+    }
 }
 
 /// The data directory: `--data-dir`, else `$COLLECTSIM_HOME`, else the platform's

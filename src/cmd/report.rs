@@ -14,8 +14,8 @@ use crate::rubric::library;
 use crate::score::{Scorecard, score};
 use crate::store::SessionRecord;
 use crate::style::Style;
+use crate::transcript::ReadOptions;
 use crate::transcript::format::is_session_document;
-use crate::transcript::{ReadOptions, Transcript};
 
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
@@ -130,7 +130,7 @@ pub fn build(workspace: &Workspace, record: &SessionRecord) -> Result<Report> {
 
 fn score_now(workspace: &Workspace, record: &SessionRecord) -> Result<Scorecard> {
     let packs = library::load_packs(&workspace.lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
-    let mut transcript = Transcript::from_session(record, &record.id);
+    let mut transcript = record.transcript(&workspace.detector);
     transcript.finished = true;
     let chosen = library::for_jurisdiction(&packs, record.facts.text("jurisdiction"));
     Ok(score(&chosen, &transcript))

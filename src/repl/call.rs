@@ -183,7 +183,7 @@ impl Call {
     /// Scores the call as it stands and keeps the card in the session.
     pub fn finish_scoring(&mut self) -> Result<crate::score::Scorecard> {
         self.save()?;
-        let card = self.coach.card(&self.record, true);
+        let card = self.coach.card(&self.record, &self.session.detector(), true);
         self.record.scorecard = Some(card.clone());
         self.record.save(&self.path)?;
         Ok(card)

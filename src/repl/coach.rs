@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use crate::rubric::Rubric;
 use crate::score::{Finding, Scorecard, Strength, render, score};
+use crate::signals::Detector;
 use crate::store::SessionRecord;
 use crate::style::Style;
-use crate::transcript::Transcript;
 
 pub struct Coach {
     packs: Vec<Rubric>,
@@ -23,8 +23,8 @@ impl Coach {
 
     /// The scorecard for the call so far, notes included; `finished` judges what
     /// is still missing as missed.
-    pub fn card(&self, record: &SessionRecord, finished: bool) -> Scorecard {
-        let mut transcript = Transcript::from_session(record, &record.id);
+    pub fn card(&self, record: &SessionRecord, detector: &Detector, finished: bool) -> Scorecard {
+        let mut transcript = record.transcript(detector);
         transcript.finished = finished;
         let packs: Vec<&Rubric> = self.packs.iter().collect();
         score(&packs, &transcript)

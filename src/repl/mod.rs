@@ -106,7 +106,7 @@ fn converse(call: &mut Call, source: &mut dyn LineSource, name: &str, style: &St
 fn speak(call: &mut Call, text: &str, name: &str, style: &Style) -> Result<Next> {
     if let Some(reply) = call.say(text)? {
         if call.record.mode == Mode::Practice {
-            let card = call.coach.card(&call.record, call.session.is_over());
+            let card = call.coach.card(&call.record, &call.session.detector(), call.session.is_over());
             // The line just said is the last collector turn (the debtor's reply follows it).
             let said = call.record.turns.iter().rposition(|t| t.speaker == crate::transcript::Speaker::Collector);
             let (findings, strengths) = call.coach.fresh(&card, said.map_or(0, |i| i + 1));
@@ -131,7 +131,7 @@ fn command_line(call: &mut Call, command: &str, name: &str, style: &Style) -> Re
         "score" => {
             call.record.score_checks += 1;
             call.save()?;
-            coach::print_card(&call.coach.card(&call.record, false), style);
+            coach::print_card(&call.coach.card(&call.record, &call.session.detector(), false), style);
         }
         "undo" => undo(call, name, style)?,
         "restart" => {

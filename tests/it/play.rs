@@ -351,3 +351,49 @@ fn debtor_lines_agree_with_what_was_said() {
         "the calmed debtor asks what she was just told"
     );
 }
+
+/// One call, one scorecard: the live coach (saved in the session), `score` on the
+/// session file and `report` agree finding for finding. The debtor's "What would
+/// settling it look like?" carries no scenario tag; only the lexicon hears it ask
+/// for the options, and every path must hear it.
+#[test]
+fn the_coach_report_and_score_give_one_scorecard_for_a_call() {
+    let dir = temp_dir("one-card");
+    let lines = "Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Harold Price?\n\
+        Thanks, Harold. I'm calling from Ridgeline Recovery, a debt collector. This is an attempt to collect a debt, and any information obtained will be used for that purpose. It's about your old Pioneer Bank card.\n\
+        That's a fair question. Because of its age, we will not sue you for it. Paying anything is your choice.\n\
+        There's a monthly plan from $25, or one payment of $1,185, which is 40% off. No deadline at all.\n\
+        To confirm: one payment of $1,185 on the 15th by debit card, and I'll send you a letter confirming the settlement.\n\
+        \n\
+        Settlement agreed, letter to follow.\n";
+    let played =
+        run(&dir, &["play", "time-barred-old-card", "--seed", "3", "--trainee", "t", "--data-dir", "data"], lines);
+    let out = stdout(&played);
+    assert!(out.contains("voluntary settlement"), "the call reaches its ending: {out}");
+    assert!(!out.contains("Ask what the debtor can afford"), "asked for the options, giving them is right: {out}");
+    assert!(!out.contains("Don't push me"), "a settlement for less is no demand for the whole balance: {out}");
+    let session = only_session(&dir.join("data"));
+    let path = session_path(&dir.join("data"));
+    let path = path.to_str().unwrap();
+    let key = |f: &serde_json::Value| format!("{} {} {}", f["rule"], f["turn"], f["evidence"]);
+    let keys = |findings: &[serde_json::Value]| findings.iter().map(key).collect::<Vec<_>>();
+    let coached = keys(session["scorecard"]["findings"].as_array().unwrap());
+    assert!(!coached.is_empty(), "the thin note is a finding: {coached:?}");
+
+    let scored: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&dir, &["score", path, "--format", "json"], ""))).unwrap();
+    assert_eq!(coached, keys(scored[0]["findings"].as_array().unwrap()), "the coach and `score` differ");
+    assert_eq!(session["scorecard"]["scores"], scored[0]["scores"]);
+
+    let report = run(&dir, &["report", path, "--format", "json", "--data-dir", "data"], "");
+    let reported: serde_json::Value = serde_json::from_str(&stdout(&report)).unwrap();
+    let mut findings: Vec<serde_json::Value> =
+        reported["turns"].as_array().unwrap().iter().flat_map(|t| t["findings"].as_array().unwrap().clone()).collect();
+    findings.extend(reported["note_findings"].as_array().unwrap().iter().cloned());
+    let mut from_report = keys(&findings);
+    let mut sorted = coached.clone();
+    from_report.sort();
+    sorted.sort();
+    assert_eq!(sorted, from_report, "the coach and `report` differ");
+    assert_eq!(session["scorecard"]["scores"]["overall"], reported["overall"]);
+}
