@@ -307,20 +307,25 @@ fn percent_in(text: &str) -> Option<f64> {
     }
 }
 
-/// A discount is the collector's to give only up to the settlement the creditor
-/// authorised (`authorized_options: {settlement: "up to 40% off"}`); a bigger one,
-/// or a write-off, is not. With no authorised settlement, no discount is.
-fn concession(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+/// Whether a concession ("40% off") is within the settlement the creditor
+/// authorised (`authorized_options: {settlement: "up to 40% off"}`). A write-off,
+/// or any discount with no authorised settlement, is not.
+pub(crate) fn within_authorised_discount(facts: &Facts, concession: &str) -> bool {
     let authorised = facts
         .get("authorized_options")
         .and_then(|options| options.get("settlement"))
         .and_then(|settlement| settlement.as_str())
         .and_then(percent_in);
+    percent_in(concession).zip(authorised).is_some_and(|(given, allowed)| given <= allowed)
+}
+
+/// A discount is the collector's to give only up to the settlement the creditor
+/// authorised; a bigger one, or a write-off, is not.
+fn concession(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
     let mut out = Outcome::applies();
     for &i in &call.collector {
         for hit in call.turn(i).signals.iter().filter(|h| h.id == "concession") {
-            let within = percent_in(&hit.evidence).zip(authorised).is_some_and(|(given, allowed)| given <= allowed);
-            if !within {
+            if !within_authorised_discount(facts, &hit.evidence) {
                 let found = Match { turn: i, span: hit.span, evidence: hit.evidence.clone() };
                 out.findings.push(finding(rule, Some(&found), i));
             }

@@ -396,4 +396,11 @@ fn the_coach_report_and_score_give_one_scorecard_for_a_call() {
     sorted.sort();
     assert_eq!(sorted, from_report, "the coach and `report` differ");
     assert_eq!(session["scorecard"]["scores"]["overall"], reported["overall"]);
+
+    // The grades behind the scores judge this call's turns for what they were.
+    let grade_lines = |turn: usize| reported["turns"][turn - 1]["grades"].to_string();
+    assert!(!grade_lines(2).contains("leaves the question unanswered"), "'Hello?' is no question: {}", grade_lines(2));
+    let options = grade_lines(8);
+    assert!(!options.contains("more than is authorised"), "40% off was authorised: {options}");
+    assert!(!options.contains("without asking"), "asked for the options, the figures answer: {options}");
 }

@@ -11,7 +11,7 @@ const MIN_WORDS: usize = 4;
 pub fn grade(view: &TurnView) -> Option<Grade> {
     let own = own_words(view);
     let words = own.split_whitespace().count();
-    let asked = view.bid("asks_question");
+    let asked = view.bid("asks_question") && !view.debtor.is_some_and(|d| super::is_greeting(&d.text));
     if words < MIN_WORDS && !asked {
         return None;
     }

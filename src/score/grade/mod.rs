@@ -119,6 +119,15 @@ impl TurnView<'_> {
     }
 }
 
+/// "Hello?", "Yes?": answering the phone, not a question a reply must answer.
+pub(crate) fn is_greeting(text: &str) -> bool {
+    const GREETINGS: &[&str] =
+        &["hello", "hi", "hey", "hiya", "yes", "yeah", "yep", "speaking", "good", "morning", "afternoon", "evening"];
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    !words.is_empty() && words.len() <= 2 && words.iter().all(|w| GREETINGS.contains(&w.as_str()))
+}
+
 /// How a reply meets the debtor's question.
 pub(crate) struct Answer {
     /// The question asked for a fact (an amount, a date, a way to pay, a name),

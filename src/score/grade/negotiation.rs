@@ -39,7 +39,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         view.component("ultimatum", "an ultimatum", -2.0),
         view.component("dismisses_or_blames", "blames them", -1.0),
         view.component("threatens_legal_or_arrest", "threatens them", -2.0),
-        view.component("concession", "gives away more than is authorised", -1.5),
+        view.component("concession", "gives away more than is authorised", -1.5)
+            .filter(|c| !crate::score::rules::within_authorised_discount(view.facts, &c.evidence)),
     ]
     .into_iter()
     .flatten()
@@ -117,7 +118,11 @@ fn anchoring(view: &TurnView) -> Option<Component> {
             Some(Component { what: "leaves them room below their own figure".into(), points: 1.5, evidence })
         }
         Some(_) => Some(Component { what: "keeps to the figure they named".into(), points: 1.0, evidence }),
-        None if !view.earlier("proposes_amount") && !view.has("asks_ability_to_pay") => {
+        // Asked what the options are, naming their figures is the answer.
+        None if !view.earlier("proposes_amount")
+            && !view.has("asks_ability_to_pay")
+            && !view.bid("asks_about_options") =>
+        {
             Some(Component { what: "picks a figure for them without asking".into(), points: -1.0, evidence })
         }
         None => None,
