@@ -13,6 +13,10 @@ pub enum Speaker {
     Debtor,
 }
 
+/// Debtor events that come from a line's form, not its meaning: heard even in a
+/// scenario line its author tagged.
+const FORM_EVENTS: &[&str] = &["asks_question"];
+
 /// The largest single call transcript (a file, standard input or one JSON Lines
 /// record) that is read; anything bigger is refused, so memory stays bounded.
 pub const MAX_RECORD_BYTES: usize = 10 * 1024 * 1024;
@@ -150,12 +154,13 @@ impl Transcript {
                 Speaker::Debtor => {
                     let turn = &mut self.turns[index];
                     // Scenario lines carry the author's tags; transcript lines get what
-                    // the lexicon hears, added to anything their label implied.
-                    if turn.node.is_none() || turn.events.is_empty() {
-                        for hit in detector.events(&turn.text) {
-                            if !turn.events.contains(&hit.id) {
-                                turn.events.push(hit.id);
-                            }
+                    // the lexicon hears, added to anything their label implied. Whether
+                    // a line asks a question is its form, which no author tags, so a
+                    // tagged line still gets that.
+                    let tagged = turn.node.is_some() && !turn.events.is_empty();
+                    for hit in detector.events(&turn.text) {
+                        if (!tagged || FORM_EVENTS.contains(&hit.id.as_str())) && !turn.events.contains(&hit.id) {
+                            turn.events.push(hit.id);
                         }
                     }
                     if last_debtor.is_none() {

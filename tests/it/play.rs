@@ -400,6 +400,11 @@ fn the_coach_report_and_score_give_one_scorecard_for_a_call() {
     // The grades behind the scores judge this call's turns for what they were.
     let grade_lines = |turn: usize| reported["turns"][turn - 1]["grades"].to_string();
     assert!(!grade_lines(2).contains("leaves the question unanswered"), "'Hello?' is no question: {}", grade_lines(2));
+    assert!(
+        grade_lines(4).contains("gives them what they asked for"),
+        "'What's this about?' was answered: {}",
+        grade_lines(4)
+    );
     let options = grade_lines(8);
     assert!(!options.contains("more than is authorised"), "40% off was authorised: {options}");
     assert!(!options.contains("without asking"), "asked for the options, the figures answer: {options}");

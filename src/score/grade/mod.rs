@@ -145,7 +145,34 @@ pub(crate) fn answers_question(view: &TurnView) -> Answer {
     let has = |id: &str| view.has(id);
     let asks = |words: &[&str]| words.iter().any(|w| question.contains(w));
     let factual = |answered: bool| Answer { factual: true, answered };
-    if asks(&["how much", "balance", "total", "owe", "how many", "what's this", "what is this", "charge for", "fee"]) {
+    if asks(&[
+        "this about",
+        "it about",
+        "this regarding",
+        "it regarding",
+        "why are you calling",
+        "why are you ringing",
+        "what do you want",
+    ]) {
+        // Told to the consumer, not to whoever else picked up.
+        factual(
+            (has("discloses_debt")
+                || has("states_collection_purpose")
+                || has("explains_debt_origin")
+                || has("states_amount"))
+                && !has("discloses_debt_to_third_party"),
+        )
+    } else if asks(&[
+        "how much",
+        "balance",
+        "total",
+        "owe",
+        "how many",
+        "what's this",
+        "what is this",
+        "charge for",
+        "fee",
+    ]) {
         factual(has("terms_amount") || has("states_amount") || has("explains_debt_origin") || has("fee_mention"))
     } else if asks(&["how long", "when", "by when", "what date", "deadline", "what day"]) {
         factual(has("terms_date") || reply.chars().any(|c| c.is_ascii_digit()) || has("terms_amount"))
