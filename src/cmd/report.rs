@@ -130,8 +130,8 @@ pub fn build(workspace: &Workspace, record: &SessionRecord) -> Result<Report> {
 
 fn score_now(workspace: &Workspace, record: &SessionRecord) -> Result<Scorecard> {
     let packs = library::load_packs(&workspace.lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
-    let mut transcript = record.transcript(&workspace.detector);
-    transcript.finished = true;
+    // Finished or abandoned as the session says, as `score` reads it.
+    let transcript = record.transcript(&workspace.detector);
     let chosen = library::for_jurisdiction(&packs, record.facts.text("jurisdiction"));
     Ok(score(&chosen, &transcript))
 }

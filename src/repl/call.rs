@@ -183,7 +183,8 @@ impl Call {
     /// Scores the call as it stands and keeps the card in the session.
     pub fn finish_scoring(&mut self) -> Result<crate::score::Scorecard> {
         self.save()?;
-        let card = self.coach.card(&self.record, &self.session.detector(), true);
+        // An abandoned call is judged as far as it went, as `score` and `report` judge it.
+        let card = self.coach.card(&self.record, &self.session.detector(), self.record.is_finished());
         self.record.scorecard = Some(card.clone());
         self.record.save(&self.path)?;
         Ok(card)

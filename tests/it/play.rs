@@ -372,20 +372,48 @@ fn the_coach_report_and_score_give_one_scorecard_for_a_call() {
     assert!(out.contains("voluntary settlement"), "the call reaches its ending: {out}");
     assert!(!out.contains("Ask what the debtor can afford"), "asked for the options, giving them is right: {out}");
     assert!(!out.contains("Don't push me"), "a settlement for less is no demand for the whole balance: {out}");
+    let reported = assert_one_scorecard(&dir);
+
+    // The grades behind the scores judge this call's turns for what they were.
+    let grade_lines = |turn: usize| reported["turns"][turn - 1]["grades"].to_string();
+    let greeted = grade_lines(2);
+    assert!(!greeted.contains("leaves the question unanswered"), "'Hello?' is no question: {greeted}");
+    let told = grade_lines(4);
+    assert!(told.contains("gives them what they asked for"), "'What's this about?' was answered: {told}");
+    let options = grade_lines(8);
+    assert!(!options.contains("more than is authorised"), "40% off was authorised: {options}");
+    assert!(!options.contains("without asking"), "asked for the options, the figures answer: {options}");
+}
+
+/// A call the trainee walked away from is judged as far as it went, and alike by
+/// the coach, `score` and `report` (the coach and `report` used to judge it as
+/// finished, flagging what there had been no time to say).
+#[test]
+fn an_abandoned_call_gets_one_scorecard_too() {
+    let dir = temp_dir("one-card-abandoned");
+    let lines = "Hi, this is Sam Ortiz from Ridgeline Recovery. Am I speaking with Harold Price?\n";
+    let played =
+        run(&dir, &["play", "time-barred-old-card", "--seed", "3", "--trainee", "t", "--data-dir", "data"], lines);
+    assert!(stdout(&played).contains("abandoned"), "{}", stdout(&played));
+    assert_one_scorecard(&dir);
+}
+
+/// The session's saved scorecard (the coach's), `score` on the session and `report`
+/// agree finding for finding and on the scores; returns the report's JSON.
+fn assert_one_scorecard(dir: &std::path::Path) -> serde_json::Value {
     let session = only_session(&dir.join("data"));
     let path = session_path(&dir.join("data"));
     let path = path.to_str().unwrap();
     let key = |f: &serde_json::Value| format!("{} {} {}", f["rule"], f["turn"], f["evidence"]);
     let keys = |findings: &[serde_json::Value]| findings.iter().map(key).collect::<Vec<_>>();
     let coached = keys(session["scorecard"]["findings"].as_array().unwrap());
-    assert!(!coached.is_empty(), "the thin note is a finding: {coached:?}");
 
     let scored: serde_json::Value =
-        serde_json::from_str(&stdout(&run(&dir, &["score", path, "--format", "json"], ""))).unwrap();
+        serde_json::from_str(&stdout(&run(dir, &["score", path, "--format", "json"], ""))).unwrap();
     assert_eq!(coached, keys(scored[0]["findings"].as_array().unwrap()), "the coach and `score` differ");
     assert_eq!(session["scorecard"]["scores"], scored[0]["scores"]);
 
-    let report = run(&dir, &["report", path, "--format", "json", "--data-dir", "data"], "");
+    let report = run(dir, &["report", path, "--format", "json", "--data-dir", "data"], "");
     let reported: serde_json::Value = serde_json::from_str(&stdout(&report)).unwrap();
     let mut findings: Vec<serde_json::Value> =
         reported["turns"].as_array().unwrap().iter().flat_map(|t| t["findings"].as_array().unwrap().clone()).collect();
@@ -396,16 +424,5 @@ fn the_coach_report_and_score_give_one_scorecard_for_a_call() {
     sorted.sort();
     assert_eq!(sorted, from_report, "the coach and `report` differ");
     assert_eq!(session["scorecard"]["scores"]["overall"], reported["overall"]);
-
-    // The grades behind the scores judge this call's turns for what they were.
-    let grade_lines = |turn: usize| reported["turns"][turn - 1]["grades"].to_string();
-    assert!(!grade_lines(2).contains("leaves the question unanswered"), "'Hello?' is no question: {}", grade_lines(2));
-    assert!(
-        grade_lines(4).contains("gives them what they asked for"),
-        "'What's this about?' was answered: {}",
-        grade_lines(4)
-    );
-    let options = grade_lines(8);
-    assert!(!options.contains("more than is authorised"), "40% off was authorised: {options}");
-    assert!(!options.contains("without asking"), "asked for the options, the figures answer: {options}");
+    reported
 }
