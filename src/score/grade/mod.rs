@@ -176,6 +176,15 @@ pub(crate) fn answers_question(view: &TurnView) -> Answer {
         factual(has("terms_amount") || has("states_amount") || has("explains_debt_origin") || has("fee_mention"))
     } else if asks(&["how long", "when", "by when", "what date", "deadline", "what day"]) {
         factual(has("terms_date") || reply.chars().any(|c| c.is_ascii_digit()) || has("terms_amount"))
+    } else if asks(&["explain", "what does", "what happens", "mean", "go through", "make sense of"]) {
+        // Asked to explain: explaining, or offering to go through it, answers.
+        factual(
+            has("explains_debt_origin")
+                || has("states_amount")
+                || has("next_step")
+                || has("discloses_debt")
+                || has("accommodates"),
+        )
     } else if asks(&["how do i pay", "how can i pay", "how do i", "how can i"]) {
         factual(has("terms_method") || has("next_step") || reply.contains("online") || reply.contains("call"))
     } else if asks(&["who", "which company", "creditor", "where are you"]) {
