@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::store::Mode;
+use collectsim::store::Mode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -466,8 +466,8 @@ pub struct PlayArgs {
     #[arg(long)]
     pub seed: Option<u64>,
     /// practice allows :hint, :undo and :restart; assessment refuses them.
-    #[arg(long, value_enum, default_value_t = Mode::Practice)]
-    pub mode: Mode,
+    #[arg(long, value_enum, default_value_t = ModeArg::Practice)]
+    pub mode: ModeArg,
     /// Your name, as recorded in the session (default: the name `collectsim config` keeps, else your login name).
     #[arg(long)]
     pub trainee: Option<String>,
@@ -541,4 +541,23 @@ pub struct ConfigArgs {
     /// Where settings and sessions are kept (default: $COLLECTSIM_HOME, else your data directory).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+}
+
+/// `--mode` as the command line spells it: the library's `store::Mode` stays free of
+/// clap, and this is the one place the two meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// Hints, undo and restart allowed (their use is recorded).
+    Practice,
+    /// No hints, undo or restart: the call counts as it goes.
+    Assessment,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(mode: ModeArg) -> Mode {
+        match mode {
+            ModeArg::Practice => Mode::Practice,
+            ModeArg::Assessment => Mode::Assessment,
+        }
+    }
 }

@@ -29,8 +29,6 @@
 
 pub mod batch;
 pub mod calibrate;
-pub mod cli;
-pub mod cmd;
 pub mod controls;
 pub mod corpus;
 pub mod diagnostic;
@@ -42,7 +40,6 @@ pub mod local;
 pub mod playthrough;
 pub mod progress;
 pub mod redact;
-pub mod repl;
 pub mod report;
 pub mod rubric;
 pub mod scaffold;

@@ -2,6 +2,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod cli;
+mod cmd;
+mod repl;
+
 /// jemalloc rather than the system allocator: `collectsim score` makes a few hundred
 /// small allocations per call on every worker thread, and glibc's malloc and free
 /// were a sixth of its time (profiled); with jemalloc a call takes about 8% fewer
@@ -14,8 +18,8 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 fn main() -> ExitCode {
     end_quietly_on_a_closed_pipe();
     say_what_a_panic_means();
-    let cli = collectsim::cli::Cli::parse();
-    match collectsim::cmd::run(cli) {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("collectsim: error: {error:#}");
@@ -41,7 +45,7 @@ fn end_quietly_on_a_closed_pipe() {
 /// where it happened, instead of a bare Rust message.
 fn say_what_a_panic_means() {
     std::panic::set_hook(Box::new(|info| {
-        let message = collectsim::cmd::panic_message(info.payload());
+        let message = collectsim::batch::panic_message(info.payload());
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!(
             "collectsim: internal error{place}: {message}\n\

@@ -16,7 +16,8 @@ pub const SESSION_FORMAT: u32 = 1;
 /// Outcome recorded while a call is under way, so a crash leaves an honest file.
 pub const ABANDONED: &str = "abandoned";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+/// How a call is played; the command line's `--mode` (the binary's `ModeArg`) maps onto it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// Hints, undo and restart allowed (their use is recorded).

@@ -35,6 +35,7 @@ use crate::signals::{Detector, Lexicon};
 use crate::transcript::{self, Transcript};
 
 pub use input::{InputFormat, Job};
+pub use pipeline::panic_message;
 
 pub use crate::transcript::MAX_RECORD_BYTES;
 

@@ -182,6 +182,15 @@ impl Window {
     }
 }
 
+/// The text a panic was raised with (what `panic!` or a failed `expect` said).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an unknown failure".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,7 +263,7 @@ mod tests {
                 )
             });
             let payload = outcome.expect_err("the panic reaches the caller");
-            assert_eq!(crate::cmd::panic_message(payload.as_ref()), "job 700 failed");
+            assert_eq!(super::panic_message(payload.as_ref()), "job 700 failed");
         }
     }
 }

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::{LOCAL_RUBRICS, load_lexicon};
-use crate::batch::Scorer;
-use crate::calibrate::{self, Gates, Part, dataset};
 use crate::cli::{CalibrateArgs, CalibrateFormat, CalibratePart};
-use crate::rubric::library;
-use crate::source::SourceFile;
-use crate::style::Style;
+use collectsim::batch::Scorer;
+use collectsim::calibrate::{self, Gates, Part, dataset};
+use collectsim::rubric::library;
+use collectsim::source::SourceFile;
+use collectsim::style::Style;
 
 pub fn run(args: &CalibrateArgs) -> Result<ExitCode> {
     let file = SourceFile::read(&args.file)?;

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::cli::ConfigArgs;
-use crate::settings::{self, Settings};
+use collectsim::settings::{self, Settings};
 
 pub fn run(args: &ConfigArgs) -> Result<ExitCode> {
-    let data = crate::store::data_dir(args.data_dir.as_deref())?;
+    let data = collectsim::store::data_dir(args.data_dir.as_deref())?;
     let mut settings = Settings::load(&data)?;
     if let Some(name) = &args.trainee {
         let name = name.trim();

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::CorpusArgs;
-use crate::corpus;
-use crate::scenario::Library;
-use crate::signals::{Detector, Lexicon};
+use collectsim::corpus;
+use collectsim::scenario::Library;
+use collectsim::signals::{Detector, Lexicon};
 
 pub fn run(args: &CorpusArgs) -> Result<ExitCode> {
     // Built-ins only: the same --count and --seed give the same corpus anywhere.

@@ -9,10 +9,10 @@ use anyhow::{Result, bail};
 
 use super::Workspace;
 use crate::cli::ExportArgs;
-use crate::report::lrs::{Lrs, SendError, check_transport, without_userinfo};
-use crate::report::xapi::{XapiConfig, statements};
-use crate::store::{self, SessionRecord};
-use crate::style::Style;
+use collectsim::report::lrs::{Lrs, SendError, check_transport, without_userinfo};
+use collectsim::report::xapi::{XapiConfig, statements};
+use collectsim::store::{self, SessionRecord};
+use collectsim::style::Style;
 
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;

@@ -8,13 +8,13 @@ use anyhow::Result;
 
 use super::Workspace;
 use crate::cli::{GraphArgs, GraphFormat};
-use crate::engine::Session;
-use crate::graph::{self, Format};
-use crate::playthrough::DEFAULT_SEED;
-use crate::scenario::Scenario;
-use crate::signals::Detector;
-use crate::store;
-use crate::style::Style;
+use collectsim::engine::Session;
+use collectsim::graph::{self, Format};
+use collectsim::playthrough::DEFAULT_SEED;
+use collectsim::scenario::Scenario;
+use collectsim::signals::Detector;
+use collectsim::store;
+use collectsim::style::Style;
 
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
@@ -50,7 +50,7 @@ fn coverage(
         );
         visited.extend(session.turns().iter().filter_map(|t| t.node.clone()));
     }
-    let (sessions, _) = crate::progress::load_sessions(&store::data_dir(data)?);
+    let (sessions, _) = collectsim::progress::load_sessions(&store::data_dir(data)?);
     let saved: Vec<_> = sessions.iter().filter(|s| s.scenario.id == scenario.id).collect();
     for record in &saved {
         visited.extend(record.turns.iter().filter_map(|t| t.node.clone()));

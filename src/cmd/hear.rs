@@ -8,11 +8,11 @@ use serde_json::Value;
 
 use super::load_lexicon;
 use crate::cli::HearArgs;
-use crate::facts::Facts;
-use crate::signals::{Detector, Hit};
-use crate::source::SourceFile;
-use crate::style::Style;
-use crate::transcript::{Speaker, parse_text};
+use collectsim::facts::Facts;
+use collectsim::signals::{Detector, Hit};
+use collectsim::source::SourceFile;
+use collectsim::style::Style;
+use collectsim::transcript::{Speaker, parse_text};
 
 pub fn run(args: &HearArgs) -> Result<ExitCode> {
     let lexicon = load_lexicon()?;

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::Workspace;
 use crate::cli::{ListArgs, ListFormat};
-use crate::scenario::curriculum::Curriculum;
-use crate::style::Style;
+use collectsim::scenario::curriculum::Curriculum;
+use collectsim::style::Style;
 
 #[derive(Serialize)]
 struct Entry<'a> {

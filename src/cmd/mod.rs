@@ -26,9 +26,9 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::scenario::Library;
-use crate::signals::{Detector, Lexicon};
-use crate::style::Style;
+use collectsim::scenario::Library;
+use collectsim::signals::{Detector, Lexicon};
+use collectsim::style::Style;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
@@ -61,7 +61,7 @@ pub struct Workspace {
     pub library: Library,
 }
 
-pub use crate::local::{LOCAL_LEXICON, LOCAL_RUBRICS, LOCAL_SCENARIOS, load_lexicon};
+pub use collectsim::local::{LOCAL_RUBRICS, LOCAL_SCENARIOS, load_lexicon};
 
 impl Workspace {
     pub fn load() -> Result<Workspace> {
@@ -80,13 +80,4 @@ impl Workspace {
         }
         Ok(Workspace { lexicon, detector, library })
     }
-}
-
-/// The text a panic was raised with (what `panic!` or a failed `expect` said).
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "an unknown failure".to_string())
 }

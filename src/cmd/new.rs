@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::NewArgs;
-use crate::scaffold;
-use crate::suggest::help_for;
+use collectsim::scaffold;
+use collectsim::suggest::help_for;
 
 pub fn run(args: &NewArgs) -> Result<ExitCode> {
     let valid =
@@ -38,7 +38,7 @@ fn write_schema_beside(dir: &std::path::Path) -> Result<()> {
     if path.exists() {
         return Ok(());
     }
-    let schema = crate::schema::scenario(&super::load_lexicon()?);
+    let schema = collectsim::schema::scenario(&super::load_lexicon()?);
     let text = serde_json::to_string_pretty(&schema)? + "\n";
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     println!("Wrote {} too: editors that use the YAML language server check the scenario as you type.", path.display());

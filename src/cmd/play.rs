@@ -9,17 +9,17 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::{LOCAL_RUBRICS, Workspace};
-use crate::cli::PlayArgs;
 use crate::cli::ReportFormat;
-use crate::engine::rng::fresh_seed;
+use crate::cli::{ModeArg, PlayArgs};
 use crate::repl::call::Call;
 use crate::repl::coach::Coach;
 use crate::repl::input::{Input, LineSource, Script, Terminal};
 use crate::repl::{self, Exit, ui};
-use crate::rubric::library;
-use crate::scenario::Scenario;
-use crate::store::{self, Mode, SessionRecord};
-use crate::style::Style;
+use collectsim::engine::rng::fresh_seed;
+use collectsim::rubric::library;
+use collectsim::scenario::Scenario;
+use collectsim::store::{self, SessionRecord};
+use collectsim::style::Style;
 
 pub fn run(args: &PlayArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
@@ -28,7 +28,7 @@ pub fn run(args: &PlayArgs) -> Result<ExitCode> {
     let trainee = trainee(args, &data)?;
     let mut source = line_source(args.script.as_deref(), &data)?;
     let mut call = match &args.resume {
-        Some(given) => resume(&workspace, &crate::store::find_session(given, args.data_dir.as_deref())?, &style)?,
+        Some(given) => resume(&workspace, &collectsim::store::find_session(given, args.data_dir.as_deref())?, &style)?,
         None => start(&workspace, args, &data, &trainee)?,
     };
     play_call(&mut call, source.as_mut(), &style)?;
@@ -46,7 +46,7 @@ pub fn run_default() -> Result<ExitCode> {
     let args = PlayArgs {
         scenario: Some(scenario),
         seed: None,
-        mode: Mode::Practice,
+        mode: ModeArg::Practice,
         trainee: None,
         script: None,
         data_dir: None,
@@ -98,7 +98,7 @@ fn trainee(args: &PlayArgs, data: &Path) -> Result<String> {
     if let Some(name) = &args.trainee {
         return Ok(name.clone());
     }
-    let mut settings = crate::settings::Settings::load(data)?;
+    let mut settings = collectsim::settings::Settings::load(data)?;
     if let Some(name) = &settings.trainee {
         return Ok(name.clone());
     }
@@ -133,11 +133,11 @@ fn start(workspace: &Workspace, args: &PlayArgs, data: &Path, trainee: &str) -> 
             anyhow::anyhow!(
                 "no node `{node}` in {}; {}",
                 scenario.id,
-                crate::suggest::help_for(node, ids.iter().copied(), "nodes")
+                collectsim::suggest::help_for(node, ids.iter().copied(), "nodes")
             )
         })?),
     };
-    Call::start(scenario, Arc::clone(&workspace.detector), (seed, args.mode, trainee, from), data, coach)
+    Call::start(scenario, Arc::clone(&workspace.detector), (seed, args.mode.into(), trainee, from), data, coach)
 }
 
 fn resume(workspace: &Workspace, path: &Path, style: &Style) -> Result<Call> {
@@ -190,8 +190,8 @@ fn play_call(call: &mut Call, source: &mut dyn LineSource, style: &Style) -> Res
     let name = ui::speaker_name(&scenario);
     for turn in call.session.turns() {
         match turn.speaker {
-            crate::transcript::Speaker::Debtor => ui::debtor_line(&name, turn, style),
-            crate::transcript::Speaker::Collector => println!("You: {}", turn.text),
+            collectsim::transcript::Speaker::Debtor => ui::debtor_line(&name, turn, style),
+            collectsim::transcript::Speaker::Collector => println!("You: {}", turn.text),
         }
     }
     let exit = repl::run(call, source, style)?;
@@ -220,7 +220,7 @@ fn debrief(workspace: &Workspace, call: &Call, format: Option<ReportFormat>, sty
                 _ => "report.json",
             };
             let path = call.path.with_extension(extension);
-            crate::store::write_atomically(
+            collectsim::store::write_atomically(
                 &path,
                 super::report::render(&model, format, None, Style::plain())?.as_bytes(),
             )?;

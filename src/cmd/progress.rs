@@ -9,10 +9,10 @@ use handlebars::Handlebars;
 use serde_json::json;
 
 use crate::cli::{ProgressArgs, ProgressFormat};
-use crate::progress::{self, Detail, Summary};
-use crate::report::trend;
-use crate::store::{self, SessionRecord};
-use crate::style::Style;
+use collectsim::progress::{self, Detail, Summary};
+use collectsim::report::trend;
+use collectsim::store::{self, SessionRecord};
+use collectsim::style::Style;
 
 const TEMPLATE: &str = include_str!("../report/templates/progress.html.hbs");
 
@@ -26,9 +26,9 @@ pub fn run(args: &ProgressArgs) -> Result<ExitCode> {
     // The curriculum (for readiness) and the packs' pass mark (for the charts): no
     // detector to compile.
     let lexicon = super::load_lexicon()?;
-    let library = crate::scenario::Library::load(&lexicon, Some(Path::new(super::LOCAL_SCENARIOS)))?;
+    let library = collectsim::scenario::Library::load(&lexicon, Some(Path::new(super::LOCAL_SCENARIOS)))?;
     let required = progress::required_kinds(&library);
-    let packs = crate::rubric::library::load_packs(&lexicon, Some(Path::new(super::LOCAL_RUBRICS)))?;
+    let packs = collectsim::rubric::library::load_packs(&lexicon, Some(Path::new(super::LOCAL_RUBRICS)))?;
     let pass_mark = packs.iter().map(|p| p.pass_mark).fold(0.0, f64::max);
     let out = match &args.trainee {
         Some(name) => {

@@ -9,14 +9,14 @@ use anyhow::Result;
 
 use super::Workspace;
 use crate::cli::ReplayArgs;
-use crate::engine::Session;
-use crate::store::SessionRecord;
-use crate::style::Style;
-use crate::transcript::Speaker;
+use collectsim::engine::Session;
+use collectsim::store::SessionRecord;
+use collectsim::style::Style;
+use collectsim::transcript::Speaker;
 
 pub fn run(args: &ReplayArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
-    let record = SessionRecord::load(&crate::store::find_session(&args.session, args.data_dir.as_deref())?)?;
+    let record = SessionRecord::load(&collectsim::store::find_session(&args.session, args.data_dir.as_deref())?)?;
     let style = Style::stdout();
     let model = super::report::build(&workspace, &record)?;
     println!(

@@ -6,20 +6,20 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::{LOCAL_RUBRICS, Workspace};
-use crate::batch::Scorer;
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::report::xapi::{self, XapiConfig};
-use crate::report::{self, Kind, Report};
-use crate::rubric::library;
-use crate::score::{Scorecard, score};
-use crate::store::SessionRecord;
-use crate::style::Style;
-use crate::transcript::ReadOptions;
-use crate::transcript::format::is_session_document;
+use collectsim::batch::Scorer;
+use collectsim::report::xapi::{self, XapiConfig};
+use collectsim::report::{self, Kind, Report};
+use collectsim::rubric::library;
+use collectsim::score::{Scorecard, score};
+use collectsim::store::SessionRecord;
+use collectsim::style::Style;
+use collectsim::transcript::ReadOptions;
+use collectsim::transcript::format::is_session_document;
 
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let workspace = Workspace::load()?;
-    let session = crate::store::find_session(&args.session, args.data_dir.as_deref())?;
+    let session = collectsim::store::find_session(&args.session, args.data_dir.as_deref())?;
     let args = &ReportArgs { session, ..args.clone() };
     if let Some(output) = &args.output {
         refuse_to_overwrite_an_input(output, &[Some(args.session.as_path()), args.template.as_deref()])?;
@@ -41,11 +41,11 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
 /// The report in the format asked for, redacted when asked, to `-o` or stdout.
 fn render_and_write(mut model: Report, args: &ReportArgs) -> Result<ExitCode> {
     if args.redact {
-        crate::redact::report(&mut model);
+        collectsim::redact::report(&mut model);
     }
     let template = match &args.template {
         Some(path) => Some(
-            crate::source::read_text(path, crate::source::MAX_FILE_BYTES)
+            collectsim::source::read_text(path, collectsim::source::MAX_FILE_BYTES)
                 .with_context(|| format!("cannot read {}", path.display()))?,
         ),
         None => None,
@@ -59,7 +59,7 @@ fn render_and_write(mut model: Report, args: &ReportArgs) -> Result<ExitCode> {
 /// is a call transcript in a format `score` reads.
 fn is_a_session(path: &Path) -> bool {
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let read = || crate::source::read_text(path, crate::source::MAX_FILE_BYTES).ok();
+    let read = || collectsim::source::read_text(path, collectsim::source::MAX_FILE_BYTES).ok();
     path.is_dir() || !path.exists() || (is_json && read().is_none_or(|text| is_session_document(&text)))
 }
 
@@ -70,7 +70,7 @@ fn report_transcript(workspace: &Workspace, args: &ReportArgs) -> Result<ExitCod
         anyhow::bail!("xAPI statements are for played calls; {} is a transcript", args.session.display());
     }
     let options = ReadOptions { format: None, agent: args.agent.clone() };
-    let mut transcript = crate::transcript::load(&args.session, &options).map_err(anyhow::Error::msg)?;
+    let mut transcript = collectsim::transcript::load(&args.session, &options).map_err(anyhow::Error::msg)?;
     let packs = library::load_packs(&workspace.lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
     let scorer = Scorer::new(&workspace.lexicon, packs, false)?;
     scorer.prepare(&mut transcript).map_err(anyhow::Error::msg)?;
@@ -80,7 +80,7 @@ fn report_transcript(workspace: &Workspace, args: &ReportArgs) -> Result<ExitCod
 
 fn write(output: Option<&Path>, text: &str) -> Result<ExitCode> {
     match output {
-        Some(path) => crate::store::write_atomically(path, text.as_bytes())?,
+        Some(path) => collectsim::store::write_atomically(path, text.as_bytes())?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)

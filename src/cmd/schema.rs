@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::load_lexicon;
 use crate::cli::{SchemaArgs, SchemaKind};
-use crate::schema;
+use collectsim::schema;
 
 pub fn run(args: &SchemaArgs) -> Result<ExitCode> {
     let lexicon = load_lexicon()?;

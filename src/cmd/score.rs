@@ -10,17 +10,17 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use super::{LOCAL_RUBRICS, load_lexicon};
-use crate::batch::input::Input;
-use crate::batch::output::{self, OutputFormat};
-use crate::batch::progress::Progress;
-use crate::batch::record::Unreadable;
-use crate::batch::summary::{Summary, Tally};
-use crate::batch::{InputFormat, Scorer, input, pipeline, record};
 use crate::cli::{ScoreArgs, ScoreFormat, ScoreInput};
-use crate::rubric::library;
-use crate::score::Scorecard;
-use crate::style::Style;
-use crate::transcript::{Format, ReadOptions, Transcript};
+use collectsim::batch::input::Input;
+use collectsim::batch::output::{self, OutputFormat};
+use collectsim::batch::progress::Progress;
+use collectsim::batch::record::Unreadable;
+use collectsim::batch::summary::{Summary, Tally};
+use collectsim::batch::{InputFormat, Scorer, input, pipeline, record};
+use collectsim::rubric::library;
+use collectsim::score::Scorecard;
+use collectsim::style::Style;
+use collectsim::transcript::{Format, ReadOptions, Transcript};
 
 /// One call's output, rendered by a worker, with what the summary needs and
 /// what to say on stderr (a skipped file, an inferred collector).
@@ -159,10 +159,10 @@ fn finish_call(
     Done { rendered: output::render(&result, format, style), tally: Tally::of(&result), bytes, note }
 }
 
-fn redact(result: &mut Result<crate::score::Scorecard, record::Unreadable>) {
+fn redact(result: &mut Result<collectsim::score::Scorecard, record::Unreadable>) {
     match result {
-        Ok(card) => crate::redact::scorecard(card),
-        Err(bad) => bad.error = crate::redact::redact(&bad.error),
+        Ok(card) => collectsim::redact::scorecard(card),
+        Err(bad) => bad.error = collectsim::redact::redact(&bad.error),
     }
 }
 
@@ -193,7 +193,7 @@ fn report_summary(summary: &Summary, file: Option<&Path>, batch: bool) -> Result
         Some("json") => serde_json::to_string_pretty(summary)? + "\n",
         _ => summary.text(),
     };
-    crate::store::write_atomically(file, text.as_bytes())
+    collectsim::store::write_atomically(file, text.as_bytes())
         .with_context(|| format!("cannot write the summary to {}", file.display()))
 }
 
@@ -207,7 +207,7 @@ fn score_or_report(scorer: &Scorer, transcript: Transcript) -> Result<Scorecard,
         Err(payload) => {
             let error = format!(
                 "collectsim failed on this call (a bug; please report it): {}",
-                super::panic_message(payload.as_ref())
+                collectsim::batch::panic_message(payload.as_ref())
             );
             Err(Unreadable::new(source, error))
         }

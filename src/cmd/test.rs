@@ -9,13 +9,13 @@ use anyhow::{Result, bail};
 
 use super::{LOCAL_RUBRICS, LOCAL_SCENARIOS, load_lexicon};
 use crate::cli::TestArgs;
-use crate::diagnostic::Diagnostic;
-use crate::playthrough;
-use crate::rubric::{self, examples};
-use crate::scenario;
-use crate::signals::{Detector, Lexicon};
-use crate::source::SourceFile;
-use crate::style::Style;
+use collectsim::diagnostic::Diagnostic;
+use collectsim::playthrough;
+use collectsim::rubric::{self, examples};
+use collectsim::scenario;
+use collectsim::signals::{Detector, Lexicon};
+use collectsim::source::SourceFile;
+use collectsim::style::Style;
 
 /// Seeded random-walker calls per scenario: enough to find unreachable corners, fast.
 const WALKERS: u64 = 200;
@@ -34,7 +34,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode> {
     // Compiled once, on the first scenario, for every careless-trainee check.
     let mut packs: Option<Vec<rubric::Rubric>> = None;
     for file in files(&args.paths)? {
-        let keys = crate::yaml::top_level_keys(&file.text);
+        let keys = collectsim::yaml::top_level_keys(&file.text);
         if keys.iter().any(|k| k == "nodes") {
             if packs.is_none() {
                 packs = Some(rubric::library::load_packs(&lexicon, Some(Path::new(LOCAL_RUBRICS)))?);
@@ -57,7 +57,7 @@ pub fn run(args: &TestArgs) -> Result<ExitCode> {
 fn neither_scenario_nor_rubric(name: &str, keys: &[String]) -> String {
     let hint = keys
         .iter()
-        .find_map(|key| Some((key, crate::suggest::did_you_mean(key, ["nodes", "rules"])?)))
+        .find_map(|key| Some((key, collectsim::suggest::did_you_mean(key, ["nodes", "rules"])?)))
         .map(|(key, meant)| format!(" (`{key}:` — did you mean `{meant}:`?)"))
         .unwrap_or_default();
     format!(

@@ -8,13 +8,13 @@ use anyhow::{Result, bail};
 use serde_json::json;
 
 use crate::cli::{ValidateArgs, ValidateFormat};
-use crate::diagnostic::{self, Diagnostic, Pos, Severity};
-use crate::rubric;
-use crate::scenario;
-use crate::signals::{BUILTIN_SIGNALS, Lexicon};
-use crate::source::SourceFile;
-use crate::style::Style;
-use crate::yaml;
+use collectsim::diagnostic::{self, Diagnostic, Pos, Severity};
+use collectsim::rubric;
+use collectsim::scenario;
+use collectsim::signals::{BUILTIN_SIGNALS, Lexicon};
+use collectsim::source::SourceFile;
+use collectsim::style::Style;
+use collectsim::yaml;
 
 pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
     let mut problems = Vec::new();
@@ -138,12 +138,12 @@ fn collect_files(paths: &[PathBuf], unreadable: &mut Vec<Diagnostic>) -> Result<
 
 fn gather(path: &Path, files: &mut Vec<SourceFile>, unreadable: &mut Vec<Diagnostic>) -> Result<()> {
     if path.is_dir() {
-        for entry in crate::scenario::library::yaml_files_in_tree(path)? {
+        for entry in collectsim::scenario::library::yaml_files_in_tree(path)? {
             gather(&entry, files, unreadable)?;
         }
         return Ok(());
     }
-    match crate::source::read_text(path, crate::source::MAX_FILE_BYTES) {
+    match collectsim::source::read_text(path, collectsim::source::MAX_FILE_BYTES) {
         Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
         Err(error) => {
             let named = SourceFile::new(path.display().to_string(), "");

@@ -7,12 +7,12 @@ use std::sync::Arc;
 use anyhow::{Result, bail};
 
 use super::coach::Coach;
-use crate::engine::{Session, rng};
-use crate::scenario::Scenario;
-use crate::signals::Detector;
-use crate::store::{self, ABANDONED, HintUse, Mode, Note, PersonaRef, ScenarioRef, SessionRecord, Undo};
-use crate::time::now_rfc3339;
-use crate::transcript::{Speaker, Turn};
+use collectsim::engine::{Session, rng};
+use collectsim::scenario::Scenario;
+use collectsim::signals::Detector;
+use collectsim::store::{self, ABANDONED, HintUse, Mode, Note, PersonaRef, ScenarioRef, SessionRecord, Undo};
+use collectsim::time::now_rfc3339;
+use collectsim::transcript::{Speaker, Turn};
 
 /// How the collector ended a call early with `:end`.
 pub const COLLECTOR_ENDED: &str = "collector_ended";
@@ -181,7 +181,7 @@ impl Call {
     }
 
     /// Scores the call as it stands and keeps the card in the session.
-    pub fn finish_scoring(&mut self) -> Result<crate::score::Scorecard> {
+    pub fn finish_scoring(&mut self) -> Result<collectsim::score::Scorecard> {
         self.save()?;
         // An abandoned call is judged as far as it went, as `score` and `report` judge it.
         let card = self.coach.card(&self.record, &self.session.detector(), self.record.is_finished());

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use crate::rubric::Rubric;
-use crate::score::{Finding, Scorecard, Strength, render, score};
-use crate::signals::Detector;
-use crate::store::SessionRecord;
-use crate::style::Style;
+use collectsim::rubric::Rubric;
+use collectsim::score::{Finding, Scorecard, Strength, render, score};
+use collectsim::signals::Detector;
+use collectsim::store::SessionRecord;
+use collectsim::style::Style;
 
 pub struct Coach {
     packs: Vec<Rubric>,

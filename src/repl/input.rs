@@ -81,7 +81,7 @@ impl Script {
         if path == Path::new("-") {
             return Ok(Script::stdin());
         }
-        let bytes = crate::source::read_bytes(path, crate::source::MAX_FILE_BYTES)
+        let bytes = collectsim::source::read_bytes(path, collectsim::source::MAX_FILE_BYTES)
             .with_context(|| format!("cannot read script {}", path.display()))?;
         Ok(Script { reader: Box::new(std::io::Cursor::new(bytes)), pending: None })
     }

@@ -12,9 +12,9 @@ use anyhow::Result;
 use call::Call;
 use input::{Input, LineSource};
 
-use crate::store::Mode;
-use crate::style::Style;
-use crate::suggest::did_you_mean;
+use collectsim::store::Mode;
+use collectsim::style::Style;
+use collectsim::suggest::did_you_mean;
 
 /// What the loop does after a line.
 enum Next {
@@ -108,7 +108,7 @@ fn speak(call: &mut Call, text: &str, name: &str, style: &Style) -> Result<Next>
         if call.record.mode == Mode::Practice {
             let card = call.coach.card(&call.record, &call.session.detector(), call.session.is_over());
             // The line just said is the last collector turn (the debtor's reply follows it).
-            let said = call.record.turns.iter().rposition(|t| t.speaker == crate::transcript::Speaker::Collector);
+            let said = call.record.turns.iter().rposition(|t| t.speaker == collectsim::transcript::Speaker::Collector);
             let (findings, strengths) = call.coach.fresh(&card, said.map_or(0, |i| i + 1));
             coach::print_coaching(&findings, &strengths, style);
         }
@@ -166,9 +166,9 @@ fn reload(call: &mut Call, name: &str, style: &Style) -> Result<()> {
         );
         return Ok(());
     }
-    let file = crate::source::SourceFile::read(&path)?;
-    let lexicon = crate::local::load_lexicon()?;
-    let (scenario, problems) = crate::scenario::load(&file, &lexicon);
+    let file = collectsim::source::SourceFile::read(&path)?;
+    let lexicon = collectsim::local::load_lexicon()?;
+    let (scenario, problems) = collectsim::scenario::load(&file, &lexicon);
     let Some(scenario) = scenario else {
         println!(
             "{}",

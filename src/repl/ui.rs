@@ -2,10 +2,10 @@
 //! end-of-call summary. Plain `println!` tables in the style of small REPLs.
 
 use crate::repl::call::Call;
-use crate::scenario::Scenario;
-use crate::store::Mode;
-use crate::style::Style;
-use crate::transcript::Turn;
+use collectsim::scenario::Scenario;
+use collectsim::store::Mode;
+use collectsim::style::Style;
+use collectsim::transcript::Turn;
 
 pub const COMMANDS: &[(&str, &str)] = &[
     (":help", "show these commands"),
@@ -67,7 +67,7 @@ fn width() -> usize {
 /// Word-wraps `text` whose first line starts after `indent` columns of prefix;
 /// later lines are indented to match, so a long reply reads as one block.
 pub fn wrap(text: &str, indent: usize) -> String {
-    crate::text::wrap_to(text, indent, width())
+    collectsim::text::wrap_to(text, indent, width())
 }
 
 /// The first name of the persona, as the debtor's speaker label.

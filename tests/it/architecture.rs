@@ -55,9 +55,13 @@ fn uses() -> BTreeMap<String, BTreeSet<(String, String)>> {
         let text = std::fs::read_to_string(&file).unwrap();
         let code = text.split("#[cfg(test)]\nmod tests").next().unwrap();
         let entry = found.entry(module).or_default();
-        for (at, _) in code.match_indices("crate::") {
-            let name: String = code[at + 7..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
-            entry.insert((name, relative.clone()));
+        // The binary reaches the library as `collectsim::`, itself as `crate::`.
+        for prefix in ["crate::", "collectsim::"] {
+            for (at, _) in code.match_indices(prefix) {
+                let after = &code[at + prefix.len()..];
+                let name: String = after.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                entry.insert((name, relative.clone()));
+            }
         }
     }
     found
@@ -91,13 +95,48 @@ fn no_module_uses_one_on_a_floor_above_it() {
     assert!(fixed.is_empty(), "fixed: remove {fixed:?} from the known exceptions in docs/architecture.md");
 }
 
+/// The modules a crate root declares (`pub mod x;` in the library, `mod x;` in the binary).
+fn declared(root_file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join(root_file)).unwrap();
+    text.lines()
+        .filter_map(|l| l.strip_prefix("pub mod ").or_else(|| l.strip_prefix("mod ")))
+        .map(|m| m.trim_end_matches(';').to_string())
+        .collect()
+}
+
 #[test]
 fn every_top_level_module_has_a_floor() {
     let (floors, _) = documented();
-    let lib = std::fs::read_to_string(root().join("src/lib.rs")).unwrap();
-    let declared: Vec<&str> =
-        lib.lines().filter_map(|l| l.strip_prefix("pub mod ")).map(|m| m.trim_end_matches(';')).collect();
+    let declared: Vec<String> = declared("src/lib.rs").into_iter().chain(declared("src/main.rs")).collect();
     assert!(declared.len() > 20);
-    let missing: Vec<_> = declared.iter().filter(|m| !floors.contains_key(**m)).collect();
+    let missing: Vec<_> = declared.iter().filter(|m| !floors.contains_key(*m)).collect();
     assert!(missing.is_empty(), "modules with no floor in docs/architecture.md: {missing:?}");
+}
+
+/// Floor 4 (arguments, the REPL, printing) is the binary's: the library declares none
+/// of it and names neither clap nor the line editor, so a program using the library
+/// gets no command line with it.
+#[test]
+fn the_library_leaves_arguments_and_the_terminal_to_the_binary() {
+    let (floors, _) = documented();
+    let binary_floor: BTreeSet<String> = floors.iter().filter(|(_, f)| **f == 4).map(|(m, _)| m.clone()).collect();
+    let in_library: BTreeSet<String> = declared("src/lib.rs").into_iter().collect();
+    let in_binary: BTreeSet<String> = declared("src/main.rs").into_iter().collect();
+    assert_eq!(in_binary, binary_floor, "src/main.rs declares exactly floor 4");
+    assert!(in_library.is_disjoint(&binary_floor), "the library declares floor-4 modules: {in_library:?}");
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut offenders = Vec::new();
+    for file in files {
+        let relative = file.strip_prefix(root().join("src")).unwrap().to_string_lossy().replace('\\', "/");
+        let module = relative.split('/').next().unwrap().trim_end_matches(".rs");
+        if module == "main" || binary_floor.contains(module) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        if text.contains("clap::") || text.contains("rustyline") {
+            offenders.push(relative);
+        }
+    }
+    assert!(offenders.is_empty(), "library files that use clap or rustyline: {offenders:?}");
 }
