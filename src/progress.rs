@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::rubric::Dimension;
 use crate::store::{Mode, SessionRecord};
 
 /// The persona kinds a trainee must pass in assessment mode to be ready: those of
@@ -20,7 +21,10 @@ pub fn required_kinds(library: &crate::scenario::Library) -> Vec<String> {
     }
     kinds
 }
-const DIMENSIONS: [&str; 6] = ["empathy", "clarity", "negotiation", "compliance", "documentation", "overall"];
+/// The columns of a trainee's scores: every dimension, then the overall score.
+pub fn columns() -> impl Iterator<Item = &'static str> {
+    Dimension::names().into_iter().chain(["overall"])
+}
 
 /// Every session under `<data>/sessions`, oldest first, and the files skipped.
 pub fn load_sessions(data: &Path) -> (Vec<SessionRecord>, Vec<String>) {
@@ -76,8 +80,8 @@ pub struct CallRow {
 
 fn scores_of(record: &SessionRecord) -> BTreeMap<String, Option<f64>> {
     let s = record.scorecard.as_ref().map(|c| c.scores.clone()).unwrap_or_default();
-    let values = [s.empathy, s.clarity, s.negotiation, s.compliance, s.documentation, s.overall];
-    DIMENSIONS.iter().map(|d| d.to_string()).zip(values).collect()
+    let values = Dimension::ALL.map(|d| s.get(d)).into_iter().chain([s.overall]);
+    columns().map(str::to_string).zip(values).collect()
 }
 
 /// A call counts as passed only when it was finished and its scorecard passed:
@@ -96,10 +100,9 @@ pub fn table(sessions: &[SessionRecord], required: &[String]) -> Vec<Summary> {
 
 pub fn summary(trainee: &str, sessions: &[SessionRecord], required: &[String]) -> Summary {
     let mine: Vec<&SessionRecord> = sessions.iter().filter(|s| s.trainee == trainee).collect();
-    let averages = DIMENSIONS
-        .iter()
+    let averages = columns()
         .map(|d| {
-            let values: Vec<f64> = mine.iter().filter_map(|s| scores_of(s)[*d]).collect();
+            let values: Vec<f64> = mine.iter().filter_map(|s| scores_of(s)[d]).collect();
             let mean =
                 (!values.is_empty()).then(|| (values.iter().sum::<f64>() / values.len() as f64 * 10.0).round() / 10.0);
             (d.to_string(), mean)

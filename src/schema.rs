@@ -7,9 +7,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::facts::KNOWN_FACTS;
+use crate::rubric::Dimension;
 use crate::signals::Lexicon;
-
-const DIMENSIONS: [&str; 5] = ["empathy", "clarity", "negotiation", "compliance", "documentation"];
 
 /// A closed object: these properties, no others.
 fn object(description: &str, required: &[&str], properties: &[(&str, Value)]) -> Value {
@@ -162,7 +161,7 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
         &["id", "dimension", "severity", "kind", "message", "better", "examples"],
         &[
             ("id", json!({"type": "string", "pattern": "^[a-z0-9-]+$"})),
-            ("dimension", json!({"enum": DIMENSIONS})),
+            ("dimension", json!({"enum": Dimension::names()})),
             (
                 "severity",
                 json!({"enum": ["critical", "major", "minor"], "description": "critical and major only for what the law requires or forbids"}),
@@ -217,7 +216,8 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
             ),
         ],
     );
-    let weights: Map<String, Value> = DIMENSIONS.iter().map(|d| (d.to_string(), json!({"type": "number"}))).collect();
+    let weights: Map<String, Value> =
+        Dimension::names().iter().map(|d| (d.to_string(), json!({"type": "number"}))).collect();
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "collectsim rubric pack (format 1)",

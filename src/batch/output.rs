@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 
 use super::record::Unreadable;
+use crate::rubric::Dimension;
 use crate::score::{Scorecard, render};
 use crate::style::Style;
 
@@ -17,16 +18,8 @@ pub enum OutputFormat {
     Csv,
 }
 
-/// The columns of `--format csv`: the call's scores on every row, then the finding.
-pub const CSV_COLUMNS: &[&str] = &[
-    "source",
-    "passed",
-    "overall",
-    "empathy",
-    "clarity",
-    "negotiation",
-    "compliance",
-    "documentation",
+/// The columns of `--format csv` after the call's scores: the finding.
+const FINDING_COLUMNS: &[&str] = &[
     "rule",
     "dimension",
     "severity",
@@ -40,11 +33,21 @@ pub const CSV_COLUMNS: &[&str] = &[
     "time",
 ];
 
+/// The columns of `--format csv`: the call, its overall score and each dimension's
+/// (on every row), then the finding.
+pub fn csv_columns() -> Vec<&'static str> {
+    ["source", "passed", "overall"]
+        .into_iter()
+        .chain(Dimension::names())
+        .chain(FINDING_COLUMNS.iter().copied())
+        .collect()
+}
+
 /// What comes before the first call.
 pub fn header(format: OutputFormat) -> String {
     match format {
         OutputFormat::Json => "[".to_string(),
-        OutputFormat::Csv => CSV_COLUMNS.join(",") + "\r\n",
+        OutputFormat::Csv => csv_columns().join(",") + "\r\n",
         _ => String::new(),
     }
 }
@@ -107,18 +110,12 @@ fn as_json(result: &Result<Scorecard, Unreadable>) -> Value {
 fn csv_rows(card: &Scorecard) -> String {
     let s = &card.scores;
     let number = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
-    let call = [
-        card.source.clone(),
-        card.passed.to_string(),
-        number(s.overall),
-        number(s.empathy),
-        number(s.clarity),
-        number(s.negotiation),
-        number(s.compliance),
-        number(s.documentation),
-    ];
+    let call: Vec<String> = [card.source.clone(), card.passed.to_string(), number(s.overall)]
+        .into_iter()
+        .chain(Dimension::ALL.map(|d| number(s.get(d))))
+        .collect();
     if card.findings.is_empty() {
-        return csv_row(call.iter().map(String::as_str).chain(std::iter::repeat_n("", 11)));
+        return csv_row(call.iter().map(String::as_str).chain(std::iter::repeat_n("", FINDING_COLUMNS.len())));
     }
     let mut out = String::new();
     for f in &card.findings {
@@ -142,8 +139,9 @@ fn csv_rows(card: &Scorecard) -> String {
 }
 
 fn csv_error(bad: &Unreadable) -> String {
-    let error_column = CSV_COLUMNS.iter().position(|c| *c == "error").expect("an error column");
-    let mut fields = vec![""; CSV_COLUMNS.len()];
+    let columns = csv_columns();
+    let error_column = columns.iter().position(|c| *c == "error").expect("an error column");
+    let mut fields = vec![""; columns.len()];
     fields[0] = bad.source.as_str();
     fields[error_column] = &bad.error;
     csv_row(fields.into_iter())
@@ -183,7 +181,7 @@ mod tests {
     #[test]
     fn an_unreadable_input_is_one_row_with_its_error_last() {
         let row = csv_error(&Unreadable::new("a.txt", "empty, really"));
-        assert_eq!(row.matches(',').count(), CSV_COLUMNS.len());
+        assert_eq!(row.matches(',').count(), csv_columns().len());
         assert!(row.starts_with("a.txt,") && row.ends_with(",\"empty, really\",\r\n"));
     }
 }

@@ -18,6 +18,7 @@ use serde_json::Value;
 
 use crate::batch::Scorer;
 use crate::facts::Facts;
+use crate::rubric::Dimension;
 use crate::score::{Finding, Scorecard};
 use crate::source::SourceFile;
 use crate::transcript::{Speaker, Transcript, parse_text};
@@ -188,28 +189,14 @@ fn act_result(act: &str, items: &[dataset::ActItem], scorer: &Scorer, part: Part
 }
 
 fn dimension_score(card: &Scorecard, dimension: &str) -> Option<f64> {
-    let s = &card.scores;
-    match dimension {
-        "empathy" => s.empathy,
-        "clarity" => s.clarity,
-        "negotiation" => s.negotiation,
-        "compliance" => s.compliance,
-        "documentation" => s.documentation,
-        _ => None,
-    }
+    card.scores.get(Dimension::parse(dimension)?)
 }
 
 /// The last turn's grade components on `dimension`, and the rule findings there.
 fn reasons(card: &Scorecard, dimension: &str) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(last) = card.turns.last() {
-        let grade = match dimension {
-            "empathy" => last.empathy.as_ref(),
-            "clarity" => last.clarity.as_ref(),
-            "negotiation" => last.negotiation.as_ref(),
-            _ => None,
-        };
-        match grade {
+        match Dimension::parse(dimension).and_then(|d| last.get(d)) {
             Some(g) => out.extend(g.components.iter().map(|c| format!("{:+} {}", c.points, c.what))),
             None => out.push("(turn not judged)".into()),
         }

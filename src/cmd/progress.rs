@@ -76,7 +76,7 @@ fn all(
                     value
                 })
                 .collect();
-            html(&json!({"trainees": rows, "details": details, "pass_mark": pass_mark}))?
+            html(&json!({"trainees": rows, "details": details, "pass_mark": pass_mark, "columns": score_columns()}))?
         }
         ProgressFormat::Text => {
             let mut out = format!(
@@ -102,6 +102,17 @@ fn all(
             out
         }
     })
+}
+
+/// The score columns of the team table, in the order of `progress::columns`, with
+/// their headings: the page draws one column per dimension from this list.
+fn score_columns() -> Vec<serde_json::Value> {
+    progress::columns()
+        .map(|name| {
+            let title = name[..1].to_uppercase() + &name[1..];
+            json!({"name": name, "title": title})
+        })
+        .collect()
 }
 
 /// A page anchor for a trainee's section (`trainee-dana-lee`).

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use super::palette;
+use crate::rubric::Dimension;
 use crate::score::{Grade, Scorecard, TurnGrade};
 
 /// One dimension's grade for one turn, ready to print.
@@ -51,21 +53,11 @@ pub struct Dot {
     pub title: String,
 }
 
-const DIMENSIONS: [(&str, &str); 3] = [("empathy", "#c53030"), ("clarity", "#2b6cb0"), ("negotiation", "#2f855a")];
-
-fn of<'a>(turn: &'a TurnGrade, dimension: &str) -> Option<&'a Grade> {
-    match dimension {
-        "empathy" => turn.empathy.as_ref(),
-        "clarity" => turn.clarity.as_ref(),
-        _ => turn.negotiation.as_ref(),
-    }
-}
-
 /// The grades of turn `number` (1-based), in dimension order; empty for a turn
 /// that was not graded (the debtor's, or one that gave nothing to judge).
 pub fn for_turn(card: &Scorecard, number: usize) -> Vec<GradeView> {
     let Some(turn) = card.turns.iter().find(|t| t.turn == number) else { return Vec::new() };
-    DIMENSIONS.iter().filter_map(|(dimension, _)| of(turn, dimension).map(|grade| view(dimension, grade))).collect()
+    Dimension::SKILLS.iter().filter_map(|d| turn.get(*d).map(|grade| view(d.name(), grade))).collect()
 }
 
 fn view(dimension: &str, grade: &Grade) -> GradeView {
@@ -111,15 +103,15 @@ pub fn positions(card: &Scorecard) -> impl Iterator<Item = (usize, f64)> + '_ {
 pub fn lines(card: &Scorecard) -> Vec<GradeLine> {
     let graded: Vec<&TurnGrade> = card.turns.iter().collect();
     let step = 480.0 / graded.len().max(2).saturating_sub(1) as f64;
-    DIMENSIONS
+    Dimension::SKILLS
         .iter()
-        .filter_map(|(dimension, colour)| {
+        .filter_map(|dimension| {
             let dots: Vec<(usize, f64, f64)> = graded
                 .iter()
                 .enumerate()
-                .filter_map(|(i, turn)| of(turn, dimension).map(|g| (turn.turn, 40.0 + step * i as f64, g.score)))
+                .filter_map(|(i, turn)| turn.get(*dimension).map(|g| (turn.turn, 40.0 + step * i as f64, g.score)))
                 .collect();
-            (!dots.is_empty()).then(|| line(dimension, colour, &dots))
+            (!dots.is_empty()).then(|| line(dimension.name(), palette::colour(*dimension), &dots))
         })
         .enumerate()
         .map(|(i, line)| GradeLine { label_y: 24.0 + 18.0 * i as f64, ..line })

@@ -6,6 +6,7 @@
 pub mod grades;
 pub mod lrs;
 pub mod model;
+pub mod palette;
 mod transcript;
 pub mod trend;
 pub mod xapi;

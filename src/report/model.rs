@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::grades::{self, GradeLine, GradeView};
+use crate::rubric::Dimension;
 use crate::scenario::Scenario;
 use crate::score::{Finding, Scorecard, Strength, render};
 use crate::store::SessionRecord;
@@ -225,14 +226,8 @@ fn reason_of(card: &Scorecard) -> String {
 
 fn score_bars(card: &Scorecard) -> Vec<ScoreBar> {
     let s = &card.scores;
-    let dims = [
-        ("empathy", s.empathy),
-        ("clarity", s.clarity),
-        ("negotiation", s.negotiation),
-        ("compliance", s.compliance),
-        ("documentation", s.documentation),
-        ("overall", s.overall),
-    ];
+    let dims: Vec<(&str, Option<f64>)> =
+        Dimension::ALL.iter().map(|d| (d.name(), s.get(*d))).chain([("overall", s.overall)]).collect();
     dims.iter()
         .enumerate()
         .map(|(i, (name, score))| ScoreBar {

@@ -6,16 +6,14 @@ use serde::Serialize;
 
 use super::grades::Dot;
 use super::model::{Tick, ticks};
+use super::palette;
 use crate::progress::Detail;
+use crate::rubric::Dimension;
 
-const DIMENSIONS: [(&str, &str); 6] = [
-    ("overall", "#1a202c"),
-    ("empathy", "#c53030"),
-    ("clarity", "#2b6cb0"),
-    ("negotiation", "#2f855a"),
-    ("compliance", "#b7791f"),
-    ("documentation", "#6b46c1"),
-];
+/// The overall score first, then every dimension, each with its colour.
+fn charted() -> impl Iterator<Item = (&'static str, &'static str)> {
+    std::iter::once(("overall", palette::OVERALL)).chain(Dimension::ALL.map(|d| (d.name(), palette::colour(d))))
+}
 const LEFT: f64 = 36.0;
 const WIDTH: f64 = 250.0;
 
@@ -43,13 +41,12 @@ pub fn charts(detail: &Detail, pass_mark: f64) -> Vec<TrendChart> {
     let x_of = |n: usize| LEFT + step * n as f64;
     // Calls numbered at most every 22 units; the last one still gets its number 14 on.
     let ticks = ticks(&(0..scored.len()).map(|n| (n + 1, x_of(n))).collect::<Vec<_>>(), 22.0, 14.0);
-    DIMENSIONS
-        .iter()
+    charted()
         .filter_map(|(name, colour)| {
             let values: Vec<(usize, f64, &str)> = scored
                 .iter()
                 .enumerate()
-                .filter_map(|(n, c)| c.scores[*name].map(|v| (n, v, c.date.get(..10).unwrap_or(&c.date))))
+                .filter_map(|(n, c)| c.scores[name].map(|v| (n, v, c.date.get(..10).unwrap_or(&c.date))))
                 .collect();
             (!values.is_empty()).then(|| TrendChart {
                 name: name.to_string(),

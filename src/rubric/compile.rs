@@ -13,8 +13,6 @@ use crate::yaml::{self, Locator, Seg};
 use crate::ypath;
 
 const KINDS: &[&str] = &["forbidden", "required", "conditional", "sequence", "fact_check", "metric", "note"];
-const SEVERITIES: &[&str] = &["critical", "major", "minor"];
-const DIMENSIONS: &[&str] = &["empathy", "clarity", "negotiation", "compliance", "documentation"];
 
 /// The kinds of rule that use a key, for help text.
 fn kinds_using(key: &str) -> &'static str {
@@ -122,7 +120,7 @@ impl Compiler<'_> {
     fn dimension(&mut self, name: &str, path: &[Seg]) -> Option<Dimension> {
         let found = Dimension::parse(name);
         if found.is_none() {
-            let help = help_for(name, DIMENSIONS.iter().copied(), "dimensions");
+            let help = help_for(name, Dimension::names().into_iter(), "dimensions");
             self.error(path, format!("unknown dimension `{name}`"), help);
         }
         found
@@ -131,15 +129,14 @@ impl Compiler<'_> {
     fn rule(&mut self, raw: &RawRule, id: String, i: usize) -> Option<Rule> {
         let at = |key: &'static str| [Seg::Key("rules"), Seg::Index(i), Seg::Key(key)];
         let dimension = self.dimension(&raw.dimension, &at("dimension"));
-        let severity = match raw.severity.as_str() {
-            "critical" => Some(Severity::Critical),
-            "major" => Some(Severity::Major),
-            "minor" => Some(Severity::Minor),
-            other => {
+        let severity = match Severity::parse(&raw.severity) {
+            Some(severity) => Some(severity),
+            None => {
+                let other = raw.severity.as_str();
                 self.error(
                     &at("severity"),
                     format!("unknown severity `{other}`"),
-                    help_for(other, SEVERITIES.iter().copied(), "severities"),
+                    help_for(other, Severity::ALL.map(Severity::name).into_iter(), "severities"),
                 );
                 None
             }

@@ -25,6 +25,8 @@ pub enum Dimension {
 }
 
 impl Dimension {
+    /// THE list of dimensions, in the order every scorecard, report, schema and table
+    /// shows them: iterate this rather than spelling the names out.
     pub const ALL: [Dimension; 5] = [
         Dimension::Empathy,
         Dimension::Clarity,
@@ -32,6 +34,14 @@ impl Dimension {
         Dimension::Compliance,
         Dimension::Documentation,
     ];
+
+    /// The skills, graded turn by turn (the others are judged by rules alone).
+    pub const SKILLS: [Dimension; 3] = [Dimension::Empathy, Dimension::Clarity, Dimension::Negotiation];
+
+    /// Every dimension's name, in order (for schemas, did-you-mean and table headers).
+    pub fn names() -> [&'static str; 5] {
+        Dimension::ALL.map(Dimension::name)
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -64,6 +74,21 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// THE list of severities, most serious first.
+    pub const ALL: [Severity; 3] = [Severity::Critical, Severity::Major, Severity::Minor];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::Major => "major",
+            Severity::Minor => "minor",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     /// How much a rule of this severity counts in its dimension's score.
     pub fn weight(self) -> f64 {
         match self {

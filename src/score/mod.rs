@@ -21,7 +21,7 @@ pub use better::fill;
 pub use metrics::{reading_grade, sentence_length};
 pub use scorecard::{Component, Finding, Grade, RubricRef, Scorecard, Scores, Strength, TurnGrade};
 
-use crate::rubric::{Dimension, Rubric, Severity};
+use crate::rubric::{Dimension, Rubric};
 use crate::transcript::Transcript;
 use call::Call;
 
@@ -190,15 +190,6 @@ fn whole_words(text: &str, [start, end]: [usize; 2]) -> [usize; 2] {
 
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
-}
-
-/// Severity names as they appear in scorecards.
-pub fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Critical => "critical",
-        Severity::Major => "major",
-        Severity::Minor => "minor",
-    }
 }
 
 /// What one rule of `rubric` finds in a call (for rule examples): findings, and

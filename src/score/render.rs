@@ -2,19 +2,8 @@
 //! host. (The full debrief, with charts and the call turn by turn, is `report`.)
 
 use super::scorecard::{Finding, Scorecard, Strength};
+use crate::rubric::Dimension;
 use crate::style::Style;
-
-const DIMENSIONS: [&str; 5] = ["empathy", "clarity", "negotiation", "compliance", "documentation"];
-
-fn score_of(card: &Scorecard, dimension: &str) -> Option<f64> {
-    match dimension {
-        "empathy" => card.scores.empathy,
-        "clarity" => card.scores.clarity,
-        "negotiation" => card.scores.negotiation,
-        "compliance" => card.scores.compliance,
-        _ => card.scores.documentation,
-    }
-}
 
 /// `passed`, `failed` or `incomplete`; a card saved before verdicts has only `passed`.
 pub fn verdict(card: &Scorecard) -> &str {
@@ -36,7 +25,8 @@ pub fn text(card: &Scorecard, style: &Style) -> String {
     if !card.passed && !card.headline.is_empty() {
         out += &format!("  {}\n", card.headline);
     }
-    let line: Vec<String> = DIMENSIONS.iter().map(|d| format!("{d} {}", shown(score_of(card, d)))).collect();
+    let line: Vec<String> =
+        Dimension::ALL.iter().map(|d| format!("{} {}", d.name(), shown(card.scores.get(*d)))).collect();
     out += &format!("  {}\n", line.join("   "));
     if !card.findings.is_empty() {
         out += &format!("\n  {}\n", style.bold("To work on"));
@@ -91,9 +81,9 @@ pub fn markdown(card: &Scorecard) -> String {
     if !card.passed && !card.headline.is_empty() {
         out += &format!("{}\n\n", md(&card.headline));
     }
-    out += "| empathy | clarity | negotiation | compliance | documentation |\n|---|---|---|---|---|\n|";
-    for d in DIMENSIONS {
-        out += &format!(" {} |", shown(score_of(card, d)));
+    out += &format!("| {} |\n|{}\n|", Dimension::names().join(" | "), "---|".repeat(Dimension::ALL.len()));
+    for d in Dimension::ALL {
+        out += &format!(" {} |", shown(card.scores.get(d)));
     }
     out += "\n";
     if !card.findings.is_empty() {

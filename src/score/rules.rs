@@ -474,7 +474,7 @@ pub fn finding(rule: &Rule, at: Option<&Match>, turn: usize) -> Finding {
     Finding {
         rule: rule.id.clone(),
         dimension: rule.dimension.name().to_string(),
-        severity: super::severity_name(rule.severity).to_string(),
+        severity: rule.severity.name().to_string(),
         turn: turn + 1,
         span: at.map(|m| m.span),
         evidence: at.map(|m| m.evidence.clone()).unwrap_or_default(),

@@ -115,6 +115,14 @@ fn the_team_page_links_trainees_and_charts_each_dimension() {
         assert!(html.contains(&format!("<a href=\"#trainee-{trainee}\">{trainee}</a>")), "{trainee} row not linked");
         assert!(html.contains(&format!("<section id=\"trainee-{trainee}\">")), "{trainee} has no section");
     }
+    // The team table has a column for every dimension and the overall score, filled.
+    for title in ["Empathy", "Clarity", "Negotiation", "Compliance", "Documentation", "Overall"] {
+        assert!(html.contains(&format!("<th class=\"num\">{title}</th>")), "no {title} column");
+    }
+    let row = &html[html.find("<a href=\"#trainee-ana\">").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert_eq!(row.matches("<td class=\"num\">").count(), 2 + 6, "calls, passed and six scores: {row}");
+    assert!(row.contains("<td class=\"num\">75.7</td>"), "ana's overall average: {row}");
     let ana =
         &html[html.find("<section id=\"trainee-ana\">").unwrap()..html.find("<section id=\"trainee-ben\">").unwrap()];
     assert_eq!(ana.matches("<svg").count(), 6, "one chart per dimension");

@@ -41,6 +41,19 @@ pub struct TurnGrade {
     pub negotiation: Option<Grade>,
 }
 
+impl TurnGrade {
+    /// This turn's grade on `dimension` (only the skills are graded turn by turn).
+    pub fn get(&self, dimension: crate::rubric::Dimension) -> Option<&Grade> {
+        use crate::rubric::Dimension;
+        match dimension {
+            Dimension::Empathy => self.empathy.as_ref(),
+            Dimension::Clarity => self.clarity.as_ref(),
+            Dimension::Negotiation => self.negotiation.as_ref(),
+            Dimension::Compliance | Dimension::Documentation => None,
+        }
+    }
+}
+
 /// A grade of one dimension for one turn, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Grade {
