@@ -120,7 +120,7 @@ impl Compiler<'_> {
     fn dimension(&mut self, name: &str, path: &[Seg]) -> Option<Dimension> {
         let found = Dimension::parse(name);
         if found.is_none() {
-            let help = help_for(name, Dimension::names().into_iter(), "dimensions");
+            let help = help_for(name, Dimension::names(), "dimensions");
             self.error(path, format!("unknown dimension `{name}`"), help);
         }
         found
@@ -136,7 +136,7 @@ impl Compiler<'_> {
                 self.error(
                     &at("severity"),
                     format!("unknown severity `{other}`"),
-                    help_for(other, Severity::ALL.map(Severity::name).into_iter(), "severities"),
+                    help_for(other, Severity::ALL.map(Severity::name), "severities"),
                 );
                 None
             }
