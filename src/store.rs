@@ -13,8 +13,7 @@ use crate::transcript::Turn;
 /// Bump when the session document changes shape; readers refuse newer formats.
 pub const SESSION_FORMAT: u32 = 1;
 
-/// Outcome recorded while a call is under way, so a crash leaves an honest file.
-pub const ABANDONED: &str = "abandoned";
+pub use crate::transcript::ABANDONED;
 
 /// How a call is played; the command line's `--mode` (the binary's `ModeArg`) maps onto it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,7 +128,7 @@ impl SessionRecord {
     }
 
     pub fn is_finished(&self) -> bool {
-        self.outcome != ABANDONED
+        crate::transcript::is_finished_outcome(&self.outcome)
     }
 
     /// The call as the scorer reads it, the same way `score` reads a saved
@@ -137,7 +136,13 @@ impl SessionRecord {
     /// left untagged. The live coach and `report` score through here, so a call
     /// gets one scorecard whichever command shows it.
     pub fn transcript(&self, detector: &crate::signals::Detector) -> crate::transcript::Transcript {
-        let mut transcript = crate::transcript::Transcript::from_session(self, &self.id);
+        let call = crate::transcript::SavedCall {
+            facts: self.facts.clone(),
+            turns: self.turns.clone(),
+            notes: self.notes.iter().map(|n| n.text.clone()).collect(),
+            outcome: self.outcome.clone(),
+        };
+        let mut transcript = crate::transcript::Transcript::from_saved(call, &self.id);
         transcript.detect(detector);
         transcript
     }

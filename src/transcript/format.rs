@@ -142,9 +142,9 @@ fn json(source: &str, text: &str) -> Result<Transcript, Failure> {
     let value = parse_json(source, text)?;
     match json_shape(&value) {
         Some(Format::Session) => {
-            let record: crate::store::SessionRecord = serde_json::from_value(value)
+            let call: super::SavedCall = serde_json::from_value(value)
                 .map_err(|e| Failure::Error(format!("{source}: not a collectsim session: {e}")))?;
-            Ok(Transcript::from_session(&record, source))
+            Ok(Transcript::from_saved(call, source))
         }
         Some(format) => vendor::read(format, source, &value),
         None => Err(Failure::NotATranscript(format!("{source}: {}", unknown_json(&value)))),

@@ -108,6 +108,54 @@ pub use roles::{AgentChoice, Roles, Utterance};
 pub use text::{parse_text, parse_text_with};
 
 use crate::facts::Facts;
+
+/// The outcome a call is saved with while it is under way (and keeps if it is
+/// never finished), so a crash leaves an honest file.
+pub const ABANDONED: &str = "abandoned";
+
+/// Whether a call saved with `outcome` was played to an ending.
+pub fn is_finished_outcome(outcome: &str) -> bool {
+    outcome != ABANDONED
+}
+
+/// The part of a session file that is a transcript: what the scorer reads from a
+/// call saved by `collectsim play`. The store owns the rest of the file (seed,
+/// meters, hints); reading only these keys keeps the transcript floor below it.
+#[derive(Debug, Clone)]
+pub struct SavedCall {
+    /// The account facts the call was played with.
+    pub facts: Facts,
+    /// Every line, with the events and signals recorded as it was played.
+    pub turns: Vec<Turn>,
+    /// The collector's account notes, in order.
+    pub notes: Vec<String>,
+    /// The ending's outcome id, or [`ABANDONED`].
+    pub outcome: String,
+}
+
+impl<'de> Deserialize<'de> for SavedCall {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SavedCall, D::Error> {
+        #[derive(Deserialize)]
+        struct Note {
+            text: String,
+        }
+        #[derive(Deserialize)]
+        struct Shape {
+            facts: Facts,
+            turns: Vec<Turn>,
+            #[serde(default)]
+            notes: Vec<Note>,
+            outcome: String,
+        }
+        let shape = Shape::deserialize(deserializer)?;
+        Ok(SavedCall {
+            facts: shape.facts,
+            turns: shape.turns,
+            notes: shape.notes.into_iter().map(|n| n.text).collect(),
+            outcome: shape.outcome,
+        })
+    }
+}
 use crate::signals::{Context, Detector, OnTheLine};
 
 /// A whole call to score: from a saved session or from a plain-text transcript.
@@ -206,15 +254,16 @@ impl Transcript {
         }
     }
 
-    /// A saved call as a transcript: its facts, turns (tagged events kept) and notes.
-    pub fn from_session(record: &crate::store::SessionRecord, source: &str) -> Transcript {
+    /// A saved call as a transcript: its facts, turns (tagged events kept), the
+    /// collector's account notes, and whether it ended or was abandoned.
+    pub fn from_saved(call: SavedCall, source: &str) -> Transcript {
         Transcript {
             source: source.to_string(),
-            facts: record.facts.clone(),
-            turns: record.turns.clone(),
+            finished: is_finished_outcome(&call.outcome),
+            facts: call.facts,
+            turns: call.turns,
             stage_notes: Vec::new(),
-            notes: record.notes.iter().map(|n| n.text.clone()).collect(),
-            finished: record.is_finished(),
+            notes: call.notes,
             note_expected: true,
             roles: Roles::Given,
         }
