@@ -122,7 +122,7 @@ impl Detector {
                 let Some((start, end)) = matcher.scanner.match_at(text, start, candidate) else { continue };
                 resume_at.retain(|(p, _)| *p != pattern);
                 resume_at.push((pattern, end));
-                if !(matcher.negatable[entry] && self.is_negated(text, start)) {
+                if !(matcher.negatable[entry] && self.is_negated(text, start, end)) {
                     kept.push((entry, start, end));
                     match kept_until.iter_mut().find(|(e, _)| *e == entry) {
                         Some((_, until)) => *until = (*until).max(end),
@@ -139,7 +139,7 @@ impl Detector {
 
     /// A negator earlier in the same clause cancels a match, unless the negator sits
     /// inside a condition ("if you don't pay, ...").
-    fn is_negated(&self, text: &str, start: usize) -> bool {
+    fn is_negated(&self, text: &str, start: usize, end: usize) -> bool {
         let clause_begins = clause_start(text, start);
         let scope = negation_scope(text, clause_begins, start);
         let clause = &text[scope..start];
@@ -158,8 +158,10 @@ impl Detector {
         let before_negator = &text[clause_begins..scope + negator.start()];
         let after_negator = &clause[negator.end()..];
         let suggestion = WHY_NOT.is_match(before_negator);
-        let inside_condition =
-            suggestion || (self.conditionals.is_match(before_negator) && CONSEQUENT.is_match(after_negator));
+        // Without a comma the consequence may begin with the match itself: "if it's
+        // not paid the police can come" (the match is the subject of a modal).
+        let consequent = CONSEQUENT.is_match(after_negator) || MATCH_THEN_MODAL.is_match(&text[end..]);
+        let inside_condition = suggestion || (self.conditionals.is_match(before_negator) && consequent);
         // Speech-to-text runs clauses together: "you don't need to do anything i'll
         // send it" starts a new clause at "i'll", which the negation does not reach
         // ("I don't think you'll be arrested" still negates: think, believe... raise it).
@@ -188,6 +190,13 @@ static NEG_RAISING: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 /// "... we're taking you to court"), so speech-to-text without commas still reads.
 static CONSEQUENT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:you(?:'ll| will| could| can| may| might|'re going to| are going to)|we(?:'ll| will| can| could|'re going to)|they(?:'ll| will)|there(?:'ll| will)|i(?:'ll| will)|it(?:'ll| will)|then|that means|(?:we|you|they|i|it)(?:'re| are|'m| am|'s| is) (?:\w+ing|gonna)|(?:we|you|they|i)(?: wanna| gonna))\b")
+        .expect("valid regex")
+});
+
+/// A match followed straight away by a modal verb is the subject of a new clause
+/// ("the police can come", "bailiffs will").
+static MATCH_THEN_MODAL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:can|could|will|would|may|might|are going to|is going to|are gonna|is gonna|gonna|'ll|will be|would be)\b")
         .expect("valid regex")
 });
 
