@@ -62,7 +62,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     ]
     .into_iter()
     .find_map(|(id, what)| view.component(id, what, 2.0))
-    .or_else(|| lets_them_go(view));
+    .or_else(|| lets_them_go(view))
+    .or_else(|| allays_fear(view));
     let cap = if deed.is_some() || explores.is_some() { WORDS_CAP_WITH_DEED } else { WORDS_CAP };
     cap_points(&mut words, cap);
     let feeling_words_only = !words.is_empty() && explores.is_none() && deed.is_none();
@@ -126,6 +127,17 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
 /// Told it is a bad time, offering to call back is doing what they asked.
 fn lets_them_go(view: &TurnView) -> Option<Component> {
     view.any_bid(NOT_NOW_BIDS).then(|| view.component("asks_callback_time", "lets them go and asks when suits", 2.0))?
+}
+
+/// Debtor bids that can carry a fear of what will happen ("am I going to jail?",
+/// "I'm scared they'll take the car").
+const FEAR_BIDS: &[&str] =
+    &["fears_consequence", "expresses_emotion", "asks_question", "vulnerability_disclosed", "hardship_disclosed"];
+
+/// Afraid of a consequence, being told truthfully it will not happen ("Nobody is
+/// taking your car", "You can't go to jail for this") is the reply they needed.
+fn allays_fear(view: &TurnView) -> Option<Component> {
+    view.any_bid(FEAR_BIDS).then(|| view.component("legal_denial", "tells them the truth about what they fear", 2.0))?
 }
 
 /// Asked for a fact (the amount, a date, who is calling), giving it is the
