@@ -33,6 +33,7 @@ pub mod controls;
 pub mod corpus;
 pub mod diagnostic;
 pub mod engine;
+pub mod error;
 pub mod facts;
 pub mod fields;
 pub mod graph;

@@ -5,9 +5,8 @@
 
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use crate::error::{Error, Result};
 
-use crate::diagnostic::Diagnostic;
 use crate::signals::Lexicon;
 use crate::source::SourceFile;
 
@@ -26,9 +25,6 @@ pub fn load_lexicon() -> Result<Lexicon> {
     }
     match Lexicon::load(&SourceFile::read(path)?) {
         Ok(lexicon) => Ok(lexicon),
-        Err(problems) => {
-            let shown: Vec<String> = problems.iter().map(Diagnostic::headline).collect();
-            bail!("{} has errors:\n{}", path.display(), shown.join("\n"))
-        }
+        Err(problems) => Err(Error::Invalid { file: path.display().to_string(), advice: String::new(), problems }),
     }
 }

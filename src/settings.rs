@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -28,18 +28,19 @@ impl Settings {
         if !path.exists() {
             return Ok(Settings::default());
         }
-        let text =
-            crate::source::read_text(&path, 1 << 20).with_context(|| format!("cannot read {}", path.display()))?;
-        serde_json::from_str(&text).with_context(|| {
-            format!(
+        let text = crate::source::read_text(&path, 1 << 20)
+            .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+        serde_json::from_str(&text).map_err(|e| {
+            let what = format!(
                 "{} is not collectsim settings; fix it or delete it (collectsim config rewrites it)",
                 path.display()
-            )
+            );
+            Error::unrecognised_because(what, e)
         })
     }
 
     pub fn save(&self, data: &Path) -> Result<()> {
-        std::fs::create_dir_all(data).with_context(|| format!("cannot create {}", data.display()))?;
+        std::fs::create_dir_all(data).map_err(|e| Error::io(format!("cannot create {}", data.display()), e))?;
         let text = serde_json::to_string_pretty(self)? + "\n";
         crate::store::write_atomically(&path(data), text.as_bytes())
     }

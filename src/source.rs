@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use crate::error::{Error, Result};
 
 /// The text of one scenario, rubric or transcript file and the name to show for it.
 #[derive(Debug, Clone)]
@@ -23,7 +23,8 @@ impl SourceFile {
 
     /// Reads a file from disk; an unreadable file is a program failure, not a diagnostic.
     pub fn read(path: &Path) -> Result<Self> {
-        let text = read_text(path, MAX_FILE_BYTES).with_context(|| format!("cannot read {}", path.display()))?;
+        let text =
+            read_text(path, MAX_FILE_BYTES).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
         Ok(SourceFile::new(path.display().to_string(), text))
     }
 
@@ -105,7 +106,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// sorted so runs are repeatable: what `validate DIR`, `test DIR` and `score DIR`
 /// read (teams keep calls and scenarios in folders).
 pub fn files_in_tree(dir: &Path, wanted: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
-    let listing = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
+    let listing = std::fs::read_dir(dir).map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?;
     let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     let mut files = Vec::new();

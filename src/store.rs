@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::facts::Facts;
@@ -106,19 +106,30 @@ impl SessionRecord {
     /// Reads a session file, with a clear message for anything that is not one.
     pub fn load(path: &Path) -> Result<SessionRecord> {
         let text = crate::source::read_text(path, crate::source::MAX_FILE_BYTES)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+            .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
         // Names and lines shown in `progress`, `replay` and reports: no terminal escapes.
-        let value = crate::controls::json_value(&text)
-            .with_context(|| format!("{} is not a collectsim session (not JSON)", path.display()))?;
+        let value = crate::controls::json_value(&text).map_err(|e| {
+            Error::unrecognised_because(format!("{} is not a collectsim session (not JSON)", path.display()), e)
+        })?;
         let format = value.get("format").and_then(serde_json::Value::as_u64);
         match format {
-            None => bail!("{} is not a collectsim session (no `format`)", path.display()),
+            None => {
+                return Err(Error::unrecognised(format!(
+                    "{} is not a collectsim session (no `format`)",
+                    path.display()
+                )));
+            }
             Some(f) if f > u64::from(SESSION_FORMAT) => {
-                bail!("{} was written by a newer collectsim (session format {f}); upgrade to read it", path.display())
+                return Err(Error::unrecognised(format!(
+                    "{} was written by a newer collectsim (session format {f}); upgrade to read it",
+                    path.display()
+                )));
             }
             Some(_) => {}
         }
-        serde_json::from_value(value).with_context(|| format!("{} is not a valid collectsim session", path.display()))
+        serde_json::from_value(value).map_err(|e| {
+            Error::unrecognised_because(format!("{} is not a valid collectsim session", path.display()), e)
+        })
     }
 
     /// Writes the file atomically: a temporary file next to it, then a rename.
@@ -157,9 +168,9 @@ pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
     if let Some(home) = std::env::var_os("COLLECTSIM_HOME").filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(home));
     }
-    platform_data_dir()
-        .map(|d| d.join("collectsim"))
-        .context("cannot find a data directory: set COLLECTSIM_HOME or pass --data-dir")
+    platform_data_dir().map(|d| d.join("collectsim")).ok_or_else(|| {
+        Error::Refused("cannot find a data directory: set COLLECTSIM_HOME or pass --data-dir".to_string())
+    })
 }
 
 fn platform_data_dir() -> Option<PathBuf> {
@@ -180,9 +191,10 @@ fn platform_data_dir() -> Option<PathBuf> {
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temp, bytes)
-        .with_context(|| format!("cannot write {}", temp.display()))
-        .and_then(|()| std::fs::rename(&temp, path).with_context(|| format!("cannot save {}", path.display())));
+    let written =
+        std::fs::write(&temp, bytes).map_err(|e| Error::io(format!("cannot write {}", temp.display()), e)).and_then(
+            |()| std::fs::rename(&temp, path).map_err(|e| Error::io(format!("cannot save {}", path.display()), e)),
+        );
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
@@ -194,7 +206,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// same name and overwrote each other. The file is empty until the first save.
 pub fn new_session_path(data: &Path, stem: &str) -> Result<PathBuf> {
     let dir = data.join("sessions");
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     for n in 1.. {
         let path = match n {
             1 => dir.join(format!("{stem}.json")),
@@ -203,7 +215,7 @@ pub fn new_session_path(data: &Path, stem: &str) -> Result<PathBuf> {
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(_) => return Ok(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+            Err(e) => return Err(Error::io(format!("cannot create {}", path.display()), e)),
         }
     }
     unreachable!("some suffix is free")
@@ -239,13 +251,13 @@ pub fn find_session(given: &Path, data: Option<&Path>) -> Result<PathBuf> {
             .cloned()
             .or_else(|| files.iter().find(|p| SessionRecord::load(p).is_ok_and(|r| r.id == id)).cloned())
     };
-    found.with_context(|| {
+    found.ok_or_else(|| {
         let newest: Vec<String> = newest_ids(&files, 3);
         let shown = if newest.is_empty() { "there are none yet".to_string() } else { format!("the newest: {}", newest.join(", ")) };
-        format!(
+        Error::Refused(format!(
             "no session `{name}` in {}: give a session file, a session id (as the end of a call prints it) or `last`; {shown}",
             data.join("sessions").display()
-        )
+        ))
     })
 }
 

@@ -5,7 +5,7 @@
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use crate::error::{Error, Result};
 
 use super::MAX_RECORD_BYTES;
 use super::pipeline::Feed;
@@ -50,7 +50,9 @@ pub enum Job {
 pub fn expand(given: &[PathBuf], format: InputFormat) -> Result<Vec<Input>> {
     if given.is_empty() {
         if std::io::stdin().is_terminal() {
-            bail!("give a transcript file, a directory or `-` for standard input (see `collectsim score --help`)");
+            return Err(Error::Refused(
+                "give a transcript file, a directory or `-` for standard input (see `collectsim score --help`)".into(),
+            ));
         }
         return Ok(vec![Input { path: PathBuf::from("-"), found_in_folder: false }]);
     }

@@ -27,7 +27,7 @@ pub mod summary;
 
 use std::path::Path;
 
-use anyhow::Result;
+use crate::error::Result;
 
 use crate::rubric::{Rubric, library};
 use crate::score::{Scorecard, score};

@@ -40,5 +40,5 @@ fn write_page(dir: &Path, name: &str, command: clap::Command) -> Result<()> {
     let mut page = Vec::new();
     clap_mangen::Man::new(command).render(&mut page)?;
     let path = dir.join(format!("{name}.1"));
-    collectsim::store::write_atomically(&path, &page)
+    Ok(collectsim::store::write_atomically(&path, &page)?)
 }

@@ -64,7 +64,11 @@ const BATCH: usize = 500;
 
 fn session_paths(args: &ExportArgs) -> Result<Vec<PathBuf>> {
     if !args.sessions.is_empty() {
-        return args.sessions.iter().map(|s| store::find_session(s, args.data_dir.as_deref())).collect();
+        return Ok(args
+            .sessions
+            .iter()
+            .map(|s| store::find_session(s, args.data_dir.as_deref()))
+            .collect::<Result<_, _>>()?);
     }
     let data = store::data_dir(args.data_dir.as_deref())?;
     store::session_files(&data).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", data.join("sessions").display()))

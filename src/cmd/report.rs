@@ -117,7 +117,7 @@ pub fn render(model: &Report, format: ReportFormat, template: Option<&str>, styl
         ReportFormat::Md => Kind::Markdown,
         ReportFormat::Html => Kind::Html,
     };
-    report::render(model, kind, template, style)
+    Ok(report::render(model, kind, template, style)?)
 }
 
 /// The report model: the session's own scorecard (or one computed now for an

@@ -35,7 +35,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     let lexicon = load_lexicon()?;
     let packs = match args.rubric.is_empty() {
         true => library::load_packs(&lexicon, Some(Path::new(LOCAL_RUBRICS)))?,
-        false => args.rubric.iter().map(|p| library::load_path(p, &lexicon)).collect::<Result<_>>()?,
+        false => args.rubric.iter().map(|p| library::load_path(p, &lexicon)).collect::<Result<_, _>>()?,
     };
     let scorer = Scorer::new(&lexicon, packs, !args.rubric.is_empty())?;
     let input_format = input_format(args.input);

@@ -110,7 +110,7 @@ impl Call {
             self.record.success = Some(ending.success);
             self.record.ended_at.get_or_insert_with(now_rfc3339);
         }
-        self.record.save(&self.path)
+        Ok(self.record.save(&self.path)?)
     }
 
     /// The trainee speaks; returns the debtor's reply (None for a blank line).

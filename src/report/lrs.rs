@@ -125,10 +125,13 @@ pub fn without_userinfo(url: &str) -> String {
 /// Basic credentials and trainees' calls go over https; plain http only to this
 /// machine (for tests and a local store) or when `allow_http` says the network
 /// is trusted.
-pub fn check_transport(url: &str, allow_http: bool) -> anyhow::Result<()> {
+pub fn check_transport(url: &str, allow_http: bool) -> crate::error::Result<()> {
+    use crate::error::Error;
     let shown = without_userinfo(url);
     let Some((scheme, rest)) = shown.split_once("://") else {
-        anyhow::bail!("`{shown}` is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI");
+        return Err(Error::Refused(format!(
+            "`{shown}` is not a URL; give the LRS endpoint, e.g. https://lrs.example.com/xAPI"
+        )));
     };
     let host_and_port = rest.split('/').next().unwrap_or("");
     let host = match host_and_port.strip_prefix('[') {
@@ -139,11 +142,11 @@ pub fn check_transport(url: &str, allow_http: bool) -> anyhow::Result<()> {
     match scheme.to_ascii_lowercase().as_str() {
         "https" => Ok(()),
         "http" if loopback || allow_http => Ok(()),
-        "http" => anyhow::bail!(
+        "http" => Err(Error::Refused(format!(
             "refusing to send calls and the LRS password unencrypted to {host}: use https, or pass --allow-http \
              if this network is trusted"
-        ),
-        other => anyhow::bail!("the LRS URL must start with https:// (it starts with {other}://)"),
+        ))),
+        other => Err(Error::Refused(format!("the LRS URL must start with https:// (it starts with {other}://)"))),
     }
 }
 

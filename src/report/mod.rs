@@ -11,7 +11,7 @@ mod transcript;
 pub mod trend;
 pub mod xapi;
 
-use anyhow::{Context, Result};
+use crate::error::{Error, Result};
 use handlebars::{
     Context as HbContext, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, handlebars_helper,
 };
@@ -77,8 +77,10 @@ pub fn render(report: &Report, kind: Kind, template: Option<&str>, style: Style)
     };
     registry
         .register_template_string("report", template.unwrap_or(built_in))
-        .context("the report template does not compile")?;
-    let out = registry.render("report", report).context("the report template failed to render")?;
+        .map_err(|e| Error::unrecognised_because("the report template does not compile", e))?;
+    let out = registry
+        .render("report", report)
+        .map_err(|e| Error::unrecognised_because("the report template failed to render", e))?;
     Ok(tidy(&out))
 }
 

@@ -17,7 +17,7 @@ pub fn for_jurisdiction<'a>(packs: &'a [Rubric], jurisdiction: Option<&str>) -> 
 
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use crate::error::{Error, Result};
 
 use crate::diagnostic::Diagnostic;
 use crate::signals::Lexicon;
@@ -55,9 +55,10 @@ fn load_one(file: &SourceFile, lexicon: &Lexicon) -> Result<Rubric> {
     let (pack, problems) = super::load(file, lexicon);
     match pack {
         Some(pack) => Ok(pack),
-        None => {
-            let shown: Vec<String> = problems.iter().filter(|d| d.is_error()).map(Diagnostic::headline).collect();
-            bail!("{} has errors; run `collectsim validate {}`:\n{}", file.name, file.name, shown.join("\n"))
-        }
+        None => Err(Error::Invalid {
+            file: file.name.clone(),
+            advice: format!("; run `collectsim validate {}`", file.name),
+            problems: problems.into_iter().filter(Diagnostic::is_error).collect(),
+        }),
     }
 }

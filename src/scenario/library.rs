@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{Result, bail};
+use crate::error::{Error, Result};
 
 use super::curriculum::{self, Curriculum};
 use super::model::Scenario;
@@ -111,11 +111,11 @@ impl Library {
                 return Ok(scenario);
             }
         }
-        bail!(
+        Err(Error::Refused(format!(
             "the session's scenario `{}` is not in the library (nor in the .yaml file it was played from); \
              put that scenario's file in ./scenarios to resume",
             crate::controls::visible(id)
-        )
+        )))
     }
 
     /// A scenario by id, or by path to a YAML file; an unknown id lists the known ones.
@@ -129,11 +129,11 @@ impl Library {
             let (scenario, problems) = super::load(&file, lexicon);
             return match scenario {
                 Some(s) => Ok(Arc::new(s)),
-                None => {
-                    let shown: Vec<String> =
-                        problems.iter().filter(|d| d.is_error()).map(Diagnostic::headline).collect();
-                    bail!("{} has errors; run `collectsim validate {wanted}`:\n{}", path.display(), shown.join("\n"))
-                }
+                None => Err(Error::Invalid {
+                    file: path.display().to_string(),
+                    advice: format!("; run `collectsim validate {wanted}`"),
+                    problems: problems.into_iter().filter(Diagnostic::is_error).collect(),
+                }),
             };
         }
         let ids: Vec<&str> = self.scenarios.iter().map(|s| s.id.as_str()).collect();
@@ -141,7 +141,7 @@ impl Library {
             Some(best) => format!("did you mean `{best}`? "),
             None => String::new(),
         };
-        bail!("no scenario `{wanted}`; {hint}known scenarios: {}", ids.join(", "))
+        Err(Error::Refused(format!("no scenario `{wanted}`; {hint}known scenarios: {}", ids.join(", "))))
     }
 }
 
@@ -159,7 +159,8 @@ pub fn yaml_files_in_tree(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// `*.yaml` and `*.yml` files directly in `dir`, sorted so runs are deterministic.
 pub fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .collect();

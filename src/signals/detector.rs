@@ -46,7 +46,7 @@ struct Matcher {
 }
 
 impl Detector {
-    pub fn new(lexicon: &Lexicon) -> anyhow::Result<Detector> {
+    pub fn new(lexicon: &Lexicon) -> crate::error::Result<Detector> {
         let signals = Matcher::new(&lexicon.signals)?;
         let acts = lexicon.acts.iter().map(|act| resolve_act(act, &signals.ids)).collect();
         let topics = RegexSetBuilder::new(lexicon.topics.iter().map(|(_, p)| ascii_classes(p)))
@@ -333,7 +333,7 @@ impl Reader for TurnReader<'_> {
 }
 
 impl Matcher {
-    fn new(entries: &[Entry]) -> anyhow::Result<Matcher> {
+    fn new(entries: &[Entry]) -> crate::error::Result<Matcher> {
         let mut sources = Vec::new();
         let mut owner = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
@@ -351,7 +351,7 @@ impl Matcher {
     }
 }
 
-fn case_insensitive(pattern: &str) -> anyhow::Result<Regex> {
+fn case_insensitive(pattern: &str) -> crate::error::Result<Regex> {
     Ok(RegexBuilder::new(&ascii_classes(pattern)).case_insensitive(true).build()?)
 }
 

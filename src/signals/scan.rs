@@ -83,7 +83,7 @@ impl std::fmt::Debug for Scanner {
 
 impl Scanner {
     /// Compiles case-insensitive `sources` (already using ASCII word boundaries).
-    pub fn new(sources: &[String]) -> anyhow::Result<Scanner> {
+    pub fn new(sources: &[String]) -> crate::error::Result<Scanner> {
         let syntax = syntax::Config::new().case_insensitive(true);
         let (mut hirs, mut exact_within) = (Vec::with_capacity(sources.len()), Vec::with_capacity(sources.len()));
         let mut patterns = Vec::with_capacity(sources.len());
