@@ -65,15 +65,17 @@ impl Scorer {
     /// Scores a transcript, detecting its signals and events first. The error is
     /// for a call whose collector cannot be told apart (speakers without roles
     /// and nothing only a collector says).
-    pub fn score(&self, mut transcript: Transcript) -> Result<Scorecard, String> {
+    pub fn score(&self, mut transcript: Transcript) -> Result<Scorecard> {
         self.prepare(&mut transcript)?;
         Ok(score(&self.packs_for(&transcript), &transcript))
     }
 
     /// Settles who the collector is (see [`Transcript::resolve_roles`]) and
     /// detects signals and events: what scoring and the report of a call read.
-    pub fn prepare(&self, transcript: &mut Transcript) -> Result<(), String> {
-        transcript.resolve_roles(&self.detector).map_err(|e| format!("{}: {e}", transcript.source))?;
+    pub fn prepare(&self, transcript: &mut Transcript) -> Result<()> {
+        transcript
+            .resolve_roles(&self.detector)
+            .map_err(|e| crate::error::Error::unrecognised(format!("{}: {e}", transcript.source)))?;
         transcript.detect(&self.detector);
         Ok(())
     }
@@ -90,7 +92,7 @@ impl Scorer {
 
     /// Scores a plain-text transcript (or a saved session document); the error
     /// says what is wrong and on which line.
-    pub fn score_text(&self, source: &str, text: &str) -> Result<Scorecard, String> {
+    pub fn score_text(&self, source: &str, text: &str) -> Result<Scorecard> {
         self.score(transcript::from_text(source, text)?)
     }
 

@@ -63,7 +63,7 @@ pub fn load(job: Job, options: &ReadOptions) -> (u64, Result<Transcript, Unreada
         Job::Text { source, text } => {
             let bytes = text.len() as u64;
             let loaded = transcript::format::read(&source, text, None, options);
-            (bytes, loaded.map_err(|error| Unreadable::new(source, error)))
+            (bytes, loaded.map_err(|error| Unreadable::new(source, error.to_string())))
         }
         Job::Record { input, line, bytes } => (bytes.len() as u64, from_record(&input, line, &bytes, options)),
         Job::Unreadable { source, error, bytes } => (bytes, Err(Unreadable::new(source, error))),
@@ -84,7 +84,8 @@ fn from_record(input: &str, line: usize, bytes: &[u8], options: &ReadOptions) ->
         _ => at_line,
     };
     let failed = |error: String| Unreadable::new(source.clone(), format!("line {line}: {error}"));
-    let mut transcript = transcript::format::read(&source, record.text, None, options).map_err(failed)?;
+    let mut transcript =
+        transcript::format::read(&source, record.text, None, options).map_err(|e| failed(e.to_string()))?;
     let mut facts = record.facts.unwrap_or_default();
     facts.values_mut().for_each(crate::controls::visible_in_value);
     if let Some(problem) = facts.iter().find_map(|(name, value)| check_fact(name, value)) {

@@ -70,10 +70,10 @@ fn report_transcript(workspace: &Workspace, args: &ReportArgs) -> Result<ExitCod
         anyhow::bail!("xAPI statements are for played calls; {} is a transcript", args.session.display());
     }
     let options = ReadOptions { format: None, agent: args.agent.clone() };
-    let mut transcript = collectsim::transcript::load(&args.session, &options).map_err(anyhow::Error::msg)?;
+    let mut transcript = collectsim::transcript::load(&args.session, &options)?;
     let packs = library::load_packs(&workspace.lexicon, Some(Path::new(LOCAL_RUBRICS)))?;
     let scorer = Scorer::new(&workspace.lexicon, packs, false)?;
-    scorer.prepare(&mut transcript).map_err(anyhow::Error::msg)?;
+    scorer.prepare(&mut transcript)?;
     let card = score(&scorer.packs_for(&transcript), &transcript);
     render_and_write(report::build_for_transcript(&transcript, &card), args)
 }

@@ -203,7 +203,7 @@ fn score_or_report(scorer: &Scorer, transcript: Transcript) -> Result<Scorecard,
     let source = transcript.source.clone();
     let scored = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scorer.score(transcript)));
     match scored {
-        Ok(card) => card.map_err(|error| Unreadable::new(source, error)),
+        Ok(card) => card.map_err(|error| Unreadable::new(source, error.to_string())),
         Err(payload) => {
             let error = format!(
                 "collectsim failed on this call (a bug; please report it): {}",

@@ -54,8 +54,21 @@ impl Failure {
 /// Extensions read as transcripts when a folder is scored; others are skipped.
 pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "text", "json", "vtt", "srt", "jsonl"];
 
-pub fn read(source: &str, text: String, extension: Option<&str>, options: &ReadOptions) -> Result<Transcript, String> {
-    read_classified(source, text, extension, options).map_err(Failure::message)
+pub fn read(
+    source: &str,
+    text: String,
+    extension: Option<&str>,
+    options: &ReadOptions,
+) -> crate::error::Result<Transcript> {
+    Ok(read_classified(source, text, extension, options)?)
+}
+
+impl From<Failure> for crate::error::Error {
+    /// A transcript that cannot be read is a document that is not what it should
+    /// be; the message says what is wrong and where.
+    fn from(failure: Failure) -> crate::error::Error {
+        crate::error::Error::unrecognised(failure.message())
+    }
 }
 
 /// Reads a transcript, telling a broken transcript from something that is not one.

@@ -272,8 +272,8 @@ impl Transcript {
 
 /// Reads a transcript from a file in any format collectsim knows (see [`Format`]).
 /// The error says what is wrong and where, for the `{source, error}` record.
-pub fn load(path: &std::path::Path, options: &ReadOptions) -> Result<Transcript, String> {
-    load_classified(path, options).map_err(Failure::message)
+pub fn load(path: &std::path::Path, options: &ReadOptions) -> crate::error::Result<Transcript> {
+    Ok(load_classified(path, options)?)
 }
 
 /// Reads a transcript from a file, telling a broken transcript from a file that
@@ -295,6 +295,6 @@ pub fn load_classified(path: &std::path::Path, options: &ReadOptions) -> Result<
 /// content: a session document, vendor JSON, captions or the plain format.
 /// Text given as a `String` is used in place (batch scoring hands over every
 /// record's text), a `&str` is copied.
-pub fn from_text(source: &str, text: impl AsRef<str> + Into<String>) -> Result<Transcript, String> {
+pub fn from_text(source: &str, text: impl AsRef<str> + Into<String>) -> crate::error::Result<Transcript> {
     format::read(source, text.into(), None, &ReadOptions::default())
 }
