@@ -11,7 +11,7 @@ pub struct Scorecard {
     pub rubrics: Vec<RubricRef>,
     pub scores: Scores,
     pub passed: bool,
-    /// `passed`, `failed`, or `incomplete` (the call ended before the account was
+    /// `passed`, `failed`, or `incomplete` (left before its end, or ended before the account was
     /// discussed, so there was too little to pass).
     #[serde(default = "verdict_unknown")]
     pub verdict: String,

@@ -1,7 +1,7 @@
 //! The verdict a trainee can trust: a critical finding fails the call and says so
-//! in the headline ("Failed: threatened arrest (turn 6)"); a call that ended before
-//! the account was discussed is incomplete, not passed; otherwise the overall score
-//! against the pass mark decides.
+//! in the headline ("Failed: threatened arrest (turn 6)"); a call left before its end,
+//! or that ended before the account was discussed, is incomplete, not passed;
+//! otherwise the overall score against the pass mark decides.
 
 use super::scorecard::{Finding, Scores};
 use crate::transcript::{Speaker, Transcript};
@@ -32,6 +32,15 @@ pub fn judge(scores: &mut Scores, findings: &[Finding], transcript: &Transcript,
             passed: false,
             verdict: "failed".into(),
             headline: format!("Failed: {} (turn {}){more}", label(first), first.turn),
+        };
+    }
+    if !transcript.finished {
+        // Left before its ending (a trainee's `:quit`, a crash): what was said is
+        // scored, but a call nobody finished is not a pass.
+        return Judged {
+            passed: false,
+            verdict: "incomplete".into(),
+            headline: "Incomplete: the call was left before its end (scored as far as it went)".into(),
         };
     }
     if is_incomplete(transcript) {

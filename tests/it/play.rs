@@ -398,6 +398,27 @@ fn an_abandoned_call_gets_one_scorecard_too() {
     assert_one_scorecard(&dir);
 }
 
+/// A trainee who quits after discussing the account well has not passed the call:
+/// `score` and `report` call it incomplete, scored as far as it went.
+#[test]
+fn a_call_left_before_its_end_is_incomplete_not_passed() {
+    let dir = temp_dir("left-early");
+    let lines = "Hi, is this Maria Alvarez?\n\
+                 This is Sam from Granite Recovery. This is an attempt to collect a debt and any information obtained will be used for that purpose.\n\
+                 That sounds like a lot to carry. How are you managing since the job went?\n\
+                 :quit\n";
+    run(&dir, &["play", "hardship-job-loss", "--seed", "7", "--trainee", "t", "--data-dir", "data"], lines);
+    let path = session_path(&dir.join("data"));
+    let scored: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&dir, &["score", path.to_str().unwrap(), "--format", "json"], ""))).unwrap();
+    assert_eq!(scored[0]["verdict"], "incomplete", "{}", scored[0]);
+    assert_eq!(scored[0]["passed"], false);
+    assert!(scored[0]["headline"].as_str().unwrap().starts_with("Incomplete: the call was left before its end"));
+    let report = stdout(&run(&dir, &["report", path.to_str().unwrap(), "--data-dir", "data"], ""));
+    assert!(!report.contains("PASSED"), "{report}");
+    assert_one_scorecard(&dir);
+}
+
 /// The session's saved scorecard (the coach's), `score` on the session and `report`
 /// agree finding for finding and on the scores; returns the report's JSON.
 fn assert_one_scorecard(dir: &std::path::Path) -> serde_json::Value {
