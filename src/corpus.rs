@@ -58,14 +58,14 @@ impl Collector {
 
 /// One generated call: an id, the account facts, and the transcript text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Call {
+pub struct GeneratedCall {
     pub id: String,
     pub facts: Value,
     /// The plain-text transcript (front matter only for the account note).
     pub text: String,
 }
 
-impl Call {
+impl GeneratedCall {
     /// A JSON Lines record as `score --input jsonl` reads it.
     pub fn to_jsonl(&self) -> String {
         format!("{{\"id\":{},\"text\":{},\"facts\":{}}}\n", json!(self.id), json!(self.text), self.facts)
@@ -86,7 +86,7 @@ impl Call {
 }
 
 /// Plays call `index` of the corpus with the given seed.
-pub fn call(scenarios: &[Arc<Scenario>], detector: &Arc<Detector>, seed: u64, index: u64) -> Call {
+pub fn call(scenarios: &[Arc<Scenario>], detector: &Arc<Detector>, seed: u64, index: u64) -> GeneratedCall {
     let call_seed = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(index);
     let mut chooser = CallRng::new(call_seed);
     let scenario = &scenarios[chooser.pick(&vec![1; scenarios.len()])];
@@ -109,7 +109,7 @@ pub fn call(scenarios: &[Arc<Scenario>], detector: &Arc<Detector>, seed: u64, in
     }
     let labels = (COLLECTOR_LABELS[chooser.pick(&[3, 1, 1])], DEBTOR_LABELS[chooser.pick(&[3, 1, 1])]);
     let note = matches!(collector, Collector::Careful).then(|| account_note(&session));
-    Call {
+    GeneratedCall {
         id: format!("call-{index:07}"),
         facts: serde_json::to_value(&scenario.facts).unwrap_or(Value::Null),
         text: transcript_text(&session, labels, note),

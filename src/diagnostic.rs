@@ -7,9 +7,12 @@ use serde::Serialize;
 use crate::source::SourceFile;
 use crate::style::Style;
 
+/// How bad a problem in a user file is: an error stops the file loading, a warning
+/// does not. (Named apart from `rubric::Severity`, which is how much a rule's finding
+/// weighs in the law.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub enum Level {
     Error,
     Warning,
 }
@@ -17,7 +20,7 @@ pub enum Severity {
 /// One problem in one file, located by 1-based line and column.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub severity: Level,
     pub file: String,
     pub line: usize,
     pub column: usize,
@@ -38,7 +41,7 @@ pub struct Pos {
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn new(severity: Level, file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
             file: file.name.clone(),
@@ -51,11 +54,11 @@ impl Diagnostic {
     }
 
     pub fn error(file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, file, pos, message)
+        Self::new(Level::Error, file, pos, message)
     }
 
     pub fn warning(file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, file, pos, message)
+        Self::new(Level::Warning, file, pos, message)
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -64,14 +67,14 @@ impl Diagnostic {
     }
 
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity == Level::Error
     }
 
     /// The grep-friendly first line, `file:line:col: error: message`.
     pub fn headline(&self) -> String {
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Level::Error => "error",
+            Level::Warning => "warning",
         };
         format!("{}:{}:{}: {level}: {}", self.file, self.line, self.column, self.message)
     }
@@ -79,8 +82,8 @@ impl Diagnostic {
     /// The headline, the quoted line with a caret under the column, and the fix.
     pub fn render(&self, style: &Style) -> String {
         let level = match self.severity {
-            Severity::Error => style.red("error"),
-            Severity::Warning => style.yellow("warning"),
+            Level::Error => style.red("error"),
+            Level::Warning => style.yellow("warning"),
         };
         let location = format!("{}:{}:{}", self.file, self.line, self.column);
         let mut out = format!("{}: {level}: {}\n", style.bold(&location), style.bold(&self.message));

@@ -38,7 +38,7 @@ pub fn run(args: &CorpusArgs) -> Result<ExitCode> {
 }
 
 /// One `call-NNNNNNN.txt` per call; never overwrites a file already there.
-fn write_files(dir: &Path, count: u64, make: impl Fn(u64) -> corpus::Call) -> Result<()> {
+fn write_files(dir: &Path, count: u64, make: impl Fn(u64) -> corpus::GeneratedCall) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for index in 0..count {
         let call = make(index);

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use serde_json::json;
 
 use crate::cli::{ValidateArgs, ValidateFormat};
-use collectsim::diagnostic::{self, Diagnostic, Pos, Severity};
+use collectsim::diagnostic::{self, Diagnostic, Level, Pos};
 use collectsim::rubric;
 use collectsim::scenario;
 use collectsim::signals::{BUILTIN_SIGNALS, Lexicon};
@@ -42,7 +42,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
         }
     }
     diagnostic::sort(&mut problems);
-    let errors = problems.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = problems.iter().filter(|d| d.severity == Level::Error).count();
     let warnings = problems.len() - errors;
     match args.format {
         ValidateFormat::Json => {

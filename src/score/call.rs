@@ -12,19 +12,21 @@ pub struct Match {
     pub evidence: String,
 }
 
-pub struct Call<'t> {
+/// A transcript as the rules read it: its collector turns indexed once, and the
+/// pattern matches and word counts the rules share, computed at most once per call.
+pub struct ScoredCall<'t> {
     pub transcript: &'t Transcript,
     /// Indexes of collector turns, in order.
     pub collector: Vec<usize>,
     /// Made by the first metric rule that needs them.
     pub own_words: std::cell::OnceCell<super::metrics::OwnWords>,
     /// For the rubric being scored, row by turn: the first match of each of its
-    /// turn patterns (see [`Call::scan_patterns`]).
+    /// turn patterns (see [`ScoredCall::scan_patterns`]).
     pattern_hits: Vec<Option<[usize; 2]>>,
     pattern_count: usize,
 }
 
-impl<'t> Call<'t> {
+impl<'t> ScoredCall<'t> {
     pub fn new(transcript: &'t Transcript) -> Self {
         let collector = transcript
             .turns
@@ -33,7 +35,7 @@ impl<'t> Call<'t> {
             .filter(|(_, t)| t.speaker == Speaker::Collector)
             .map(|(i, _)| i)
             .collect();
-        Call {
+        ScoredCall {
             transcript,
             collector,
             own_words: std::cell::OnceCell::new(),
@@ -43,7 +45,7 @@ impl<'t> Call<'t> {
     }
 
     /// Reads every collector turn once for all of `rubric`'s turn patterns; its
-    /// rules' [`Call::find`] then look the matches up.
+    /// rules' [`ScoredCall::find`] then look the matches up.
     pub fn scan_patterns(&mut self, rubric: &Rubric) {
         let count = rubric.turn_patterns.as_ref().map_or(0, |s| s.pattern_count());
         self.pattern_count = count;

@@ -2,14 +2,14 @@
 //! and how often the collector asks. Mandated disclosures (the mini-Miranda and
 //! "this is a debt collector") are left out: the trainee did not choose those words.
 
-use super::call::{Call, Match};
+use super::call::{Match, ScoredCall};
 use super::rules::{Outcome, finding};
 use crate::rubric::{Metric, Rule};
 
 const DISCLOSURES: &[&str] = &["mini_miranda", "states_collection_purpose", "debt_collector_disclosure"];
 
 /// A collector turn's own words, with the mandated disclosures cut out.
-fn own_words(call: &Call, index: usize) -> String {
+fn own_words(call: &ScoredCall, index: usize) -> String {
     let turn = call.turn(index);
     let mut spans: Vec<[usize; 2]> =
         turn.signals.iter().filter(|h| DISCLOSURES.contains(&h.id.as_str())).map(|h| h.span).collect();
@@ -225,7 +225,7 @@ pub struct OwnWords {
 }
 
 impl OwnWords {
-    fn of(call: &Call) -> OwnWords {
+    fn of(call: &ScoredCall) -> OwnWords {
         let mut all = TextStats::default();
         let per_turn = call
             .collector
@@ -244,7 +244,7 @@ impl OwnWords {
 
 /// Judges a metric over the whole call; a finding points at the turn that pulls the
 /// measure furthest out of its band.
-pub fn judge(rule: &Rule, call: &Call, metric: Metric, min: Option<f64>, max: Option<f64>) -> Outcome {
+pub fn judge(rule: &Rule, call: &ScoredCall, metric: Metric, min: Option<f64>, max: Option<f64>) -> Outcome {
     let OwnWords { per_turn, all } = call.own_words.get_or_init(|| OwnWords::of(call));
     let value = match metric {
         Metric::ReadingGrade | Metric::SentenceLength => all.measure(metric),

@@ -23,7 +23,7 @@ pub use scorecard::{Component, Finding, Grade, RubricRef, Scorecard, Scores, Str
 
 use crate::rubric::{Dimension, Rubric};
 use crate::transcript::Transcript;
-use call::Call;
+use call::ScoredCall;
 
 /// Scores one call against the given packs. Deterministic: same input, same card.
 ///
@@ -32,7 +32,7 @@ use call::Call;
 /// documentation from the rules alone. A critical finding fails the call and caps
 /// compliance and the overall score (see [`verdict`]).
 pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
-    let mut call = Call::new(transcript);
+    let mut call = ScoredCall::new(transcript);
     let mut tally = Tally::default();
     let mut findings = Vec::new();
     let mut strengths = Vec::new();
@@ -195,7 +195,7 @@ fn round1(value: f64) -> f64 {
 /// What one rule of `rubric` finds in a call (for rule examples): findings, and
 /// whether it applied.
 pub fn judge_rule(rubric: &Rubric, rule: &crate::rubric::Rule, transcript: &Transcript) -> (bool, Vec<Finding>) {
-    let mut call = Call::new(transcript);
+    let mut call = ScoredCall::new(transcript);
     call.scan_patterns(rubric);
     let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
     (outcome.applicable, outcome.findings)

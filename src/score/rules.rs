@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::call::{Call, Match};
+use super::call::{Match, ScoredCall};
 use super::metrics;
 use super::scorecard::{Finding, Strength};
 use crate::facts::Facts;
@@ -28,7 +28,7 @@ impl Outcome {
     }
 }
 
-pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Outcome {
+pub fn evaluate(rule: &Rule, call: &ScoredCall, facts: &Facts, notes: &[String]) -> Outcome {
     if call.collector.is_empty() || !preconditions_hold(rule, call, facts) {
         return Outcome::not_applicable();
     }
@@ -79,7 +79,7 @@ pub fn evaluate(rule: &Rule, call: &Call, facts: &Facts, notes: &[String]) -> Ou
 /// `when:` facts must all match and no `unless:` fact may (a missing fact takes its
 /// default, see [`Facts::get_or_default`], or else does not match), and the event
 /// conditions must hold.
-fn preconditions_hold(rule: &Rule, call: &Call, facts: &Facts) -> bool {
+fn preconditions_hold(rule: &Rule, call: &ScoredCall, facts: &Facts) -> bool {
     let facts_match = rule.when.iter().all(|(name, want)| facts.matches(name, want))
         && !rule.unless.iter().any(|(name, off)| facts.matches(name, off));
     let if_event = rule.if_event.is_empty() || rule.if_event.iter().any(|e| call.happened(e));
@@ -89,7 +89,7 @@ fn preconditions_hold(rule: &Rule, call: &Call, facts: &Facts) -> bool {
 
 fn required(
     rule: &Rule,
-    call: &Call,
+    call: &ScoredCall,
     triggers: &crate::rubric::Triggers,
     by_turn: Option<usize>,
     before: &[String],
@@ -116,7 +116,7 @@ fn required(
 
 fn conditional(
     rule: &Rule,
-    call: &Call,
+    call: &ScoredCall,
     events: &[String],
     (within, must_not_within): (usize, Option<usize>),
     (must, must_not): (&crate::rubric::Triggers, &crate::rubric::Triggers),
@@ -201,7 +201,7 @@ static INSTALMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Amounts stated as the balance (a balance word shortly before, not an
 /// instalment such as "$40 a month") must match the account's balance.
-fn balance(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+fn balance(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     let Some(balance) = facts.number("balance") else { return Outcome::not_applicable() };
     let mut out = Outcome::not_applicable();
     for &i in &call.collector {
@@ -271,7 +271,7 @@ static NO_FEE: LazyLock<Regex> = LazyLock::new(|| {
 /// A fee mentioned as added to the account must be one the creditor may charge;
 /// with no `fees_authorized` list, none may be (FDCPA §1692f(1): only amounts the
 /// agreement or the law allows).
-fn fees(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+fn fees(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     let allowed: Vec<String> = facts
         .get("fees_authorized")
         .and_then(|v| v.as_array())
@@ -321,7 +321,7 @@ pub(crate) fn within_authorised_discount(facts: &Facts, concession: &str) -> boo
 
 /// A discount is the collector's to give only up to the settlement the creditor
 /// authorised; a bigger one, or a write-off, is not.
-fn concession(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+fn concession(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     let mut out = Outcome::applies();
     for &i in &call.collector {
         for hit in call.turn(i).signals.iter().filter(|h| h.id == "concession") {
@@ -343,7 +343,7 @@ static PLAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After the debtor names what they can pay, every plan amount the collector
 /// proposes must be at or below it.
-fn affordability(rule: &Rule, call: &Call) -> Outcome {
+fn affordability(rule: &Rule, call: &ScoredCall) -> Outcome {
     let stated =
         call.transcript.turns.iter().enumerate().filter(|(_, t)| t.events.iter().any(|e| e == "proposes_amount"));
     let Some((said_at, affordable)) =
@@ -393,7 +393,7 @@ fn clock_minutes(text: &str) -> Option<u32> {
 
 /// The consumer's local time comes from the facts (`local_time`), or else from a
 /// stage note before the first words (`[Phone rings at 10:45 PM]`).
-fn call_time(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+fn call_time(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     let from_facts = facts.text("local_time").and_then(clock_minutes);
     let from_note = || {
         call.transcript.stage_notes.iter().filter(|(before, _)| *before == 0).find_map(|(_, note)| clock_minutes(note))
@@ -410,7 +410,7 @@ fn call_time(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
 }
 
 /// Once the debt is discussed, the creditor (current or original) is named.
-fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
+fn creditor(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     // Plain ASCII-case-insensitive search: compiling a regex per call cost more
     // than scoring it (profiled), and lowering ASCII keeps byte offsets.
     let names: Vec<String> = ["creditor", "original_creditor"]
@@ -448,7 +448,7 @@ fn creditor(rule: &Rule, call: &Call, facts: &Facts) -> Outcome {
 /// rule that asks for no particular event applies, and only to a finished call
 /// that owed a note (a played call, not a phone system's transcript): it reports
 /// the missing note once; the others have nothing to read.
-fn note(rule: &Rule, call: &Call, triggers: &crate::rubric::Triggers, notes: &[String]) -> Outcome {
+fn note(rule: &Rule, call: &ScoredCall, triggers: &crate::rubric::Triggers, notes: &[String]) -> Outcome {
     if notes.is_empty() {
         if !rule.if_event.is_empty() || !call.transcript.finished || !call.transcript.note_expected {
             return Outcome::not_applicable();
