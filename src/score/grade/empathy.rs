@@ -77,6 +77,9 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     if let Some(needs) = view.component("company_needs", "speaks from the company's needs, not theirs", -1.0) {
         parts.push(needs);
     }
+    if bid && let Some(advice) = unasked_advice(view) {
+        parts.push(advice);
+    }
     if let Some(stock) = stock_sympathy(&view.turn.text) {
         parts.push(stock);
     }
@@ -156,6 +159,17 @@ fn answers_what_they_asked(view: &TurnView, feeling_words_only: bool) -> Option<
     } else {
         None
     }
+}
+
+/// After a disclosure, telling them how to run their life ("have you tried a walk
+/// in the mornings?") answers a question they did not ask; pointing them to free
+/// debt advice, or changing something for them, is help they can use.
+fn unasked_advice(view: &TurnView) -> Option<Component> {
+    let helps = ["signposts_debt_advice", "accommodates", "offers_plan", "alternatives"].iter().any(|id| view.has(id));
+    if helps {
+        return None;
+    }
+    view.component("unasked_advice", "tells them what to do instead of hearing them", -1.0)
 }
 
 /// Three or more stock phrases of sympathy in one turn ("I completely understand
