@@ -107,3 +107,27 @@ fn a_calibration_file_with_mistakes_is_located() {
     assert!(err.contains("did you mean `empathy`?"), "{err}");
     assert!(err.contains("turn 4 is not a line of `c1`"), "{err}");
 }
+
+/// Empathy over a whole conversation, as `score` reports it for a transcript.
+fn session_empathy(file: &str) -> f64 {
+    let dir = temp_dir("judgement-session");
+    let path = format!("{}/tests/data/sessions/{file}", env!("CARGO_MANIFEST_DIR"));
+    let output = run(&dir, &["score", &path, "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    ratio(&cards[0]["scores"]["empathy"])
+}
+
+/// Whole sessions in the style of rated counselling conversations (the same client
+/// lines, one helper reflecting and asking, the other correcting, advising and
+/// lecturing): the listening session must score clearly higher on empathy. The
+/// issue measured the opposite on public rated sessions; `tests/data/sessions/`
+/// holds two pairs written for this test (the diet pair was scored blind first:
+/// 49.8 against 42.2).
+#[test]
+fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
+    for topic in ["drink", "diet"] {
+        let listening = session_empathy(&format!("listening-{topic}.txt"));
+        let lecturing = session_empathy(&format!("lecturing-{topic}.txt"));
+        assert!(listening >= lecturing + 15.0, "{topic}: listening {listening} against lecturing {lecturing}");
+    }
+}

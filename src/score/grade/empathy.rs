@@ -54,6 +54,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .collect();
     let explores = act("explores_situation", ("asks about the person", 1.5), ("asks about the person", 0.5));
     // Doing something for them: adjusting, owning a failing, a next step, a choice.
+    // "Maybe isn't good enough" shares owning's words but dismisses, so a turn
+    // that dismisses owns nothing.
     let deed = [
         ("accommodates", "does something for their situation"),
         ("owns_failing", "owns the failing"),
@@ -61,6 +63,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         ("offers_options", "gives them a choice"),
     ]
     .into_iter()
+    .filter(|(id, _)| *id != "owns_failing" || !view.has("dismissal"))
     .find_map(|(id, what)| view.component(id, what, 2.0))
     .or_else(|| lets_them_go(view))
     .or_else(|| allays_fear(view));
@@ -77,7 +80,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     if let Some(needs) = view.component("company_needs", "speaks from the company's needs, not theirs", -1.0) {
         parts.push(needs);
     }
-    if bid && let Some(advice) = unasked_advice(view) {
+    if (bid || telling) && let Some(advice) = unasked_advice(view) {
         parts.push(advice);
     }
     if let Some(stock) = stock_sympathy(&view.turn.text) {
