@@ -80,7 +80,9 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     if let Some(needs) = view.component("company_needs", "speaks from the company's needs, not theirs", -1.0) {
         parts.push(needs);
     }
-    if (bid || telling) && let Some(advice) = unasked_advice(view) {
+    if (bid || telling)
+        && let Some(advice) = unasked_advice(view)
+    {
         parts.push(advice);
     }
     if let Some(stock) = stock_sympathy(&view.turn.text) {
