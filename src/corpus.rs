@@ -59,7 +59,9 @@ impl Collector {
 /// One generated call: an id, the account facts, and the transcript text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeneratedCall {
+    /// The call's id.
     pub id: String,
+    /// The account facts, as JSON.
     pub facts: Value,
     /// The plain-text transcript (front matter only for the account note).
     pub text: String,

@@ -13,17 +13,24 @@ use crate::style::Style;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The file cannot be used until it is fixed.
     Error,
+    /// The file works, but probably not as meant.
     Warning,
 }
 
 /// One problem in one file, located by 1-based line and column.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Level,
+    /// The file's path as the user named it.
     pub file: String,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub column: usize,
+    /// What is wrong, in the author's terms.
     pub message: String,
     /// A one-line fix or a did-you-mean, when we know one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,11 +43,14 @@ pub struct Diagnostic {
 /// A position inside a file, as found by the YAML locator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub column: usize,
 }
 
 impl Diagnostic {
+    /// A problem at `pos` in `file`, with the line it is on kept for showing.
     pub fn new(severity: Level, file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
@@ -53,19 +63,23 @@ impl Diagnostic {
         }
     }
 
+    /// An error at `pos` in `file`.
     pub fn error(file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
         Self::new(Level::Error, file, pos, message)
     }
 
+    /// A warning at `pos` in `file`.
     pub fn warning(file: &SourceFile, pos: Pos, message: impl Into<String>) -> Self {
         Self::new(Level::Warning, file, pos, message)
     }
 
+    /// Adds how to fix it (`did you mean ...?`).
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Whether it is an error, not a warning.
     pub fn is_error(&self) -> bool {
         self.severity == Level::Error
     }

@@ -10,12 +10,19 @@ use serde_json::Value;
 /// What a known fact must look like.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FactKind {
+    /// Any text.
     Text,
+    /// A number.
     Number,
+    /// `true` or `false`.
     Bool,
+    /// A local time of day (`21:30`).
     Time,
+    /// `US` or `UK`.
     Jurisdiction,
+    /// A list of texts.
     List,
+    /// Anything.
     Any,
 }
 
@@ -64,6 +71,7 @@ const ALIASES: &[(&str, &str, bool)] = &[
 const DEFAULTS: &[(&str, bool)] =
     &[("legal_action_intended", false), ("legal_action_lawful", false), ("time_barred", false)];
 
+/// The account facts of a call, by name (`balance`, `creditor`, `consumer`...).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Facts(pub BTreeMap<String, Value>);
@@ -100,14 +108,17 @@ impl Facts {
         }
     }
 
+    /// A fact as text, when it is text.
     pub fn text(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(Value::as_str)
     }
 
+    /// A fact as a number, when it is one.
     pub fn number(&self, name: &str) -> Option<f64> {
         self.get(name).and_then(Value::as_f64)
     }
 
+    /// A fact as a flag, when it is `true` or `false`.
     pub fn flag(&self, name: &str) -> Option<bool> {
         self.get(name).and_then(Value::as_bool)
     }

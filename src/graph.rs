@@ -6,9 +6,12 @@ use std::collections::BTreeSet;
 
 use crate::scenario::{Comparison, Condition, Op, Scenario, Transition};
 
+/// How `graph` draws a scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Graphviz DOT.
     Dot,
+    /// Mermaid, for Markdown that renders it.
     Mermaid,
 }
 

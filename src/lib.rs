@@ -26,6 +26,8 @@
 //! let threat = card.findings.iter().find(|f| f.rule == "us-fdcpa.false-threat-arrest").unwrap();
 //! assert_eq!((threat.turn, threat.evidence.as_str()), (3, "arrested"));
 //! ```
+// Every public item says what it is for; an undocumented one does not build.
+#![deny(missing_docs)]
 
 pub mod batch;
 pub mod calibrate;

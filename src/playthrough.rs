@@ -228,11 +228,15 @@ pub fn careless_trainee(
 /// What the random walkers saw across many seeded calls.
 #[derive(Debug, Default)]
 pub struct Exploration {
+    /// Calls walked.
     pub calls: usize,
+    /// Nodes no call reached.
     pub nodes_never_visited: Vec<String>,
+    /// Endings no call reached.
     pub endings_never_reached: Vec<String>,
     /// Debtor line variants (node / say|again / index) never said.
     pub lines_never_said: usize,
+    /// Debtor line variants in all.
     pub lines_total: usize,
     /// Dead ends: nodes where calls went the whole walk without reaching any
     /// ending (nothing the trainee said moved them on, and nothing ran out), with

@@ -41,40 +41,63 @@ pub fn load_sessions(data: &Path) -> (Vec<SessionRecord>, Vec<String>) {
     (sessions, skipped)
 }
 
+/// One trainee's progress in totals.
 #[derive(Debug, Serialize)]
 pub struct Summary {
+    /// The trainee's name.
     pub trainee: String,
+    /// Calls played.
     pub sessions: usize,
+    /// Calls passed (finished, and the scorecard passed).
     pub passed: usize,
+    /// When the last call started.
     pub last_session: Option<String>,
+    /// Each dimension's average over the calls, and overall.
     pub averages: BTreeMap<String, Option<f64>>,
+    /// Whether the trainee has passed every core persona in assessment.
     pub readiness: Readiness,
 }
 
+/// Whether a trainee is ready to take live calls.
 #[derive(Debug, Serialize)]
 pub struct Readiness {
+    /// True when every core persona was passed in assessment mode.
     pub ready: bool,
     /// Core personas not yet passed in assessment mode.
     pub missing: Vec<String>,
 }
 
+/// One trainee's progress call by call.
 #[derive(Debug, Serialize)]
 pub struct Detail {
+    /// The totals.
     pub summary: Summary,
+    /// Every call, oldest first.
     pub calls: Vec<CallRow>,
+    /// Rules broken most often, with their counts.
     pub broken_most: Vec<(String, usize)>,
+    /// Scenarios passed at least once.
     pub scenarios_passed: Vec<String>,
+    /// Scenarios played and never passed.
     pub scenarios_failed: Vec<String>,
 }
 
+/// One call in a trainee's progress.
 #[derive(Debug, Serialize)]
 pub struct CallRow {
+    /// When it started.
     pub date: String,
+    /// The scenario's id.
     pub scenario: String,
+    /// The debtor's name.
     pub persona: String,
+    /// Practice or assessment.
     pub mode: String,
+    /// How it ended.
     pub outcome: String,
+    /// Whether it passed.
     pub passed: bool,
+    /// Each dimension's score, and overall.
     pub scores: BTreeMap<String, Option<f64>>,
 }
 
@@ -98,6 +121,7 @@ pub fn table(sessions: &[SessionRecord], required: &[String]) -> Vec<Summary> {
     names.into_iter().map(|name| summary(name, sessions, required)).collect()
 }
 
+/// One trainee's totals; `required` names the core personas for readiness.
 pub fn summary(trainee: &str, sessions: &[SessionRecord], required: &[String]) -> Summary {
     let mine: Vec<&SessionRecord> = sessions.iter().filter(|s| s.trainee == trainee).collect();
     let averages = columns()
@@ -123,6 +147,7 @@ pub fn summary(trainee: &str, sessions: &[SessionRecord], required: &[String]) -
     }
 }
 
+/// One trainee's calls and totals.
 pub fn detail(trainee: &str, sessions: &[SessionRecord], required: &[String]) -> Detail {
     let mine: Vec<&SessionRecord> = sessions.iter().filter(|s| s.trainee == trainee).collect();
     let mut broken: BTreeMap<String, usize> = BTreeMap::new();

@@ -36,6 +36,7 @@ fn enum_of<'a>(values: impl Iterator<Item = &'a str>) -> Value {
     json!({"type": "string", "enum": values.collect::<Vec<_>>()})
 }
 
+/// The JSON Schema of a scenario file, with the lexicon's signals and events as names editors complete.
 pub fn scenario(lexicon: &Lexicon) -> Value {
     let difficulty = object(
         "A label plus parameters transitions can compare against.",
@@ -154,6 +155,7 @@ pub fn scenario(lexicon: &Lexicon) -> Value {
     })
 }
 
+/// The JSON Schema of a rubric pack.
 pub fn rubric(lexicon: &Lexicon) -> Value {
     let list = |reference: &str, description: &str| names(reference, description);
     let rule = object(

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
+/// What collectsim remembers between calls (`<data>/settings.json`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -16,6 +17,7 @@ pub struct Settings {
     pub trainee: Option<String>,
 }
 
+/// Where the settings live in the data folder.
 pub fn path(data: &Path) -> PathBuf {
     data.join("settings.json")
 }
@@ -39,6 +41,7 @@ impl Settings {
         })
     }
 
+    /// Writes the settings.
     pub fn save(&self, data: &Path) -> Result<()> {
         std::fs::create_dir_all(data).map_err(|e| Error::io(format!("cannot create {}", data.display()), e))?;
         let text = serde_json::to_string_pretty(self)? + "\n";

@@ -9,7 +9,9 @@ use crate::error::{Error, Result};
 /// The text of one scenario, rubric or transcript file and the name to show for it.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
+    /// The path as the user named it (or `builtin:...`).
     pub name: String,
+    /// The file's text.
     pub text: String,
     /// Where each line starts, found the first time a line is quoted: quoting each
     /// of 20,000 diagnostics by counting lines from the top took 13 s.
@@ -17,6 +19,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file already read.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         SourceFile { name: name.into(), text: text.into(), line_starts: std::sync::OnceLock::new() }
     }

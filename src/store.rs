@@ -25,32 +25,50 @@ pub enum Mode {
     Assessment,
 }
 
+/// A played call as saved: enough to replay it exactly, report on it and resume it (docs/session.md).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SessionRecord {
+    /// The session file format's version.
     pub format: u32,
+    /// The session's id, by which `report`, `replay` and `export` find it.
     pub id: String,
+    /// The scenario played.
     pub scenario: ScenarioRef,
+    /// The debtor played.
     pub persona: PersonaRef,
+    /// The account facts of the call.
     pub facts: Facts,
+    /// The seed that fixes every random choice.
     pub seed: u64,
+    /// The random generator's name, so a replay uses the same one.
     pub rng: String,
+    /// Practice or assessment.
     pub mode: Mode,
+    /// Who played.
     pub trainee: String,
+    /// When the call started (RFC 3339).
     pub started_at: String,
+    /// When it ended; none while it goes on.
     pub ended_at: Option<String>,
+    /// The call's turns, both sides, with meters.
     pub turns: Vec<Turn>,
+    /// Hints shown.
     #[serde(default)]
     pub hints: Vec<HintUse>,
+    /// Lines taken back with `:undo`.
     #[serde(default)]
     pub undos: Vec<Undo>,
+    /// Times the call was started again.
     #[serde(default)]
     pub restarts: u32,
+    /// Account notes the trainee wrote.
     #[serde(default)]
     pub notes: Vec<Note>,
     /// The ending's outcome id, or `abandoned`.
     pub outcome: String,
     /// Whether the ending counts as a success in the story (null when abandoned).
     pub success: Option<bool>,
+    /// The debtor's meters at the end.
     #[serde(default)]
     pub final_meters: Vec<(String, f64)>,
     /// Times the trainee looked at the running scorecard (practice mode).
@@ -64,41 +82,58 @@ pub struct SessionRecord {
     pub scorecard: Option<crate::score::Scorecard>,
 }
 
+/// The scenario a session played, by id and file hash.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ScenarioRef {
+    /// The scenario's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// SHA-256 of its file, so a replay can tell the scenario changed.
     pub sha256: String,
+    /// Where it came from.
     pub source: String,
 }
 
+/// The debtor a session played.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PersonaRef {
+    /// The debtor's name.
     pub name: String,
+    /// The persona kind.
     pub kind: String,
+    /// The difficulty level.
     pub difficulty: String,
 }
 
 /// A hint shown in practice mode, with the trainee turn it came before (1-based).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HintUse {
+    /// The trainee turn it came before (1-based).
     pub before_turn: usize,
+    /// The node it was shown at.
     pub node: String,
+    /// The hint.
     pub text: String,
 }
 
 /// A trainee line taken back with `:undo`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Undo {
+    /// The line taken back.
     pub text: String,
+    /// When (RFC 3339).
     pub at: String,
 }
 
 /// An account note, as collectors document every call.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Note {
+    /// The turn it was written after.
     pub after_turn: usize,
+    /// The note.
     pub text: String,
+    /// When (RFC 3339).
     pub at: String,
 }
 
@@ -138,6 +173,7 @@ impl SessionRecord {
         write_atomically(path, (text + "\n").as_bytes())
     }
 
+    /// Whether the call reached an ending (it was not abandoned or left).
     pub fn is_finished(&self) -> bool {
         crate::transcript::is_finished_outcome(&self.outcome)
     }

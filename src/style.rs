@@ -3,6 +3,7 @@
 
 use std::io::IsTerminal;
 
+/// Terminal colour, on only where it should be (a terminal, no `NO_COLOR`).
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     enabled: bool,
@@ -19,6 +20,7 @@ impl Style {
         Style { enabled: std::io::stderr().is_terminal() && !no_color() }
     }
 
+    /// No colour.
     pub fn plain() -> Self {
         Style { enabled: false }
     }
@@ -27,24 +29,31 @@ impl Style {
         if self.enabled { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
     }
 
+    /// Bold.
     pub fn bold(&self, text: &str) -> String {
         self.paint("1", text)
     }
+    /// Dim.
     pub fn dim(&self, text: &str) -> String {
         self.paint("2", text)
     }
+    /// Red (errors, failures).
     pub fn red(&self, text: &str) -> String {
         self.paint("31", text)
     }
+    /// Green (passes).
     pub fn green(&self, text: &str) -> String {
         self.paint("32", text)
     }
+    /// Yellow (warnings).
     pub fn yellow(&self, text: &str) -> String {
         self.paint("33", text)
     }
+    /// Cyan.
     pub fn cyan(&self, text: &str) -> String {
         self.paint("36", text)
     }
+    /// Magenta.
     pub fn magenta(&self, text: &str) -> String {
         self.paint("35", text)
     }

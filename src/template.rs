@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::facts::format_money;
 
+/// The debtor's lines, compiled once as Handlebars templates over the call's facts.
 pub struct Templates {
     registry: Handlebars<'static>,
 }
@@ -23,6 +24,7 @@ impl std::fmt::Debug for Templates {
 }
 
 impl Templates {
+    /// An empty set of templates; money is shown with `currency`.
     pub fn new(currency: &str) -> Self {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);

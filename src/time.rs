@@ -9,6 +9,7 @@ pub fn now_rfc3339() -> String {
     rfc3339(seconds)
 }
 
+/// A Unix time as an RFC 3339 date and time in UTC.
 pub fn rfc3339(unix_seconds: u64) -> String {
     let days = (unix_seconds / 86_400) as i64;
     let rest = unix_seconds % 86_400;

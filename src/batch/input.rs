@@ -25,7 +25,9 @@ pub enum InputFormat {
 /// (where a file that is not a transcript is skipped, not an error).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Input {
+    /// The file or folder named.
     pub path: PathBuf,
+    /// True when found inside a folder named on the command line.
     pub found_in_folder: bool,
 }
 
@@ -33,15 +35,44 @@ pub struct Input {
 #[derive(Debug)]
 pub enum Job {
     /// A transcript file; the worker reads it.
-    File { path: PathBuf, found_in_folder: bool },
+    File {
+        /// The file.
+        path: PathBuf,
+        /// True when found inside a folder named on the command line.
+        found_in_folder: bool,
+    },
     /// A file in a folder that is not a transcript, and why.
-    Skip { source: String, reason: String },
+    Skip {
+        /// The file.
+        source: String,
+        /// Why it is not a transcript.
+        reason: String,
+    },
     /// A whole transcript already read (standard input).
-    Text { source: String, text: String },
+    Text {
+        /// Where it came from (`-` for standard input).
+        source: String,
+        /// The transcript.
+        text: String,
+    },
     /// One JSON Lines record: the input it came from and its 1-based line number.
-    Record { input: String, line: usize, bytes: Vec<u8> },
+    Record {
+        /// The JSON Lines file.
+        input: String,
+        /// The record's line.
+        line: usize,
+        /// The record as read.
+        bytes: Vec<u8>,
+    },
     /// Something that could not be read, reported in its place.
-    Unreadable { source: String, error: String, bytes: u64 },
+    Unreadable {
+        /// What could not be read.
+        source: String,
+        /// Why.
+        error: String,
+        /// Bytes read before it failed, for the throughput figure.
+        bytes: u64,
+    },
 }
 
 /// The inputs named on the command line, folders expanded (sorted, so runs are

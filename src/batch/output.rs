@@ -9,12 +9,18 @@ use crate::rubric::Dimension;
 use crate::score::{Scorecard, render};
 use crate::style::Style;
 
+/// How `score` writes its results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
+    /// A few lines per call, for a terminal.
     Text,
+    /// Markdown, for a wiki or a ticket.
     Markdown,
+    /// One JSON array of scorecards.
     Json,
+    /// One scorecard per line, streamed as calls finish.
     Jsonl,
+    /// One row per call, for a spreadsheet.
     Csv,
 }
 

@@ -10,6 +10,7 @@ use super::summary::megabytes;
 const WIDTH: usize = 28;
 const REDRAW_EVERY: Duration = Duration::from_millis(100);
 
+/// The progress line drawn on standard error during a long batch run (only at a terminal).
 pub struct Progress {
     enabled: bool,
     total_bytes: Option<u64>,
@@ -32,6 +33,7 @@ impl Progress {
         }
     }
 
+    /// Counts one call of `bytes` and redraws, at most ten times a second.
     pub fn advance(&mut self, bytes: u64) {
         self.calls += 1;
         self.bytes += bytes;

@@ -25,7 +25,9 @@ struct Record {
 /// or why a file found in a folder was skipped as no transcript at all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unreadable {
+    /// What could not be scored.
     pub source: String,
+    /// Why.
     pub error: String,
     /// Not a transcript, found in a folder: reported, not counted as an error
     /// (unless `--strict`).
@@ -33,6 +35,7 @@ pub struct Unreadable {
 }
 
 impl Unreadable {
+    /// A call that could not be scored, and why.
     pub fn new(source: impl Into<String>, error: impl Into<String>) -> Unreadable {
         Unreadable { source: source.into(), error: error.into(), skipped: false }
     }

@@ -12,16 +12,21 @@ use crate::score::Scorecard;
 /// What one call adds to the summary (kept small: it crosses threads).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tally {
+    /// A call that was read and scored.
     Scored {
+        /// Whether it passed.
         passed: bool,
+        /// Each finding's rule and severity.
         findings: Vec<(String, String)>,
     },
+    /// A transcript that could not be read.
     Unreadable,
     /// A file in a folder that is not a transcript.
     Skipped,
 }
 
 impl Tally {
+    /// What a call's result adds.
     pub fn of(result: &Result<Scorecard, Unreadable>) -> Tally {
         match result {
             Ok(card) => Tally::Scored {
@@ -33,25 +38,37 @@ impl Tally {
     }
 }
 
+/// A batch run in totals: calls passed and failed, throughput, findings by rule.
 #[derive(Debug, Default, Serialize)]
 pub struct Summary {
+    /// Transcripts read (scored or not).
     pub transcripts: usize,
+    /// Calls that passed.
     pub passed: usize,
+    /// Calls that failed or were incomplete.
     pub failed: usize,
+    /// Transcripts that could not be read.
     pub unreadable: usize,
     /// Files in folders that were not transcripts (not counted in `transcripts`).
     pub skipped: usize,
     /// Share of scored calls that passed, in percent (one decimal); null when none.
     pub pass_rate: Option<f64>,
+    /// Bytes read.
     pub bytes: u64,
+    /// Wall-clock seconds.
     pub seconds: f64,
+    /// Findings by severity.
     pub findings_by_severity: BTreeMap<String, usize>,
+    /// Rules by the calls they were found in, most first.
     pub findings_by_rule: Vec<RuleCount>,
 }
 
+/// How often one rule was broken in a batch.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleCount {
+    /// The rule's id.
     pub rule: String,
+    /// Its severity.
     pub severity: String,
     /// Findings in all.
     pub findings: usize,
@@ -60,6 +77,7 @@ pub struct RuleCount {
 }
 
 impl Summary {
+    /// Counts one call.
     pub fn add(&mut self, tally: &Tally, bytes: u64) {
         if *tally == Tally::Skipped {
             self.skipped += 1;
@@ -103,6 +121,7 @@ impl Summary {
         self.findings_by_rule.sort_by(|a, b| b.calls.cmp(&a.calls).then_with(|| a.rule.cmp(&b.rule)));
     }
 
+    /// The summary as the lines printed at the end of a run.
     pub fn text(&self) -> String {
         let mut out = format!(
             "Scored {} transcripts ({}) in {:.1} s: {} passed{}, {} failed",
@@ -147,6 +166,7 @@ fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
 
+/// A byte count as people read it (`3.2 MB`).
 pub fn megabytes(bytes: u64) -> String {
     match bytes {
         b if b < 1 << 20 => format!("{:.1} KB", b as f64 / 1024.0),

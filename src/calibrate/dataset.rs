@@ -12,15 +12,19 @@ use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 use crate::yaml::{self, Step};
 
+/// A calibration file: labelled acts, reply pairs and calls (the format of `tests/data/judgement.yaml`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
+    /// The format's version (1).
     pub version: u32,
     /// Act name → labelled turns.
     #[serde(default)]
     pub acts: BTreeMap<String, Vec<ActItem>>,
+    /// Reply pairs, one preferred over the other.
     #[serde(default)]
     pub pairs: Vec<Pair>,
+    /// Short calls with their violations marked.
     #[serde(default)]
     pub calls: Vec<LabelledCall>,
 }
@@ -29,16 +33,22 @@ pub struct Dataset {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActItem {
+    /// A stable id; `--part` splits tune and check items by its number.
     pub id: String,
     /// The debtor's line before it; may start with who is speaking, "(roommate) ...".
     #[serde(default)]
     pub context: String,
+    /// The collector's turn being judged.
     pub text: String,
+    /// True when the turn performs the act.
     pub label: bool,
+    /// Why a negative is negative.
     #[serde(default)]
     pub note: Option<String>,
+    /// Tags such as `asr` (speech-to-text style).
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Account facts the turn is judged with.
     #[serde(default)]
     pub facts: BTreeMap<String, Value>,
 }
@@ -47,15 +57,21 @@ pub struct ActItem {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
+    /// A stable id.
     pub id: String,
+    /// The dimension the pair is about (`empathy`, `clarity`, `negotiation`).
     pub dimension: String,
     /// Lines starting `Debtor:` or `Collector:`.
     #[serde(default)]
     pub context: String,
+    /// The reply a trainer prefers.
     pub better: String,
+    /// The other reply.
     pub worse: String,
+    /// Why it is better.
     #[serde(default)]
     pub why: Option<String>,
+    /// Account facts the replies are judged with.
     #[serde(default)]
     pub facts: BTreeMap<String, Value>,
 }
@@ -64,9 +80,12 @@ pub struct Pair {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelledCall {
+    /// A stable id.
     pub id: String,
+    /// What happens in the call.
     #[serde(default)]
     pub title: Option<String>,
+    /// Account facts the call is scored with.
     #[serde(default)]
     pub facts: BTreeMap<String, Value>,
     /// Lines starting `Collector:` or `Debtor:`.
@@ -74,10 +93,13 @@ pub struct LabelledCall {
     /// Violation kinds (or rule ids) in the call; empty for a clean call.
     #[serde(default)]
     pub expect: Vec<String>,
+    /// Where each violation happens.
     #[serde(default)]
     pub marks: Vec<Mark>,
+    /// A reviewer's note.
     #[serde(default)]
     pub note: Option<String>,
+    /// For a clean call, what makes it look like a violation.
     #[serde(default)]
     pub hard_because: Option<String>,
 }
@@ -86,7 +108,9 @@ pub struct LabelledCall {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mark {
+    /// The violation kind (`false_threat`) or rule id.
     pub kind: String,
+    /// The 1-based line of the call.
     pub turn: usize,
 }
 
@@ -141,12 +165,16 @@ pub fn load(file: &SourceFile) -> Result<Dataset, Vec<Diagnostic>> {
 /// in the check part when the number its id ends with is a multiple of four.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// Every item.
     All,
+    /// Items whose id's number is not a multiple of four (looked at while writing patterns).
     Tune,
+    /// Items whose id's number is a multiple of four (kept unseen).
     Check,
 }
 
 impl Part {
+    /// Whether the item with this id belongs to this part.
     pub fn includes(self, id: &str) -> bool {
         let digits: String = id.chars().rev().take_while(char::is_ascii_digit).collect();
         let number: u64 = digits.chars().rev().collect::<String>().parse().unwrap_or(1);

@@ -27,78 +27,119 @@ pub use dataset::{Dataset, Part};
 /// Everything one calibration run found.
 #[derive(Debug, Serialize)]
 pub struct Calibration {
+    /// `all`, `tune` or `check`.
     pub part: String,
+    /// Precision and recall per act.
     pub acts: Vec<ActResult>,
+    /// Pairwise accuracy per dimension.
     pub pairs: Vec<PairResult>,
+    /// Recall per violation kind.
     pub violations: Vec<KindResult>,
     /// Marked (call, turn, kind) places where a finding of that kind fell on that turn.
     pub marks_found: usize,
+    /// Marked places in all.
     pub marks: usize,
+    /// Calls with no violation expected.
     pub clean_calls: usize,
+    /// Findings on clean calls.
     pub false_alarms: Vec<FalseAlarm>,
     /// Kinds found in violation calls that the labels do not list.
     pub unexpected: Vec<FalseAlarm>,
 }
 
+/// How well the scorer hears one act.
 #[derive(Debug, Serialize)]
 pub struct ActResult {
+    /// The act's name.
     pub act: String,
     /// False when neither the lexicon's acts nor its signals know the name.
     pub known: bool,
+    /// Turns that perform the act and were heard to.
     pub true_positives: usize,
+    /// Turns heard to perform it that do not.
     pub false_positives: usize,
+    /// Turns that perform it and were not heard to.
     pub false_negatives: usize,
+    /// Turns that do not perform it and were not heard to.
     pub true_negatives: usize,
+    /// Of the turns heard to perform it, the share that do; none when none were heard.
     pub precision: Option<f64>,
+    /// Of the turns that perform it, the share heard; none when none do.
     pub recall: Option<f64>,
+    /// The items it got wrong.
     pub misses: Vec<Miss>,
 }
 
 /// A labelled item the scorer got wrong.
 #[derive(Debug, Serialize)]
 pub struct Miss {
+    /// The item's id.
     pub id: String,
     /// What the label says (true: the turn performs the act).
     pub expected: bool,
+    /// The debtor's line before the turn.
     pub context: String,
+    /// The turn.
     pub text: String,
 }
 
+/// How often the better reply of a pair scored higher, for one dimension.
 #[derive(Debug, Serialize)]
 pub struct PairResult {
+    /// The dimension.
     pub dimension: String,
+    /// Pairs where the better reply scored higher.
     pub correct: usize,
+    /// Pairs in all.
     pub total: usize,
+    /// `correct` over `total` (a tie counts as wrong).
     pub accuracy: Option<f64>,
+    /// The pairs it got wrong.
     pub misses: Vec<PairMiss>,
 }
 
+/// A pair whose better reply did not score higher.
 #[derive(Debug, Serialize)]
 pub struct PairMiss {
+    /// The pair's id.
     pub id: String,
+    /// The better reply's grade; none when the turn was not judged.
     pub better: Option<f64>,
+    /// The worse reply's grade.
     pub worse: Option<f64>,
     /// The components of each reply's grade on the dimension, to see why.
     pub better_why: Vec<String>,
+    /// The components of the worse reply's grade.
     pub worse_why: Vec<String>,
 }
 
+/// How many of the marked violations of one kind were found.
 #[derive(Debug, Serialize)]
 pub struct KindResult {
+    /// The violation kind.
     pub kind: String,
+    /// Calls expected to contain it.
     pub expected: usize,
+    /// Of those, calls where it was found.
     pub found: usize,
+    /// `found` over `expected`.
     pub recall: Option<f64>,
     /// Calls where the kind was expected and not found.
     pub missed_in: Vec<String>,
 }
 
+/// A finding where the labels expect none.
 #[derive(Debug, Serialize)]
 pub struct FalseAlarm {
+    /// The call's id.
     pub call: String,
+    /// The rule that found it.
     pub rule: String,
+    /// The rule's violation kind.
     pub violation: Option<String>,
+    /// The turn it fell on.
     pub turn: usize,
+    /// The words that triggered it.
     pub evidence: String,
 }
 
@@ -325,9 +366,13 @@ impl Calibration {
 
 /// The bar the project holds its own judgement to (`collectsim calibrate --gate`).
 pub struct Gates {
+    /// Each act's least precision.
     pub act_precision: f64,
+    /// Each act's least recall.
     pub act_recall: f64,
+    /// Each dimension's least pairwise accuracy.
     pub pairwise: f64,
+    /// The least recall of marked violations.
     pub violation_recall: f64,
 }
 

@@ -19,6 +19,7 @@ use crate::transcript::{MeterChange, Speaker, Turn};
 /// What the debtor says when no transition matched and the node has no `again:` lines.
 const FALLBACK_LINES: [&str; 3] = ["Mm-hm.", "Sorry, what are you asking me?", "Okay...?"];
 
+/// A call in progress: the scenario, where the debtor is, and every turn so far.
 pub struct Session {
     scenario: Arc<Scenario>,
     detector: Arc<Detector>,
@@ -220,26 +221,32 @@ impl Session {
         self.turns.push(Turn::debtor(text, &node.id, events));
     }
 
+    /// The scenario being played.
     pub fn scenario(&self) -> &Arc<Scenario> {
         &self.scenario
     }
 
+    /// The lexicon's detector the call hears lines with.
     pub fn detector(&self) -> Arc<Detector> {
         Arc::clone(&self.detector)
     }
 
+    /// The seed that replays the call.
     pub fn seed(&self) -> u64 {
         self.seed
     }
 
+    /// The turns so far.
     pub fn turns(&self) -> &[Turn] {
         &self.turns
     }
 
+    /// The node the debtor is at.
     pub fn node(&self) -> &Node {
         &self.scenario.nodes[self.state.node]
     }
 
+    /// Meters, flags and visits now.
     pub fn state(&self) -> &State {
         &self.state
     }
@@ -249,6 +256,7 @@ impl Session {
         if self.state.ended { self.node().end.as_ref() } else { None }
     }
 
+    /// Whether the call has reached an ending.
     pub fn is_over(&self) -> bool {
         self.state.ended
     }

@@ -8,6 +8,7 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 /// The name recorded in sessions next to the seed.
 pub const ALGORITHM: &str = "chacha8";
 
+/// The random generator of one call, seeded so a call replays exactly.
 pub struct CallRng {
     inner: ChaCha8Rng,
 }

@@ -5,18 +5,27 @@ use std::collections::BTreeSet;
 use crate::scenario::{Comparison, Condition, Scenario};
 use crate::transcript::MeterChange;
 
+/// Where a call stands: node, meters, flags, visits.
 #[derive(Debug, Clone)]
 pub struct State {
+    /// The node the debtor is at.
     pub node: usize,
+    /// Meter values in the scenario's order.
     pub meters: Vec<f64>,
+    /// Flags set.
     pub flags: BTreeSet<String>,
+    /// Times each node has been visited.
     pub visits: Vec<u32>,
+    /// Trainee turns so far.
     pub trainee_turns: u32,
+    /// Which `once` reactions have fired.
     pub reactions_fired: Vec<bool>,
+    /// Whether an ending was reached.
     pub ended: bool,
 }
 
 impl State {
+    /// The state at the scenario's start.
     pub fn new(scenario: &Scenario) -> State {
         State {
             node: scenario.start,
@@ -29,6 +38,7 @@ impl State {
         }
     }
 
+    /// A meter's value by name (0 for an unknown name).
     pub fn meter(&self, scenario: &Scenario, name: &str) -> f64 {
         scenario.meters.iter().position(|(n, _)| n == name).map_or(0.0, |i| self.meters[i])
     }

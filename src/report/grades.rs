@@ -11,11 +11,13 @@ use crate::score::{Grade, Scorecard, TurnGrade};
 /// One dimension's grade for one turn, ready to print.
 #[derive(Debug, Serialize)]
 pub struct GradeView {
+    /// The dimension's name.
     pub dimension: String,
     /// `83.4`
     pub shown: String,
     /// `good`, `fair` or `poor` (80 and over, 60 and over, under 60), for colour.
     pub band: &'static str,
+    /// What earned or cost points, largest first.
     pub components: Vec<ComponentView>,
 }
 
@@ -24,8 +26,11 @@ pub struct GradeView {
 pub struct ComponentView {
     /// `+2.0` or `−1.5` (a true minus sign).
     pub points: String,
+    /// Whether it earned points.
     pub gain: bool,
+    /// What it was, in words.
     pub what: String,
+    /// The words that did it.
     pub evidence: String,
     /// The whole component on one line, for the text report:
     /// `+2.0 asks about the person: "what's been happening?"`.
@@ -36,9 +41,13 @@ pub struct ComponentView {
 /// same 600×214 box as the meters chart.
 #[derive(Debug, Serialize)]
 pub struct GradeLine {
+    /// The dimension's name.
     pub dimension: String,
+    /// Its colour, from [`crate::report::palette`].
     pub colour: &'static str,
+    /// SVG polyline points.
     pub points: String,
+    /// A dot per graded turn, with its grade for a tooltip.
     pub dots: Vec<Dot>,
     /// Where the legend names this line, right of the chart.
     pub label_y: f64,
@@ -46,10 +55,14 @@ pub struct GradeLine {
     pub described: String,
 }
 
+/// One graded turn on the grades chart.
 #[derive(Debug, Serialize)]
 pub struct Dot {
+    /// Its x coordinate.
     pub x: String,
+    /// Its y coordinate.
     pub y: String,
+    /// The tooltip: "turn 4: 51.0".
     pub title: String,
 }
 

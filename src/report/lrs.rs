@@ -12,7 +12,12 @@ pub enum SendError {
     /// The store could not be reached at all.
     Network(String),
     /// The store answered, but refused the statement.
-    Rejected { status: u16, body: String },
+    Rejected {
+        /// The HTTP status.
+        status: u16,
+        /// What it said.
+        body: String,
+    },
 }
 
 impl std::fmt::Display for SendError {
@@ -24,6 +29,7 @@ impl std::fmt::Display for SendError {
     }
 }
 
+/// A Learning Record Store that xAPI statements are sent to.
 pub struct Lrs {
     agent: ureq::Agent,
     endpoint: String,

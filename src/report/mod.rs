@@ -12,22 +12,27 @@ pub mod trend;
 pub mod xapi;
 
 use crate::error::{Error, Result};
-use handlebars::{
-    Context as HbContext, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, handlebars_helper,
-};
+use handlebars::{Context as HbContext, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext};
 
 use crate::style::Style;
 pub use model::{Report, build};
 pub use transcript::build_for_transcript;
 
+/// The text report's template.
 pub const TEXT: &str = include_str!("templates/report.txt.hbs");
+/// The Markdown report's template.
 pub const MARKDOWN: &str = include_str!("templates/report.md.hbs");
+/// The self-contained HTML report's template.
 pub const HTML: &str = include_str!("templates/report.html.hbs");
 
+/// Which built-in template renders a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// For a terminal.
     Text,
+    /// For a wiki or a pull request.
     Markdown,
+    /// For a browser, charts included.
     Html,
 }
 
@@ -98,18 +103,25 @@ fn tidy(text: &str) -> String {
     out
 }
 
-handlebars_helper!(wrap: |text: str, indent: u64| crate::text::wrap_to(text, indent as usize, 80));
-// `{{lead "You [4]:" text 6}}`: the prefix, then the text wrapped after it.
-handlebars_helper!(lead: |prefix: str, text: str, indent: u64| {
-    let start = prefix.chars().count() + 1;
-    format!("{prefix} {}", crate::text::wrap_from(text, start, indent as usize, 80))
-});
-handlebars_helper!(add: |a: u64, b: u64| a + b);
-handlebars_helper!(pad: |value: Json, width: u64| {
-    let text = match value { serde_json::Value::String(s) => s.clone(), other => other.to_string() };
-    format!("{text:<width$}", width = width as usize)
-});
-handlebars_helper!(md: |text: str| crate::text::escape_markdown(text));
+/// The report templates' helpers (the macro makes a unit struct for each; kept in
+/// a private module, they are not part of the library's interface).
+mod helpers {
+    use handlebars::handlebars_helper;
+
+    handlebars_helper!(wrap: |text: str, indent: u64| crate::text::wrap_to(text, indent as usize, 80));
+    // `{{lead "You [4]:" text 6}}`: the prefix, then the text wrapped after it.
+    handlebars_helper!(lead: |prefix: str, text: str, indent: u64| {
+        let start = prefix.chars().count() + 1;
+        format!("{prefix} {}", crate::text::wrap_from(text, start, indent as usize, 80))
+    });
+    handlebars_helper!(add: |a: u64, b: u64| a + b);
+    handlebars_helper!(pad: |value: Json, width: u64| {
+        let text = match value { serde_json::Value::String(s) => s.clone(), other => other.to_string() };
+        format!("{text:<width$}", width = width as usize)
+    });
+    handlebars_helper!(md: |text: str| crate::text::escape_markdown(text));
+}
+use helpers::{add, lead, md, pad, wrap};
 
 #[derive(Clone, Copy)]
 enum Paint {

@@ -13,23 +13,38 @@ use crate::score::{Finding, Scorecard, Strength, render};
 use crate::store::SessionRecord;
 use crate::transcript::Speaker;
 
+/// Everything one report shows, as plain data for the text, Markdown, HTML and JSON templates.
 #[derive(Debug, Serialize)]
 pub struct Report {
+    /// Who played the call.
     pub trainee: String,
+    /// The scenario's id.
     pub scenario_id: String,
+    /// The scenario's title.
     pub scenario_title: String,
+    /// The debtor's name.
     pub persona: String,
+    /// The persona kind (`hardship`, `hostile`...).
     pub persona_kind: String,
+    /// The difficulty level played.
     pub difficulty: String,
+    /// When the call started (RFC 3339).
     pub date: String,
+    /// `practice`, `assessment` or another session mode, in lower case.
     pub mode: String,
+    /// Whether any help was used (hints, undos, restarts, score checks).
     pub assisted: bool,
     /// What made it assisted, counted in words: "1 hint, 2 undos".
     pub assisted_by: String,
+    /// How many hints were shown.
     pub hints_used: usize,
+    /// The seed that replays the call exactly.
     pub seed: u64,
+    /// The ending reached, in words (`plan agreed`).
     pub outcome: String,
+    /// Whether the story's ending was a good one; none when the call did not end.
     pub story_success: Option<bool>,
+    /// Whether the scorecard passed the call.
     pub passed: bool,
     /// `passed`, `failed` or `incomplete`.
     pub verdict: String,
@@ -40,53 +55,79 @@ pub struct Report {
     /// The headline without its verdict ("threatened arrest (turn 6)"); empty for
     /// a pass, whose reason is its overall score.
     pub reason: String,
+    /// The overall score (0–100), when anything was judged.
     pub overall: Option<f64>,
+    /// One bar per dimension, with chart geometry.
     pub scores: Vec<ScoreBar>,
     /// The trainee's turn grades over the call, for a chart.
     pub grade_lines: Vec<GradeLine>,
+    /// The three findings most worth working on.
     pub work_on: Vec<Finding>,
+    /// What went well, with the words that did it.
     pub strengths: Vec<Strength>,
+    /// The call turn by turn.
     pub turns: Vec<TurnView>,
+    /// The debtor's meters over the call, as chart lines.
     pub meters: Vec<MeterLine>,
     /// The x-axis of the meter chart: a tick per turn, numbered (every few on a long call).
     pub meter_ticks: Vec<Tick>,
     /// The x-axis of the grades chart: the graded turns' numbers.
     pub grade_ticks: Vec<Tick>,
+    /// Every meter change with its turn and reason.
     pub meter_changes: Vec<ChangeView>,
+    /// The trainee's line beside the supervisor's model reply, where one is written.
     pub model_answers: Vec<ModelAnswer>,
+    /// The trainee's account notes.
     pub notes: Vec<String>,
     /// What the account note missed: documentation findings, shown with the note
     /// rather than under the last turn.
     pub note_findings: Vec<Finding>,
+    /// The scenario suggested next, if any.
     pub next_scenario: Option<String>,
+    /// The rubric packs that scored the call, with their versions.
     pub rubrics: String,
     /// Set for a call scored from a transcript (not played): who was who.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call: Option<CallInfo>,
 }
 
+/// One dimension's score, ready to draw.
 #[derive(Debug, Serialize)]
 pub struct ScoreBar {
+    /// The dimension's name.
     pub dimension: String,
+    /// The score (0–100); none when the call gave it nothing to judge.
     pub score: Option<f64>,
+    /// The score as printed (`72.5` or `—`).
     pub shown: String,
     /// Bar width in the SVG chart (0–300) and a text bar for the terminal.
     pub width: f64,
+    /// The bar as block characters, for the text report.
     pub text_bar: String,
+    /// The bar's y coordinate in the SVG chart.
     pub y: f64,
+    /// The label's y coordinate in the SVG chart.
     pub label_y: f64,
 }
 
+/// One turn of the call as the report shows it.
 #[derive(Debug, Serialize)]
 pub struct TurnView {
+    /// The turn's number (1-based).
     pub number: usize,
     /// `You [4]:` or `Maria [5]:`, the text report's speaker column.
     pub label: String,
+    /// Whether the trainee (the collector) said it.
     pub collector: bool,
+    /// The speaker's name.
     pub speaker: String,
+    /// What was said.
     pub text: String,
+    /// The text cut into pieces, with the words findings and strengths point at marked.
     pub segments: Vec<Segment>,
+    /// Findings raised on this turn.
     pub findings: Vec<Finding>,
+    /// Strengths shown on this turn.
     pub strengths: Vec<Strength>,
     /// The turn's grades and what made them (the trainee's turns only).
     pub grades: Vec<GradeView>,
@@ -99,8 +140,11 @@ pub struct TurnView {
 /// labels, and how the collector was told apart when the labels did not say.
 #[derive(Debug, Serialize)]
 pub struct CallInfo {
+    /// The transcript file scored.
     pub source: String,
+    /// The collector's label in it.
     pub collector: String,
+    /// The customer's label in it.
     pub customer: String,
     /// "inferred: introduced themselves for a company (turn 1), …" or "named with --agent".
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,39 +154,60 @@ pub struct CallInfo {
 /// A piece of a turn's text; marked pieces are the words a finding or strength points at.
 #[derive(Debug, Serialize)]
 pub struct Segment {
+    /// The words.
     pub text: String,
+    /// Whether a finding points at them.
     pub finding: bool,
+    /// Whether a strength points at them.
     pub strength: bool,
+    /// The finding's or strength's message, for a tooltip.
     pub note: String,
 }
 
+/// One meter's line on the chart.
 #[derive(Debug, Serialize)]
 pub struct MeterLine {
+    /// The meter's name.
     pub name: String,
+    /// Its colour (`#2b6cb0`).
     pub colour: String,
+    /// SVG polyline points.
     pub points: String,
+    /// The value at the end of the call.
     pub last: f64,
+    /// Where its end label sits on the chart.
     pub label_y: f64,
 }
 
+/// A meter change, listed under the chart.
 #[derive(Debug, Serialize)]
 pub struct ChangeView {
+    /// The turn that moved it.
     pub turn: usize,
+    /// The meter.
     pub meter: String,
+    /// The change, signed (`+10`).
     pub delta: String,
+    /// The value it moved to.
     pub to: f64,
+    /// Why, in the author's words.
     pub reason: String,
 }
 
+/// A trainee line beside the reply a supervisor wrote for that point.
 #[derive(Debug, Serialize)]
 pub struct ModelAnswer {
+    /// The turn.
     pub turn: usize,
+    /// What the trainee said.
     pub said: String,
+    /// The model reply.
     pub model: String,
 }
 
 const COLOURS: [&str; 5] = ["#2b6cb0", "#c53030", "#2f855a", "#b7791f", "#6b46c1"];
 
+/// Computes a report from a saved call and its scorecard (and its scenario, when found, for model replies).
 pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenario>, next: Option<String>) -> Report {
     Report {
         trainee: record.trainee.clone(),
@@ -365,7 +430,9 @@ fn meter_lines(record: &SessionRecord, scenario: Option<&Scenario>) -> Vec<Meter
 /// A numbered tick on a chart's x-axis.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tick {
+    /// Its x coordinate.
     pub x: String,
+    /// Its number, or empty for an unnumbered tick.
     pub label: String,
 }
 

@@ -17,13 +17,20 @@ fn charted() -> impl Iterator<Item = (&'static str, &'static str)> {
 const LEFT: f64 = 36.0;
 const WIDTH: f64 = 250.0;
 
+/// One small chart of a trainee's scores over their calls, for the progress report.
 #[derive(Debug, Serialize)]
 pub struct TrendChart {
+    /// The dimension, or `overall`.
     pub name: String,
+    /// Its colour.
     pub colour: &'static str,
+    /// SVG polyline points.
     pub points: String,
+    /// A dot per call.
     pub dots: Vec<Dot>,
+    /// The x-axis ticks.
     pub ticks: Vec<Tick>,
+    /// The y coordinate of the pass mark line.
     pub pass_y: String,
     /// For the chart's text alternative: "call 1: 62, call 2: 71".
     pub described: String,

@@ -593,6 +593,7 @@ fn declared_flags(raw: &RawScenario, lexicon: &Lexicon) -> Vec<String> {
     flags
 }
 
+/// SHA-256 of `bytes` as lower-case hex, as sessions and scorecards record files.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

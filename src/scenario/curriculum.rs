@@ -53,20 +53,27 @@ pub(crate) fn schema() -> Schema {
     vec![(vec![], fields_of::<RawCurriculum>()), (vec![Path::Key("steps"), Path::AnyIndex], fields_of::<RawStep>())]
 }
 
+/// The order a team trains in: scenarios, what each needs first, and what counts as ready.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Curriculum {
+    /// The curriculum's title.
     pub title: String,
+    /// The steps, in order.
     pub steps: Vec<Step>,
     /// Scenario ids a trainee must pass in assessment mode to be ready.
     pub assessment: Vec<String>,
+    /// Where it came from.
     pub source: String,
 }
 
+/// One scenario in a curriculum.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
+    /// The scenario's id.
     pub scenario: String,
     /// Scenarios to pass first (each earlier in the curriculum).
     pub after: Vec<String>,
+    /// Why it is here, for the trainee.
     pub why: Option<String>,
 }
 

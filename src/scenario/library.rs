@@ -29,7 +29,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("scenarios/broken-promise-followup.yaml", include_str!("../../scenarios/broken-promise-followup.yaml")),
 ];
 
+/// Every scenario available: the built-in ones and those in `./scenarios`.
 pub struct Library {
+    /// The scenarios, in id order.
     pub scenarios: Vec<Arc<Scenario>>,
     /// `./scenarios/curriculum.yaml` when there is one (and it has no errors),
     /// else the built-in onboarding path.
@@ -90,6 +92,7 @@ impl Library {
         }
     }
 
+    /// The scenario with this id.
     pub fn get(&self, id: &str) -> Option<Arc<Scenario>> {
         self.scenarios.iter().find(|s| s.id == id).cloned()
     }

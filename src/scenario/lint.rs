@@ -10,6 +10,7 @@ use crate::source::SourceFile;
 use crate::yaml::Locator;
 use crate::ypath;
 
+/// Warnings for a scenario that loads but probably does not work as meant.
 pub fn lint(scenario: &Scenario, file: &SourceFile, locator: &Locator) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if scenario.nodes.is_empty() {

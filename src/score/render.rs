@@ -18,6 +18,7 @@ fn shown(value: Option<f64>) -> String {
     value.map_or("—".to_string(), |v| format!("{v:.1}"))
 }
 
+/// A scorecard as the few lines `score` prints for a call.
 pub fn text(card: &Scorecard, style: &Style) -> String {
     let word = verdict(card).to_uppercase();
     let verdict = if card.passed { style.green(&word) } else { style.red(&word) };

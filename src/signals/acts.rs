@@ -21,7 +21,9 @@ use crate::facts::Facts;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActLevel {
+    /// Performed, but weakly (EPITOME's "weak").
     Weak,
+    /// Performed fully (EPITOME's "strong").
     Strong,
 }
 
@@ -67,9 +69,13 @@ pub struct ActDef {
 /// line, and the account's facts.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
+    /// The debtor's line before the turn.
     pub debtor_text: &'a str,
+    /// The debtor events heard in it.
     pub debtor_events: &'a [String],
+    /// Whether the person on the line is not the consumer.
     pub third_party: bool,
+    /// The account facts.
     pub facts: &'a Facts,
 }
 

@@ -14,9 +14,11 @@ use super::words::WordSet;
 /// A signal, act or event found in an utterance, with the words that triggered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
+    /// The signal, act or event id.
     pub id: String,
     /// Byte range in the utterance.
     pub span: [usize; 2],
+    /// The words that triggered it.
     pub evidence: String,
     /// For an act, how strongly the turn performs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +48,7 @@ struct Matcher {
 }
 
 impl Detector {
+    /// Compiles every pattern of the lexicon.
     pub fn new(lexicon: &Lexicon) -> crate::error::Result<Detector> {
         let signals = Matcher::new(&lexicon.signals)?;
         let acts = lexicon.acts.iter().map(|act| resolve_act(act, &signals.ids)).collect();

@@ -41,37 +41,53 @@ struct RawLexicon {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAct {
+    /// The act's name (`acknowledges_feelings`).
     pub id: String,
+    /// What the act is, for people.
     pub description: String,
+    /// Cues that perform the act strongly.
     #[serde(default)]
     pub strong: Vec<String>,
+    /// Cues that perform it weakly.
     #[serde(default)]
     pub weak: Vec<String>,
+    /// Groups of cues that together perform it (one from each group).
     #[serde(default)]
     pub all: Vec<Vec<String>>,
+    /// Cues that cancel it where they overlap its words.
     #[serde(default)]
     pub not: Vec<String>,
+    /// Cues that cancel it anywhere in the turn.
     #[serde(default)]
     pub not_in_turn: Vec<String>,
+    /// Cues that take it back when they follow in the same turn (a turn to payment).
     #[serde(default)]
     pub pivot: Vec<String>,
+    /// Debtor events it needs in the line before.
     #[serde(default)]
     pub after: Vec<String>,
+    /// Debtor events that let its weak cues count.
     #[serde(default)]
     pub weak_after: Vec<String>,
+    /// Debtor events after which it does not count.
     #[serde(default)]
     pub not_after: Vec<String>,
     /// `third_party`: only when the person on the line is not the consumer.
     #[serde(default)]
     pub to: Option<String>,
+    /// It must refer to what the debtor said (by topic).
     #[serde(default)]
     pub reference: bool,
+    /// It only counts after the debtor agreed terms.
     #[serde(default)]
     pub terms_agreed: bool,
+    /// Taking up the debtor's own words counts as performing it.
     #[serde(default)]
     pub echo: bool,
+    /// Facts under which some of its cues are lawful.
     #[serde(default)]
     pub lawful_when: BTreeMap<String, serde_json::Value>,
+    /// The cues that are lawful under `lawful_when`.
     #[serde(default)]
     pub lawful: Vec<String>,
 }
@@ -89,9 +105,13 @@ struct RawEntry {
 /// One named signal or event with its patterns.
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// The signal's or event's id.
     pub id: String,
+    /// What it is, for people.
     pub description: String,
+    /// Whether a negation before it ("not", "never") cancels it.
     pub negatable: bool,
+    /// Its regular expressions, word classes expanded.
     pub patterns: Vec<String>,
 }
 
@@ -99,13 +119,19 @@ pub struct Entry {
 /// Patterns are stored with their word classes expanded.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
+    /// The pattern of words that negate what follows.
     pub negators: String,
+    /// The pattern of words that make what follows a condition ("if", "unless").
     pub conditionals: String,
+    /// Phrases that look negated and are not ("won't hesitate").
     pub not_negations: Option<String>,
     /// Each topic's name and its class, expanded to one pattern.
     pub topics: Vec<(String, String)>,
+    /// Cues in a collector's words.
     pub signals: Vec<Entry>,
+    /// Debtor events.
     pub events: Vec<Entry>,
+    /// Speech acts composed of cues and events.
     pub acts: Vec<RawAct>,
 }
 
@@ -154,10 +180,12 @@ impl Lexicon {
             .expect("the built-in lexicon is checked by the test suite")
     }
 
+    /// Ids of every signal.
     pub fn signal_ids(&self) -> impl Iterator<Item = &str> + Clone {
         self.signals.iter().map(|e| e.id.as_str())
     }
 
+    /// Ids of every debtor event.
     pub fn event_ids(&self) -> impl Iterator<Item = &str> + Clone {
         self.events.iter().map(|e| e.id.as_str())
     }
@@ -172,6 +200,7 @@ impl Lexicon {
         self.signal_ids().chain(self.acts.iter().map(|a| a.id.as_str()))
     }
 
+    /// Whether a debtor event has this id.
     pub fn has_event(&self, id: &str) -> bool {
         self.events.iter().any(|e| e.id == id)
     }

@@ -72,6 +72,7 @@ impl OnTheLine {
         }
     }
 
+    /// Whether the person on the line is someone other than the consumer.
     pub fn is_third_party(&self) -> bool {
         self.third_party
     }

@@ -41,6 +41,7 @@ pub struct WordSet {
 }
 
 impl WordSet {
+    /// The lower-case words of `text`.
     pub fn of(text: &str) -> WordSet {
         WordSet::from_words(content_words(text), 5)
     }

@@ -31,7 +31,9 @@ pub enum Format {
 /// the user says is the collector.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
+    /// The format, when the user named it with `--format`.
     pub format: Option<Format>,
+    /// The speaker who is the collector, when the user named them with `--agent`.
     pub agent: Option<String>,
 }
 
@@ -39,11 +41,14 @@ pub struct ReadOptions {
 /// file that is not a transcript at all.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
+    /// The transcript could not be read, and why.
     Error(String),
+    /// A file found in a folder is not a transcript at all, and why.
     NotATranscript(String),
 }
 
 impl Failure {
+    /// The reason, whichever it is.
     pub fn message(self) -> String {
         match self {
             Failure::Error(message) | Failure::NotATranscript(message) => message,
@@ -54,6 +59,7 @@ impl Failure {
 /// Extensions read as transcripts when a folder is scored; others are skipped.
 pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "text", "json", "vtt", "srt", "jsonl"];
 
+/// Reads a transcript in any supported format into turns.
 pub fn read(
     source: &str,
     text: String,

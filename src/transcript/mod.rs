@@ -6,10 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::signals::Hit;
 
+/// Who said a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Speaker {
+    /// The collector (the trainee in a played call).
     Collector,
+    /// The debtor, or whoever answered.
     Debtor,
 }
 
@@ -21,18 +24,24 @@ const FORM_EVENTS: &[&str] = &["asks_question"];
 /// record) that is read; anything bigger is refused, so memory stays bounded.
 pub const MAX_RECORD_BYTES: usize = 10 * 1024 * 1024;
 
+/// One line of a call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Turn {
+    /// Who said it.
     pub speaker: Speaker,
+    /// What was said.
     pub text: String,
     /// For a debtor turn, the node that said it; for a collector turn, the node the
     /// debtor was at when the collector spoke.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node: Option<String>,
+    /// What the lexicon heard in a collector line (played calls keep it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signals: Vec<Hit>,
+    /// Debtor events the line carries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
+    /// Meter moves the line caused (played calls).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meter_changes: Vec<MeterChange>,
     /// Seconds from the start of the recording, where the transcript gave a time.
@@ -46,14 +55,20 @@ pub struct Turn {
 /// One move of one meter, with the reason the scenario gives for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeterChange {
+    /// The meter.
     pub meter: String,
+    /// The change.
     pub delta: f64,
+    /// Its value before.
     pub from: f64,
+    /// Its value after.
     pub to: f64,
+    /// Why, in the scenario author's words.
     pub reason: String,
 }
 
 impl Turn {
+    /// A trainee's line said while the debtor was at `node`.
     pub fn collector(text: &str, node: &str) -> Turn {
         Turn {
             speaker: Speaker::Collector,
@@ -81,6 +96,7 @@ impl Turn {
         }
     }
 
+    /// A debtor's line said at `node`, carrying `events`.
     pub fn debtor(text: String, node: &str, events: Vec<String>) -> Turn {
         Turn {
             speaker: Speaker::Debtor,
@@ -161,8 +177,11 @@ use crate::signals::{Context, Detector, OnTheLine};
 /// A whole call to score: from a saved session or from a plain-text transcript.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Transcript {
+    /// What it came from: a session id, a transcript path.
     pub source: String,
+    /// The account facts.
     pub facts: Facts,
+    /// The lines, in order.
     pub turns: Vec<Turn>,
     /// Stage notes (`[Phone rings at 10:45 PM]`), kept with the number of turns
     /// before them, never scored.

@@ -37,10 +37,13 @@ pub enum Roles {
 /// One stretch of speech from a caption file or vendor JSON, before turns are made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Utterance {
+    /// The speaker's label as the input gives it.
     pub label: String,
     /// The side, when the input says (`AGENT`, `<v Agent>`).
     pub side: Option<Speaker>,
+    /// Seconds from the start of the recording.
     pub start: Option<f64>,
+    /// What was said.
     pub text: String,
 }
 

@@ -22,7 +22,9 @@ pub use tree::{MAX_DEPTH, MAX_EXPANDED_BYTES};
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
+    /// A mapping key.
     Key(&'a str),
+    /// A sequence index.
     Index(usize),
 }
 
@@ -111,7 +113,9 @@ fn deserialize<T: DeserializeOwned>(file: &SourceFile, root: &Option<Node>) -> R
 /// Which keys a mapping at a path may have: `[Key("nodes"), AnyIndex, Key("on"), AnyIndex]`.
 #[derive(Debug, Clone, Copy)]
 pub enum Step {
+    /// This key.
     Key(&'static str),
+    /// Any index of a sequence.
     AnyIndex,
     /// Any key of a mapping whose keys are names the author chooses.
     AnyKey,

@@ -32,11 +32,15 @@ use crate::transcript::{Speaker, Transcript, Turn};
 /// One collector turn's grades; `turn` is 1-based over all turns, like findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TurnGrade {
+    /// 1-based over all turns.
     pub turn: usize,
+    /// The empathy grade, when the turn gave anything to judge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub empathy: Option<Grade>,
+    /// The clarity grade.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clarity: Option<Grade>,
+    /// The negotiation grade.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negotiation: Option<Grade>,
 }
@@ -61,6 +65,7 @@ pub struct Grade {
     pub score: f64,
     /// How much this turn counts in the call's score for the dimension.
     pub weight: f64,
+    /// What earned or cost points.
     pub components: Vec<Component>,
 }
 
@@ -69,6 +74,7 @@ pub struct Grade {
 pub struct Component {
     /// What it was, as a trainer would say it ("asks about the person").
     pub what: String,
+    /// Points earned (positive) or lost (negative).
     pub points: f64,
     /// The words that did it; empty for something missing.
     pub evidence: String,
