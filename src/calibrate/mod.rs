@@ -175,13 +175,32 @@ fn transcript(id: &str, lines: &[String], facts: Facts) -> Option<Transcript> {
     Some(transcript)
 }
 
-/// "(roommate answers) Dana's not home." → "Dana's not home."
-fn without_stage_direction(context: &str) -> &str {
+/// "(roommate answers) Dana's not home." → (Some("roommate"), "Dana's not home.").
+fn stage_direction(context: &str) -> (Option<String>, &str) {
     let trimmed = context.trim();
     match trimmed.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
-        Some((_, said)) => said.trim(),
-        None => trimmed,
+        Some((direction, said)) => (who_answers(direction), said.trim()),
+        None => (None, trimmed),
     }
+}
+
+/// Who a stage direction says is on the line ("roommate answers" → `roommate`,
+/// "the consumer's husband answers" → `husband`), in the words of the `on_line` fact.
+fn who_answers(direction: &str) -> Option<String> {
+    let words: Vec<&str> = direction.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == "answers" || *w == "answering")?;
+    let who = words.get(at.checked_sub(1)?)?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    (!who.is_empty()).then(|| who.to_ascii_lowercase())
+}
+
+/// An item's facts, with who answers taken from its stage direction unless the
+/// facts say it themselves (the dev set's format: "(roommate answers) ...").
+fn item_facts(item: &dataset::ActItem, who: Option<String>) -> Facts {
+    let mut facts = facts_of(&item.facts);
+    if let Some(who) = who {
+        facts.0.entry("on_line".to_string()).or_insert(Value::String(who));
+    }
+    facts
 }
 
 fn act_result(act: &str, items: &[dataset::ActItem], scorer: &Scorer, part: Part) -> ActResult {
@@ -198,13 +217,13 @@ fn act_result(act: &str, items: &[dataset::ActItem], scorer: &Scorer, part: Part
         misses: Vec::new(),
     };
     for item in items.iter().filter(|i| part.includes(&i.id)) {
-        let said = without_stage_direction(&item.context);
+        let (who, said) = stage_direction(&item.context);
         let mut lines = Vec::new();
         if !said.is_empty() {
             lines.push(format!("Debtor: {said}"));
         }
         lines.push(format!("Collector: {}", item.text));
-        let found = transcript(&item.id, &lines, facts_of(&item.facts)).is_some_and(|mut t| {
+        let found = transcript(&item.id, &lines, item_facts(item, who)).is_some_and(|mut t| {
             scorer.detect(&mut t);
             t.turns.iter().filter(|t| t.speaker == Speaker::Collector).any(|t| t.signals.iter().any(|h| h.id == act))
         });
@@ -424,5 +443,21 @@ impl Gates {
             out.push(format!("clean calls: {} with a false alarm", run.clean_calls_alarmed()));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stage_direction_says_who_is_on_the_line() {
+        assert_eq!(
+            stage_direction("(roommate answers) Dana's not home."),
+            (Some("roommate".into()), "Dana's not home.")
+        );
+        assert_eq!(stage_direction("(the consumer's husband answers) Hello?").0.as_deref(), Some("husband"));
+        assert_eq!(stage_direction("(phone rings) Hello?"), (None, "Hello?"));
+        assert_eq!(stage_direction("I lost my job."), (None, "I lost my job."));
     }
 }
