@@ -43,6 +43,7 @@ pub mod local;
 pub mod playthrough;
 pub mod progress;
 pub mod redact;
+pub mod render;
 pub mod report;
 pub mod rubric;
 pub mod scaffold;

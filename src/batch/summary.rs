@@ -2,11 +2,13 @@
 //! and which rules were broken how often.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
+use serde_json::{Value, json};
 
 use super::record::Unreadable;
+use crate::error::Result;
+use crate::render::{Format, View};
 use crate::score::Scorecard;
 
 /// What one call adds to the summary (kept small: it crosses threads).
@@ -122,49 +124,50 @@ impl Summary {
     }
 
     /// The summary as the lines printed at the end of a run.
-    pub fn text(&self) -> String {
-        let mut out = format!(
-            "Scored {} transcripts ({}) in {:.1} s: {} passed{}, {} failed",
-            self.transcripts,
-            megabytes(self.bytes),
-            self.seconds,
-            self.passed,
-            self.pass_rate.map_or(String::new(), |r| format!(" ({r:.1}%)")),
-            self.failed,
-        );
-        if self.unreadable > 0 {
-            let _ = write!(out, ", {} could not be read", self.unreadable);
-        }
-        if self.skipped > 0 {
-            let _ = write!(out, "; {} file{} skipped (not transcripts)", self.skipped, plural(self.skipped));
-        }
-        out.push_str(".\n");
-        if self.findings_by_rule.is_empty() {
-            return out;
-        }
-        let severities: Vec<String> = ["critical", "major", "minor"]
-            .iter()
-            .filter_map(|s| self.findings_by_severity.get(*s).map(|n| format!("{s} {n}")))
-            .collect();
-        let _ = writeln!(out, "Findings by severity: {}", severities.join(" · "));
-        out.push_str("Rules broken most often (calls, findings):\n");
-        for count in self.findings_by_rule.iter().take(10) {
-            let _ = writeln!(out, "  {:>7} {:>7}  {:<8}  {}", count.calls, count.findings, count.severity, count.rule);
-        }
-        if self.findings_by_rule.len() > 10 {
-            let _ = writeln!(
-                out,
-                "  … and {} more rules (--summary FILE.json has them all)",
-                self.findings_by_rule.len() - 10
-            );
-        }
-        out
+    pub fn text(&self) -> Result<String> {
+        crate::render::render(self, Format::Text, None, crate::style::Style::plain())
     }
 }
 
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
+/// The summary as a view: JSON is the totals themselves; the text template gets
+/// the figures as printed.
+impl View for Summary {
+    const NAME: &'static str = "summary";
+
+    fn template(format: Format) -> Option<&'static str> {
+        (format == Format::Text).then_some(TEXT)
+    }
+
+    fn data(&self, format: Format) -> Result<Value> {
+        if format == Format::Json {
+            return Ok(serde_json::to_value(self)?);
+        }
+        let severities: Vec<String> = crate::rubric::Severity::ALL
+            .iter()
+            .filter_map(|s| self.findings_by_severity.get(s.name()).map(|n| format!("{} {n}", s.name())))
+            .collect();
+        Ok(json!({
+            "transcripts": self.transcripts,
+            "size": megabytes(self.bytes),
+            "seconds": format!("{:.1}", self.seconds),
+            "passed": self.passed,
+            "rate": self.pass_rate.map_or(String::new(), |r| format!(" ({r:.1}%)")),
+            "failed": self.failed,
+            "unreadable": self.unreadable,
+            "skipped": self.skipped,
+            "files": if self.skipped == 1 { "file" } else { "files" },
+            "severities": severities.join(" · "),
+            "rules": self.findings_by_rule.iter().take(RULES_SHOWN).collect::<Vec<_>>(),
+            "more": self.findings_by_rule.len().saturating_sub(RULES_SHOWN),
+        }))
+    }
 }
+
+/// The text summary's template.
+const TEXT: &str = include_str!("templates/summary.txt.hbs");
+
+/// How many rules the text summary lists (the JSON summary has them all).
+const RULES_SHOWN: usize = 10;
 
 /// A byte count as people read it (`3.2 MB`).
 pub fn megabytes(bytes: u64) -> String {
@@ -197,7 +200,7 @@ mod tests {
         assert_eq!(summary.pass_rate, Some(33.3));
         assert_eq!(summary.findings_by_rule[0].rule, "core.jargon");
         assert_eq!((summary.findings_by_rule[1].calls, summary.findings_by_rule[1].findings), (1, 2));
-        let text = summary.text();
+        let text = summary.text().unwrap();
         assert!(text.starts_with("Scored 4 transcripts (0.3 KB) in 0.5 s: 1 passed (33.3%), 2 failed, 1 could not"));
         assert!(text.contains("Findings by severity: critical 2 · minor 3"), "{text}");
     }

@@ -8,8 +8,9 @@ use anyhow::{Context, Result};
 use super::{LOCAL_RUBRICS, Workspace};
 use crate::cli::{ReportArgs, ReportFormat};
 use collectsim::batch::Scorer;
+use collectsim::render::Format;
 use collectsim::report::xapi::{self, XapiConfig};
-use collectsim::report::{self, Kind, Report};
+use collectsim::report::{self, Report};
 use collectsim::rubric::library;
 use collectsim::score::{Scorecard, score};
 use collectsim::store::SessionRecord;
@@ -109,15 +110,13 @@ pub fn scorecard(workspace: &Workspace, record: &SessionRecord) -> Result<Scorec
 }
 
 pub fn render(model: &Report, format: ReportFormat, template: Option<&str>, style: Style) -> Result<String> {
-    let kind = match format {
-        ReportFormat::Json | ReportFormat::Xapi => {
-            return Ok(serde_json::to_string_pretty(&report::as_data(model)?)? + "\n");
-        }
-        ReportFormat::Text => Kind::Text,
-        ReportFormat::Md => Kind::Markdown,
-        ReportFormat::Html => Kind::Html,
+    let format = match format {
+        ReportFormat::Json | ReportFormat::Xapi => Format::Json,
+        ReportFormat::Text => Format::Text,
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Html => Format::Html,
     };
-    Ok(report::render(model, kind, template, style)?)
+    Ok(report::render(model, format, template, style)?)
 }
 
 /// The report model: the session's own scorecard (or one computed now for an

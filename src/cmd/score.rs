@@ -185,13 +185,13 @@ fn output_format(format: ScoreFormat) -> OutputFormat {
 fn report_summary(summary: &Summary, file: Option<&Path>, batch: bool) -> Result<()> {
     let Some(file) = file else {
         if batch {
-            eprint!("{}", summary.text());
+            eprint!("{}", summary.text()?);
         }
         return Ok(());
     };
     let text = match file.extension().and_then(|e| e.to_str()) {
         Some("json") => serde_json::to_string_pretty(summary)? + "\n",
-        _ => summary.text(),
+        _ => summary.text()?,
     };
     collectsim::store::write_atomically(file, text.as_bytes())
         .with_context(|| format!("cannot write the summary to {}", file.display()))

@@ -6,6 +6,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
+mod view;
+
+pub use view::{TeamView, TraineeView};
+
 use crate::rubric::Dimension;
 use crate::store::{Mode, SessionRecord};
 
