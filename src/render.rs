@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::style::Style;
 
 /// The formats an artefact can be rendered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// For a terminal: plain text, wrapped, coloured where the style allows.
     Text,
@@ -69,18 +69,49 @@ pub fn render<V: View>(view: &V, format: Format, template: Option<&str>, style: 
         return view.json();
     }
     let data = view.data(format)?;
-    let built_in = V::template(format);
-    let source = template
-        .or(built_in)
-        .ok_or_else(|| Error::Refused(format!("{} has no {format:?} format; choose another", V::NAME)))?;
+    let out = match template {
+        Some(source) => render_with(&compiled::<V>(format, style, source)?, V::NAME, &data)?,
+        None => {
+            let source = V::template(format)
+                .ok_or_else(|| Error::Refused(format!("{} has no {format:?} format; choose another", V::NAME)))?;
+            // A built-in template is compiled once per thread, format and colour:
+            // `score` renders a scorecard per call, thousands a second.
+            let key = (V::NAME, format, style.is_coloured());
+            COMPILED.with(|cache| -> Result<String> {
+                let mut cache = cache.borrow_mut();
+                let registry = match cache.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(entry) => {
+                        entry.insert(compiled::<V>(format, style, source)?)
+                    }
+                };
+                render_with(registry, V::NAME, &data)
+            })?
+        }
+    };
+    Ok(if V::TIDY { tidy(&out) } else { out })
+}
+
+type Key = (&'static str, Format, bool);
+
+thread_local! {
+    static COMPILED: std::cell::RefCell<std::collections::HashMap<Key, Handlebars<'static>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// A registry holding `source` compiled as the artefact's template.
+fn compiled<V: View>(format: Format, style: Style, source: &str) -> Result<Handlebars<'static>> {
     let mut registry = registry(format, style);
     registry
         .register_template_string(V::NAME, source)
         .map_err(|e| Error::unrecognised_because(format!("the {} template does not compile", V::NAME), e))?;
-    let out = registry
-        .render(V::NAME, &data)
-        .map_err(|e| Error::unrecognised_because(format!("the {} template failed to render", V::NAME), e))?;
-    Ok(if V::TIDY { tidy(&out) } else { out })
+    Ok(registry)
+}
+
+fn render_with(registry: &Handlebars<'static>, name: &str, data: &serde_json::Value) -> Result<String> {
+    registry
+        .render(name, data)
+        .map_err(|e| Error::unrecognised_because(format!("the {name} template failed to render"), e))
 }
 
 /// A registry with every helper the templates use; HTML escapes, the others do not.
@@ -95,7 +126,15 @@ fn registry(format: Format, style: Style) -> Handlebars<'static> {
     registry.register_helper("rpad", Box::new(helpers::rpad));
     registry.register_helper("md", Box::new(helpers::md));
     registry.register_helper("add", Box::new(helpers::add));
-    for (name, paint) in [("bold", Paint::Bold), ("red", Paint::Red), ("green", Paint::Green), ("dim", Paint::Dim)] {
+    let paints = [
+        ("bold", Paint::Bold),
+        ("red", Paint::Red),
+        ("green", Paint::Green),
+        ("yellow", Paint::Yellow),
+        ("cyan", Paint::Cyan),
+        ("dim", Paint::Dim),
+    ];
+    for (name, paint) in paints {
         registry.register_helper(name, Box::new(Painter { style, paint }));
     }
     registry
@@ -146,6 +185,8 @@ enum Paint {
     Bold,
     Red,
     Green,
+    Yellow,
+    Cyan,
     Dim,
 }
 
@@ -168,6 +209,8 @@ impl HelperDef for Painter {
             Paint::Bold => self.style.bold(text),
             Paint::Red => self.style.red(text),
             Paint::Green => self.style.green(text),
+            Paint::Yellow => self.style.yellow(text),
+            Paint::Cyan => self.style.cyan(text),
             Paint::Dim => self.style.dim(text),
         };
         out.write(&painted)?;

@@ -25,6 +25,11 @@ impl Style {
         Style { enabled: false }
     }
 
+    /// Whether colour is on.
+    pub fn is_coloured(&self) -> bool {
+        self.enabled
+    }
+
     fn paint(&self, code: &str, text: &str) -> String {
         if self.enabled { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
     }

@@ -1,7 +1,11 @@
 //! A scorecard for a person: plain text for the terminal and Markdown for a code
 //! host. (The full debrief, with charts and the call turn by turn, is `report`.)
 
+use serde_json::{Value, json};
+
 use super::scorecard::{Finding, Scorecard, Strength};
+use crate::error::Result;
+use crate::render::{Format, View};
 use crate::rubric::Dimension;
 use crate::style::Style;
 
@@ -20,51 +24,65 @@ fn shown(value: Option<f64>) -> String {
 
 /// A scorecard as the few lines `score` prints for a call.
 pub fn text(card: &Scorecard, style: &Style) -> String {
-    let word = verdict(card).to_uppercase();
-    let verdict = if card.passed { style.green(&word) } else { style.red(&word) };
-    let mut out = format!("{}  {verdict}  overall {}\n", style.bold(&card.source), shown(card.scores.overall));
-    if !card.passed && !card.headline.is_empty() {
-        out += &format!("  {}\n", card.headline);
-    }
-    let line: Vec<String> =
-        Dimension::ALL.iter().map(|d| format!("{} {}", d.name(), shown(card.scores.get(*d)))).collect();
-    out += &format!("  {}\n", line.join("   "));
-    if !card.findings.is_empty() {
-        out += &format!("\n  {}\n", style.bold("To work on"));
-    }
-    for finding in &card.findings {
-        out += &text_finding(finding, style);
-    }
-    if !card.strengths.is_empty() {
-        out += &format!("\n  {}\n", style.bold("Done well"));
-    }
-    for strength in &card.strengths {
-        out += &text_strength(strength, style);
-    }
-    out
+    crate::render::render(card, Format::Text, None, *style).expect("the built-in scorecard template renders")
 }
 
-fn text_finding(f: &Finding, style: &Style) -> String {
-    let severity = match f.severity.as_str() {
-        "critical" => style.red("critical"),
-        "major" => style.yellow("major"),
-        other => style.dim(other),
-    };
-    let mut out = format!("  ✗ {severity}  {}  {}", turn_at(f.turn, f.time.as_deref()), style.dim(&f.rule));
-    if let Some(citation) = &f.citation {
-        out += &format!("  [{citation}]");
-    }
-    out += "\n";
-    if !f.evidence.is_empty() {
-        out += &format!("      \"{}\"\n", f.evidence);
-    }
-    out += &format!("      {}\n      {} {}\n", f.message, style.cyan("Better:"), f.better);
-    out
+/// Markdown that renders well on a code-hosting site; user text is escaped.
+pub fn markdown(card: &Scorecard) -> String {
+    crate::render::render(card, Format::Markdown, None, Style::plain())
+        .expect("the built-in scorecard template renders")
 }
 
-fn text_strength(s: &Strength, style: &Style) -> String {
-    let evidence = if s.evidence.is_empty() { String::new() } else { format!(" \"{}\"", s.evidence) };
-    format!("  {} {}{evidence} — {}\n", style.green("✓"), turn_at(s.turn, s.time.as_deref()), s.message)
+const TEXT: &str = include_str!("templates/scorecard.txt.hbs");
+const MARKDOWN: &str = include_str!("templates/scorecard.md.hbs");
+
+/// A scorecard is its own view: JSON is the scorecard (the contract in
+/// docs/scorecard.md); the text and Markdown templates get its figures as printed.
+impl View for Scorecard {
+    const NAME: &'static str = "scorecard";
+
+    fn template(format: Format) -> Option<&'static str> {
+        match format {
+            Format::Text => Some(TEXT),
+            Format::Markdown => Some(MARKDOWN),
+            Format::Html | Format::Json => None,
+        }
+    }
+
+    fn data(&self, format: Format) -> Result<Value> {
+        if format == Format::Json {
+            return Ok(serde_json::to_value(self)?);
+        }
+        let dimensions: Vec<Value> =
+            Dimension::ALL.iter().map(|d| json!({"name": d.name(), "shown": shown(self.scores.get(*d))})).collect();
+        Ok(json!({
+            "source": self.source,
+            "passed": self.passed,
+            "verdict": verdict(self),
+            "verdict_word": verdict(self).to_uppercase(),
+            "overall": shown(self.scores.overall),
+            "headline": if self.passed { "" } else { self.headline.as_str() },
+            "dimensions": dimensions,
+            "findings": self.findings.iter().map(finding).collect::<Vec<_>>(),
+            "strengths": self.strengths.iter().map(strength).collect::<Vec<_>>(),
+        }))
+    }
+}
+
+fn finding(f: &Finding) -> Value {
+    json!({
+        "severity": f.severity,
+        "turn_at": turn_at(f.turn, f.time.as_deref()),
+        "rule": f.rule,
+        "citation": f.citation,
+        "evidence": f.evidence,
+        "message": f.message,
+        "better": f.better,
+    })
+}
+
+fn strength(s: &Strength) -> Value {
+    json!({"turn_at": turn_at(s.turn, s.time.as_deref()), "evidence": s.evidence, "message": s.message})
 }
 
 /// `turn 6`, or `turn 6, 00:01:42` where the transcript had times.
@@ -73,42 +91,4 @@ pub fn turn_at(turn: usize, time: Option<&str>) -> String {
         Some(time) => format!("turn {turn}, {time}"),
         None => format!("turn {turn}"),
     }
-}
-
-/// Markdown that renders well on a code-hosting site; user text is escaped.
-pub fn markdown(card: &Scorecard) -> String {
-    let verdict = if card.passed { "✅ passed".to_string() } else { format!("❌ {}", verdict(card)) };
-    let mut out = format!("## {}\n\n**{verdict}** — overall **{}**\n\n", md(&card.source), shown(card.scores.overall));
-    if !card.passed && !card.headline.is_empty() {
-        out += &format!("{}\n\n", md(&card.headline));
-    }
-    out += &format!("| {} |\n|{}\n|", Dimension::names().join(" | "), "---|".repeat(Dimension::ALL.len()));
-    for d in Dimension::ALL {
-        out += &format!(" {} |", shown(card.scores.get(d)));
-    }
-    out += "\n";
-    if !card.findings.is_empty() {
-        out += "\n### To work on\n\n";
-    }
-    for f in &card.findings {
-        let citation = f.citation.as_ref().map(|c| format!(" — *{}*", md(c))).unwrap_or_default();
-        out += &format!("- **{}** ({}, `{}`){citation}\n", f.severity, turn_at(f.turn, f.time.as_deref()), f.rule);
-        if !f.evidence.is_empty() {
-            out += &format!("  > {}\n", md(&f.evidence));
-        }
-        out += &format!("  {}  \n  **Better:** {}\n", md(&f.message), md(&f.better));
-    }
-    if !card.strengths.is_empty() {
-        out += "\n### Done well\n\n";
-    }
-    for s in &card.strengths {
-        let evidence = if s.evidence.is_empty() { String::new() } else { format!(" — “{}”", md(&s.evidence)) };
-        out += &format!("- {}{evidence}: {}\n", turn_at(s.turn, s.time.as_deref()), md(&s.message));
-    }
-    out
-}
-
-/// User text made safe for Markdown (shared with the report's templates).
-fn md(text: &str) -> String {
-    crate::text::escape_markdown(text)
 }
