@@ -418,7 +418,7 @@ pub struct ScoreArgs {
     /// Rubric pack files to use instead of the ones the call's jurisdiction selects.
     #[arg(long, value_name = "PATH")]
     pub rubric: Vec<PathBuf>,
-    /// The inputs' format [default: told by extension or content; in a folder, *.jsonl files are records].
+    /// The inputs' format [default: told by extension or content; *.jsonl files are records].
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ScoreInput::Auto, hide_default_value = true)]
     pub input: ScoreInput,
     /// The speaker who is the collector, for transcripts whose speakers have no roles

@@ -15,7 +15,7 @@ use crate::transcript::{Format, TRANSCRIPT_EXTENSIONS};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
     /// One call per file (stdin is one call), in the format given, else the one its
-    /// extension or content shows; in a folder, `*.jsonl` files are read as records.
+    /// extension or content shows; `*.jsonl` files are read as records.
     Files(Option<Format>),
     /// One call per line: `{"id": …, "text": …, "facts": {…}}`.
     Jsonl,
@@ -113,6 +113,14 @@ pub fn total_bytes(inputs: &[Input]) -> Option<u64> {
     inputs.iter().map(|input| size_of(&input.path)).sum()
 }
 
+/// Whether an input is a JSON Lines file of calls: always with `--input jsonl`,
+/// and by its `.jsonl` extension when the format is told by the file (named on
+/// the command line or found in a folder).
+pub fn is_records(input: &Input, format: InputFormat) -> bool {
+    format == InputFormat::Jsonl
+        || (format == InputFormat::Files(None) && extension(&input.path).as_deref() == Some("jsonl"))
+}
+
 fn size_of(path: &Path) -> Option<u64> {
     let shown = if path == Path::new("-") { Path::new("/dev/stdin") } else { path };
     std::fs::metadata(shown).ok().filter(|m| m.is_file()).map(|m| m.len())
@@ -123,10 +131,7 @@ pub fn produce(inputs: &[Input], format: InputFormat, feed: &mut Feed<Job>) {
     for input in inputs {
         let path = &input.path;
         let stdin = path == Path::new("-");
-        let records_file = format == InputFormat::Jsonl
-            || (format == InputFormat::Files(None)
-                && input.found_in_folder
-                && extension(path).as_deref() == Some("jsonl"));
+        let records_file = is_records(input, format);
         let keep_going = match (records_file, stdin) {
             (false, false) => push(feed, file_job(input)),
             (false, true) => push(feed, read_stdin_whole()),

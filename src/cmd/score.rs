@@ -41,7 +41,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     let input_format = input_format(args.input);
     let inputs = input::expand(&args.inputs, input_format)?;
     let summary = score_all(args, &scorer, &inputs, input_format)?;
-    let batch = inputs.len() > 1 || input_format == InputFormat::Jsonl || inputs.iter().any(|i| i.found_in_folder);
+    let batch = inputs.len() > 1 || inputs.iter().any(|i| i.found_in_folder || input::is_records(i, input_format));
     report_summary(&summary, args.summary.as_deref(), batch)?;
     Ok(if summary.unreadable > 0 {
         ExitCode::from(2)

@@ -63,6 +63,19 @@ fn parallel_jobs_keep_input_order_and_give_the_same_cards() {
     assert_eq!(ids, expected);
 }
 
+/// A QA analyst names the file: its `.jsonl` extension says it holds one call per
+/// line, as `--input jsonl` does (it was once read as one JSON transcript and refused).
+#[test]
+fn a_jsonl_file_named_on_the_command_line_is_read_as_records() {
+    let dir = temp_dir("batch-named-jsonl");
+    std::fs::write(dir.join("calls.jsonl"), corpus(&dir, 5, 3)).unwrap();
+    let output = run(&dir, &["score", "calls.jsonl", "--format", "jsonl"], "");
+    let cards = lines(&stdout(&output));
+    assert_eq!(cards.len(), 5, "{}", stderr(&output));
+    assert!(cards.iter().all(|c| c["findings"].is_array()), "{}", stdout(&output));
+    assert!(stderr(&output).contains("Scored 5 transcripts"), "a batch ends with its summary: {}", stderr(&output));
+}
+
 #[test]
 fn a_record_over_ten_megabytes_is_refused_and_the_run_goes_on() {
     let dir = temp_dir("batch-oversized");
