@@ -45,6 +45,9 @@ pub enum Error {
     Serialise(serde_json::Error),
     /// A lexicon pattern that does not compile.
     Pattern(String),
+    /// A value in a user's file that does not read (a comparison such as `>= 40`,
+    /// a debtor line's template); the caller places it in the file.
+    Malformed(String),
     /// A request that cannot be met (an unknown scenario, a URL that is not one),
     /// with what to do instead.
     Refused(String),
@@ -91,7 +94,7 @@ impl fmt::Display for Error {
             }
             Error::Unrecognised { what, .. } => f.write_str(what)?,
             Error::Serialise(_) => f.write_str("cannot write collectsim's data as JSON")?,
-            Error::Pattern(message) | Error::Refused(message) => f.write_str(message)?,
+            Error::Pattern(message) | Error::Malformed(message) | Error::Refused(message) => f.write_str(message)?,
         }
         if f.alternate()
             && let Some(cause) = std::error::Error::source(self)

@@ -10,6 +10,7 @@ use handlebars::{Context, Handlebars, Helper, HelperDef, HelperResult, Output, R
 use regex::Regex;
 use serde_json::Value;
 
+use crate::error::{Error, Result};
 use crate::facts::format_money;
 
 /// The debtor's lines, compiled once as Handlebars templates over the call's facts.
@@ -34,13 +35,13 @@ impl Templates {
     }
 
     /// Compiles one line; the error says what is wrong and where in the line.
-    pub fn add(&mut self, name: &str, text: &str) -> Result<(), String> {
+    pub fn add(&mut self, name: &str, text: &str) -> Result<()> {
         self.registry.register_template_string(name, text).map_err(|error| {
             let reason = error.reason().to_string();
-            match error.pos() {
+            Error::Malformed(match error.pos() {
                 Some((line, column)) => format!("template error at line {line}, column {column} of the text: {reason}"),
                 None => format!("template error: {reason}"),
-            }
+            })
         })
     }
 
@@ -52,14 +53,14 @@ impl Templates {
     }
 
     /// Renders a compiled line; fails only when a fact is missing at run time.
-    pub fn render(&self, name: &str, data: &Value) -> Result<String, String> {
-        self.registry.render(name, data).map_err(|e| e.to_string())
+    pub fn render(&self, name: &str, data: &Value) -> Result<String> {
+        self.registry.render(name, data).map_err(|e| Error::Malformed(e.to_string()))
     }
 
     /// Renders with a context built once per call, so a turn does not re-serialise
     /// the facts (the engine's hot path).
-    pub fn render_in(&self, name: &str, context: &Context) -> Result<String, String> {
-        self.registry.render_with_context(name, context).map_err(|e| e.to_string())
+    pub fn render_in(&self, name: &str, context: &Context) -> Result<String> {
+        self.registry.render_with_context(name, context).map_err(|e| Error::Malformed(e.to_string()))
     }
 }
 

@@ -446,7 +446,7 @@ impl<'a> Compiler<'a> {
             let path = [node_path, &[Seg::Key(key), Seg::Index(i)]].concat();
             let name = format!("{node}/{key}/{i}");
             if let Err(problem) = templates.add(&name, &line.text) {
-                self.error(&path, problem, "close every `{{#if}}` with `{{/if}}` and every `{{` with `}}`");
+                self.error(&path, problem.to_string(), "close every `{{#if}}` with `{{/if}}` and every `{{` with `}}`");
             }
             for fact in fact_references(&line.text) {
                 if facts.get(&fact).is_none() {

@@ -184,7 +184,8 @@ impl Comparison {
     }
 
     /// Parses `">= 40"` or `"> patience"`; parameters are looked up in `params`.
-    pub fn parse(text: &str, params: &[(String, f64)]) -> Result<Comparison, String> {
+    pub fn parse(text: &str, params: &[(String, f64)]) -> crate::error::Result<Comparison> {
+        use crate::error::Error::Malformed;
         let text = text.trim();
         let ops = [
             (">=", Op::Ge),
@@ -198,12 +199,16 @@ impl Comparison {
         let (op, rest) = ops
             .iter()
             .find_map(|(symbol, op)| text.strip_prefix(symbol).map(|rest| (*op, rest.trim())))
-            .ok_or_else(|| format!("`{text}` should start with one of >=, <=, >, <, ==, !="))?;
+            .ok_or_else(|| Malformed(format!("`{text}` should start with one of >=, <=, >, <, ==, !=")))?;
         let value = match rest.parse::<f64>() {
             Ok(number) if number.is_finite() => number,
-            Ok(_) => return Err(format!("`{rest}` is not a number a meter can be compared with; use a finite number")),
+            Ok(_) => {
+                return Err(Malformed(format!(
+                    "`{rest}` is not a number a meter can be compared with; use a finite number"
+                )));
+            }
             Err(_) => params.iter().find(|(name, _)| name == rest).map(|(_, value)| *value).ok_or_else(|| {
-                format!("`{rest}` is neither a number nor a difficulty parameter set in this scenario")
+                Malformed(format!("`{rest}` is neither a number nor a difficulty parameter set in this scenario"))
             })?,
         };
         Ok(Comparison { op, value })
@@ -292,6 +297,6 @@ mod tests {
         assert!(c.holds(13.0) && !c.holds(12.0));
         assert!(Comparison::parse(">= 40", &params).unwrap().holds(40.0));
         assert!(Comparison::parse("about 40", &params).is_err());
-        assert!(Comparison::parse("> stamina", &params).unwrap_err().contains("stamina"));
+        assert!(Comparison::parse("> stamina", &params).unwrap_err().to_string().contains("stamina"));
     }
 }

@@ -159,7 +159,7 @@ const EVIDENCE: &[(&[&str], &str)] = &[
 impl Transcript {
     /// Decides a pending collector (see [`Roles::Pending`]) from what each
     /// candidate said; an error when no one speaker stands out.
-    pub fn resolve_roles(&mut self, detector: &Detector) -> Result<(), String> {
+    pub fn resolve_roles(&mut self, detector: &Detector) -> crate::error::Result<()> {
         let Roles::Pending(candidates) = &self.roles else { return Ok(()) };
         let context = Context::opening(&self.facts);
         // One pass over the turns, so a call with thousands of labels stays linear.
@@ -191,7 +191,7 @@ impl Transcript {
         } else if found.len() == 1 && others_named {
             (found[0].0.clone(), "the only speaker not labelled as the customer".to_string())
         } else {
-            return Err(undecided(&found));
+            return Err(crate::error::Error::Refused(undecided(&found)));
         };
         assign(&mut self.turns, &label);
         self.roles = Roles::Chosen(AgentChoice { speaker: label, by: "inferred".into(), reason });
