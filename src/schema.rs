@@ -7,7 +7,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::facts::KNOWN_FACTS;
-use crate::rubric::Dimension;
+use crate::rubric::kind::Kind;
+use crate::rubric::{Dimension, FactCheck, Metric, Severity};
 use crate::signals::Lexicon;
 
 /// A closed object: these properties, no others.
@@ -166,12 +167,9 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
             ("dimension", json!({"enum": Dimension::names()})),
             (
                 "severity",
-                json!({"enum": ["critical", "major", "minor"], "description": "critical and major only for what the law requires or forbids"}),
+                json!({"enum": Severity::ALL.map(Severity::name), "description": "critical and major only for what the law requires or forbids"}),
             ),
-            (
-                "kind",
-                json!({"enum": ["forbidden", "required", "conditional", "sequence", "fact_check", "metric", "note"]}),
-            ),
+            ("kind", json!({"enum": Kind::names()})),
             ("signals", list("#/definitions/signal", "Signals that trigger or satisfy the rule.")),
             ("patterns", names("#/definitions/pattern", "Extra regular expressions (case-insensitive).")),
             ("when", json!({"type": "object", "description": "Facts the call must have for the rule to apply."})),
@@ -195,8 +193,8 @@ pub fn rubric(lexicon: &Lexicon) -> Value {
                 json!({"type": "boolean", "description": "conditional: `must` in the collector turn that drew the event out counts too."}),
             ),
             ("first", list("#/definitions/signal", "sequence: these must come first.")),
-            ("check", json!({"enum": ["balance", "fees", "affordability", "call_time", "creditor", "concession"]})),
-            ("metric", json!({"enum": ["reading_grade", "sentence_length", "question_ratio"]})),
+            ("check", json!({"enum": FactCheck::ALL.map(|(_, name)| name)})),
+            ("metric", json!({"enum": Metric::ALL.map(|(_, name)| name)})),
             ("min", json!({"type": "number"})),
             ("max", json!({"type": "number"})),
             ("message", text("What went wrong and why.")),

@@ -2,6 +2,7 @@
 
 use regex::{Regex, RegexBuilder};
 
+use super::kind::Kind;
 use super::raw::{RawRubric, RawRule, schema};
 use super::*;
 use crate::diagnostic::Diagnostic;
@@ -11,19 +12,6 @@ use crate::source::SourceFile;
 use crate::suggest::help_for;
 use crate::yaml::{self, Locator, Seg};
 use crate::ypath;
-
-const KINDS: &[&str] = &["forbidden", "required", "conditional", "sequence", "fact_check", "metric", "note"];
-
-/// The kinds of rule that use a key, for help text.
-fn kinds_using(key: &str) -> &'static str {
-    match key {
-        "by_turn" | "before" => "`required`",
-        "first" => "`sequence`",
-        "check" => "`fact_check`",
-        "metric" | "min" | "max" => "`metric`",
-        _ => "`conditional`",
-    }
-}
 
 /// Loads one pack: the rubric (if it has no errors) and every problem found.
 pub fn load(file: &SourceFile, lexicon: &Lexicon) -> (Option<Rubric>, Vec<Diagnostic>) {
@@ -189,31 +177,14 @@ impl Compiler<'_> {
             ("metric", raw.metric.is_some()),
             ("min", raw.min.is_some() || raw.max.is_some()),
         ];
-        let allowed: &[&str] = match raw.kind.as_str() {
-            "required" => &["by_turn", "before"],
-            "conditional" => &[
-                "event",
-                "within",
-                "must",
-                "must_not",
-                "must_not_within",
-                "until_event",
-                "must_reference",
-                "prompt_counts",
-            ],
-            "sequence" => &["first"],
-            "fact_check" => &["check"],
-            "metric" => &["metric", "min"],
-            "forbidden" | "note" => &[],
-            _ => return,
-        };
+        let Some(kind) = Kind::parse(&raw.kind) else { return };
         for (key, present) in set {
-            if present && !allowed.contains(&key) {
-                let key = if key == "min" && raw.min.is_none() { "max" } else { key };
+            let key = if key == "min" && raw.min.is_none() { "max" } else { key };
+            if present && !kind.keys().contains(&key) {
                 self.error(
                     &[Seg::Key("rules"), Seg::Index(i), Seg::Key(key)],
                     format!("`{key}` does not apply to a `{}` rule", raw.kind),
-                    format!("remove it, or change `kind:` to a kind that uses it ({})", kinds_using(key)),
+                    format!("remove it, or change `kind:` to a kind that uses it ({})", Kind::using(key)),
                 );
             }
         }
@@ -223,9 +194,17 @@ impl Compiler<'_> {
         self.kind_keys(raw, i);
         let at = |key: &'static str| [Seg::Key("rules"), Seg::Index(i), Seg::Key(key)];
         let triggers = self.triggers(&raw.signals, &raw.patterns, i, "signals", "patterns");
-        let check = match raw.kind.as_str() {
-            "forbidden" => Check::Forbidden(triggers),
-            "required" => {
+        let Some(kind) = Kind::parse(&raw.kind) else {
+            self.error(
+                &at("kind"),
+                format!("unknown rule kind `{}`", raw.kind),
+                help_for(&raw.kind, Kind::names(), "kinds"),
+            );
+            return None;
+        };
+        let check = match kind {
+            Kind::Forbidden => Check::Forbidden(triggers),
+            Kind::Required => {
                 self.signals(&raw.before, &at("before"));
                 if raw.by_turn.is_none() && raw.before.0.is_empty() {
                     self.error(
@@ -236,7 +215,7 @@ impl Compiler<'_> {
                 }
                 Check::Required { triggers, by_turn: raw.by_turn, before: raw.before.0.clone() }
             }
-            "conditional" => {
+            Kind::Conditional => {
                 if raw.event.0.is_empty() {
                     self.error(
                         &at("kind"),
@@ -257,18 +236,14 @@ impl Compiler<'_> {
                     prompt_counts: raw.prompt_counts,
                 }
             }
-            "sequence" => {
+            Kind::Sequence => {
                 self.signals(&raw.first, &at("first"));
                 Check::Sequence { first: raw.first.0.clone(), then: triggers }
             }
-            "fact_check" => match raw.check.as_deref() {
-                Some("balance") => Check::FactCheck(FactCheck::Balance),
-                Some("fees") => Check::FactCheck(FactCheck::Fees),
-                Some("affordability") => Check::FactCheck(FactCheck::Affordability),
-                Some("call_time") => Check::FactCheck(FactCheck::CallTime),
-                Some("creditor") => Check::FactCheck(FactCheck::Creditor),
-                Some("concession") => Check::FactCheck(FactCheck::Concession),
-                other => {
+            Kind::FactCheck => match raw.check.as_deref().and_then(FactCheck::parse) {
+                Some(check) => Check::FactCheck(check),
+                None => {
+                    let other = raw.check.as_deref();
                     self.error(
                         &at("check"),
                         format!("unknown fact check `{}`", other.unwrap_or("")),
@@ -277,12 +252,11 @@ impl Compiler<'_> {
                     return None;
                 }
             },
-            "metric" => {
-                let metric = match raw.metric.as_deref() {
-                    Some("reading_grade") => Metric::ReadingGrade,
-                    Some("sentence_length") => Metric::SentenceLength,
-                    Some("question_ratio") => Metric::QuestionRatio,
-                    other => {
+            Kind::Metric => {
+                let metric = match raw.metric.as_deref().and_then(Metric::parse) {
+                    Some(metric) => metric,
+                    None => {
+                        let other = raw.metric.as_deref();
                         let help = "use reading_grade, sentence_length or question_ratio";
                         self.error(&at("metric"), format!("unknown metric `{}`", other.unwrap_or("")), help);
                         return None;
@@ -290,15 +264,7 @@ impl Compiler<'_> {
                 };
                 Check::Metric { metric, min: raw.min, max: raw.max }
             }
-            "note" => Check::Note(triggers),
-            other => {
-                self.error(
-                    &at("kind"),
-                    format!("unknown rule kind `{other}`"),
-                    help_for(other, KINDS.iter().copied(), "kinds"),
-                );
-                return None;
-            }
+            Kind::Note => Check::Note(triggers),
         };
         Some(check)
     }

@@ -4,6 +4,7 @@
 
 mod compile;
 pub mod examples;
+pub mod kind;
 pub mod library;
 pub(crate) mod raw;
 
@@ -270,6 +271,37 @@ pub enum Metric {
     SentenceLength,
     /// The share of collector turns that ask a question.
     QuestionRatio,
+}
+
+impl FactCheck {
+    /// Every fact check, with its name as rubric files spell it (`check: balance`).
+    pub const ALL: [(FactCheck, &'static str); 6] = [
+        (FactCheck::Balance, "balance"),
+        (FactCheck::Fees, "fees"),
+        (FactCheck::Affordability, "affordability"),
+        (FactCheck::CallTime, "call_time"),
+        (FactCheck::Creditor, "creditor"),
+        (FactCheck::Concession, "concession"),
+    ];
+
+    /// The fact check with this name.
+    pub fn parse(name: &str) -> Option<FactCheck> {
+        FactCheck::ALL.iter().find(|(_, n)| *n == name).map(|(check, _)| *check)
+    }
+}
+
+impl Metric {
+    /// Every metric, with its name as rubric files spell it (`metric: reading_grade`).
+    pub const ALL: [(Metric, &'static str); 3] = [
+        (Metric::ReadingGrade, "reading_grade"),
+        (Metric::SentenceLength, "sentence_length"),
+        (Metric::QuestionRatio, "question_ratio"),
+    ];
+
+    /// The metric with this name.
+    pub fn parse(name: &str) -> Option<Metric> {
+        Metric::ALL.iter().find(|(_, n)| *n == name).map(|(metric, _)| *metric)
+    }
 }
 
 impl Rubric {
