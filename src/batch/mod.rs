@@ -21,7 +21,6 @@
 pub mod input;
 pub mod output;
 pub mod pipeline;
-pub mod progress;
 pub mod record;
 pub mod summary;
 

@@ -12,6 +12,7 @@ mod list;
 mod new;
 mod play;
 mod progress;
+mod progress_bar;
 mod replay;
 mod report;
 mod schema;

@@ -9,11 +9,11 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 
+use super::progress_bar::Progress;
 use super::{LOCAL_RUBRICS, load_lexicon};
 use crate::cli::{ScoreArgs, ScoreFormat, ScoreInput};
 use collectsim::batch::input::Input;
 use collectsim::batch::output::{self, OutputFormat};
-use collectsim::batch::progress::Progress;
 use collectsim::batch::record::Unreadable;
 use collectsim::batch::summary::{Summary, Tally};
 use collectsim::batch::{InputFormat, Scorer, input, pipeline, record};

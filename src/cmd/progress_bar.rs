@@ -1,11 +1,11 @@
-//! A progress line on stderr while a batch runs, only when stderr is a terminal
+//! `score`'s progress line on stderr while a batch runs, only when stderr is a terminal
 //! (logs and pipes stay clean). Redrawn at most ten times a second, so it costs
 //! nothing next to the scoring.
 
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
-use super::summary::megabytes;
+use collectsim::batch::summary::megabytes;
 
 const WIDTH: usize = 28;
 const REDRAW_EVERY: Duration = Duration::from_millis(100);
