@@ -357,12 +357,16 @@ fn affordability(rule: &Rule, call: &ScoredCall) -> Outcome {
         if !PLAN_WORDS.is_match(text) {
             continue;
         }
+        // Each amount over what they can pay is a finding; a turn earns the
+        // credit once, however many times it says the affordable amount.
+        let mut credited = false;
         for (value, span) in crate::signals::amounts::amounts(text) {
             out.applicable = true;
             let m = Match { turn: i, span, evidence: text[span[0]..span[1]].to_string() };
             if value > affordable + 0.005 {
                 out.findings.push(finding(rule, Some(&m), i));
-            } else {
+            } else if !credited {
+                credited = true;
                 out.strengths.extend(strength(rule, Some(&m), i));
             }
         }

@@ -58,6 +58,22 @@ fn json_follows_the_contract_in_input_order() {
     assert!(acknowledged, "{good:#}");
 }
 
+/// A turn that says the agreed amount twice ("Forty a month... forty dollars on the
+/// 15th") is credited once: the report listed the same strength twice.
+#[test]
+fn a_strength_is_listed_once_for_a_turn() {
+    let dir = temp_dir("score-strength-once");
+    let text = "Agent: Is this Maria Alvarez? This is Sam from Ridgeline Recovery.\nDebtor: Yes.\n\
+Agent: What could you manage each month?\nDebtor: I could do forty a month.\n\
+Agent: Forty a month works. To confirm: forty dollars on the 15th of each month by debit card.\n";
+    std::fs::write(dir.join("call.txt"), text).unwrap();
+    let (_, cards) = json(&dir, &["score", "call.txt", "--format", "json"]);
+    let credited: Vec<&serde_json::Value> =
+        cards[0]["strengths"].as_array().unwrap().iter().filter(|s| s["rule"] == "core.affordable-plan").collect();
+    assert_eq!(credited.len(), 1, "{:#}", cards[0]["strengths"]);
+    assert_eq!(credited[0]["turn"], 5);
+}
+
 #[test]
 fn reassurances_are_not_threats() {
     let dir = temp_dir("score-reassure");
