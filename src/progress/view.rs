@@ -10,6 +10,7 @@ use super::{Detail, Summary, columns, detail};
 use crate::error::Result;
 use crate::render::{Format, View};
 use crate::report::trend;
+use crate::score::render::shown;
 use crate::store::{SessionRecord, slug};
 
 const TEAM_TEXT: &str = include_str!("templates/team.txt.hbs");
@@ -110,11 +111,6 @@ impl View for TraineeView {
             _ => trainee_lines(&self.detail),
         })
     }
-}
-
-/// A score as printed: one decimal, or a dash when there was nothing to judge.
-fn shown(score: Option<f64>) -> String {
-    score.map_or("—".into(), |v| format!("{v:.1}"))
 }
 
 /// One trainee's row of the team table, as printed.

@@ -298,7 +298,7 @@ fn score_bars(card: &Scorecard) -> Vec<ScoreBar> {
         .map(|(i, (name, score))| ScoreBar {
             dimension: name.to_string(),
             score: *score,
-            shown: score.map_or("—".into(), |v| format!("{v:.1}")),
+            shown: render::shown(*score),
             width: score.unwrap_or(0.0) * 3.0,
             text_bar: "█".repeat((score.unwrap_or(0.0) / 5.0).round() as usize),
             y: 10.0 + i as f64 * 34.0,

@@ -18,7 +18,8 @@ pub fn verdict(card: &Scorecard) -> &str {
     }
 }
 
-fn shown(value: Option<f64>) -> String {
+/// A score as printed: one decimal, or a dash when there was nothing to judge.
+pub fn shown(value: Option<f64>) -> String {
     value.map_or("—".to_string(), |v| format!("{v:.1}"))
 }
 
