@@ -203,7 +203,6 @@ fn unexpected(node: &Node) -> Unexpected<'_> {
     }
 }
 
-#[derive(Clone)]
 struct NodeDe<'a> {
     node: &'a Node,
     path: Path,
@@ -222,7 +221,7 @@ impl<'a> NodeDe<'a> {
         result.map_err(|e| e.located(self.node.pos(), &self.path))
     }
 
-    fn any<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+    fn any<'de, V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, Error> {
         match self.node {
             Node::Scalar { text, plain, .. } => match resolve(text, *plain) {
                 Plain::Null => visitor.visit_unit(),
@@ -232,12 +231,15 @@ impl<'a> NodeDe<'a> {
                 Plain::Float(f) => visitor.visit_f64(f),
                 Plain::Text(t) => visitor.visit_str(t),
             },
-            Node::Seq { items, .. } => visitor.visit_seq(SeqDe { items: items.iter(), index: 0, path: self.path }),
-            Node::Map { entries, .. } => visitor.visit_map(MapDe::new(entries, self.path)),
+            // A collection's reader builds its children's paths from this one.
+            Node::Seq { items, .. } => {
+                visitor.visit_seq(SeqDe { items: items.iter(), index: 0, path: self.path.clone() })
+            }
+            Node::Map { entries, .. } => visitor.visit_map(MapDe::new(entries, self.path.clone())),
         }
     }
 
-    fn text<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+    fn text<'de, V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, Error> {
         match self.node {
             Node::Scalar { text, .. } if !self.is_null() => visitor.visit_str(text),
             _ => self.mismatch(&visitor),
@@ -249,8 +251,7 @@ impl<'a> NodeDe<'a> {
 macro_rules! located {
     ($($method:ident => $how:ident),* $(,)?) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            let this = self.clone();
-            this.locate(self.$how(visitor))
+            self.locate(self.$how(visitor))
         })*
     };
 }
@@ -286,7 +287,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let result = match self.node {
-            Node::Seq { .. } => self.clone().any(visitor),
+            Node::Seq { .. } => self.any(visitor),
             _ => self.mismatch(&visitor),
         };
         self.locate(result)
@@ -307,7 +308,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let result = match self.node {
-            Node::Map { .. } => self.clone().any(visitor),
+            Node::Map { .. } => self.any(visitor),
             _ => self.mismatch(&visitor),
         };
         self.locate(result)
