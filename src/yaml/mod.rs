@@ -151,13 +151,14 @@ pub fn parse_past_unknown_keys<T: DeserializeOwned>(
                 .with_help("start from a working file, e.g. a copy of scenarios/hardship-job-loss.yaml"),
         ]);
     }
-    let locator = read(file)?;
+    // The unknown keys leave the one tree: later messages only locate keys the
+    // schema knows, so the locator needs no copy that keeps them.
+    let mut locator = read(file)?;
     let mut problems = Vec::new();
-    let mut known = locator.root.clone();
-    if let Some(root) = known.as_mut() {
+    if let Some(root) = locator.root.as_mut() {
         drop_unknown_keys(file, root, &mut Vec::new(), schema, &mut problems);
     }
-    match deserialize(file, &known) {
+    match deserialize(file, &locator.root) {
         Ok(value) => Ok((value, locator, problems)),
         Err(_) if !problems.is_empty() => Err(problems),
         Err(problem) => Err(vec![problem]),
