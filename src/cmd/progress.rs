@@ -36,7 +36,8 @@ pub fn run(args: &ProgressArgs) -> Result<ExitCode> {
             render(&view, format_of(args.format), None, Style::plain())?
         }
         None => {
-            let view = TeamView::new(progress::table(&sessions, &required), &sessions, &required, pass_mark);
+            let trainees = progress::table(&sessions, &required);
+            let view = TeamView { trainees, sessions: &sessions, required: &required, pass_mark };
             render(&view, format_of(args.format), None, Style::plain())?
         }
     };

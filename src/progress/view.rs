@@ -19,11 +19,16 @@ const HTML: &str = include_str!("templates/progress.html.hbs");
 
 /// Every trainee's totals, each linked to their own section on the HTML page.
 #[derive(Debug, Serialize)]
-pub struct TeamView {
+pub struct TeamView<'a> {
     /// One row per trainee, in name order.
     pub trainees: Vec<Summary>,
-    /// Each trainee's calls, for the sections below the table.
-    pub details: Vec<Detail>,
+    /// The sessions the rows came from: each trainee's calls, for the sections
+    /// below the table, are drawn from them only for the HTML page.
+    #[serde(skip)]
+    pub sessions: &'a [SessionRecord],
+    /// The core personas a trainee must pass to be ready.
+    #[serde(skip)]
+    pub required: &'a [String],
     /// The pass mark drawn on the trend charts.
     pub pass_mark: f64,
 }
@@ -37,15 +42,7 @@ pub struct TraineeView {
     pub pass_mark: f64,
 }
 
-impl TeamView {
-    /// The team table for every trainee in `table`, from their sessions.
-    pub fn new(table: Vec<Summary>, sessions: &[SessionRecord], required: &[String], pass_mark: f64) -> TeamView {
-        let details = table.iter().map(|row| detail(&row.trainee, sessions, required)).collect();
-        TeamView { trainees: table, details, pass_mark }
-    }
-}
-
-impl View for TeamView {
+impl View for TeamView<'_> {
     const NAME: &'static str = "progress";
 
     fn template(format: Format) -> Option<&'static str> {
@@ -71,11 +68,12 @@ impl View for TeamView {
                     })
                     .collect();
                 let details: Vec<Value> = self
-                    .details
+                    .trainees
                     .iter()
-                    .map(|d| {
-                        let trends = trend::charts(d, self.pass_mark);
-                        json!({"anchor": anchor(&d.summary.trainee), "detail": d, "trends": trends})
+                    .map(|row| {
+                        let d = detail(&row.trainee, self.sessions, self.required);
+                        let trends = trend::charts(&d, self.pass_mark);
+                        json!({"anchor": anchor(&row.trainee), "detail": d, "trends": trends})
                     })
                     .collect();
                 json!({"trainees": rows, "details": details, "pass_mark": self.pass_mark, "columns": score_columns()})
