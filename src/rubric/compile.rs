@@ -160,7 +160,7 @@ impl Compiler<'_> {
 
     /// Keys that mean something only for some kinds of rule: one set on another
     /// kind is a mistake the author should hear about, not a silent no-op.
-    fn kind_keys(&mut self, raw: &RawRule, i: usize) {
+    fn kind_keys(&mut self, raw: &RawRule, kind: Kind, i: usize) {
         let set: [(&'static str, bool); 14] = [
             ("by_turn", raw.by_turn.is_some()),
             ("before", !raw.before.0.is_empty()),
@@ -177,7 +177,6 @@ impl Compiler<'_> {
             ("metric", raw.metric.is_some()),
             ("min", raw.min.is_some() || raw.max.is_some()),
         ];
-        let Some(kind) = Kind::parse(&raw.kind) else { return };
         for (key, present) in set {
             let key = if key == "min" && raw.min.is_none() { "max" } else { key };
             if present && !kind.keys().contains(&key) {
@@ -191,10 +190,13 @@ impl Compiler<'_> {
     }
 
     fn check(&mut self, raw: &RawRule, i: usize) -> Option<Check> {
-        self.kind_keys(raw, i);
+        let kind = Kind::parse(&raw.kind);
+        if let Some(kind) = kind {
+            self.kind_keys(raw, kind, i);
+        }
         let at = |key: &'static str| [Seg::Key("rules"), Seg::Index(i), Seg::Key(key)];
         let triggers = self.triggers(&raw.signals, &raw.patterns, i, "signals", "patterns");
-        let Some(kind) = Kind::parse(&raw.kind) else {
+        let Some(kind) = kind else {
             self.error(
                 &at("kind"),
                 format!("unknown rule kind `{}`", raw.kind),
