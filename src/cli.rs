@@ -133,12 +133,13 @@ pub enum Command {
                             collectsim calibrate tests/data/judgement.yaml --part check --misses 5\n  \
                             collectsim calibrate our-calls.yaml --rubric rubrics/our-pack.yaml --format json\n  \
                             collectsim calibrate our-calls.yaml --gate          (exit 1 below the project's bar)\n\n\
-                            The file has up to three sections (see tests/data/judgement.README.md):\n  \
+                            The file has up to four sections (see tests/data/judgement.README.md):\n  \
                             acts:  turns labelled by act        → precision and recall per act\n  \
                             pairs: a better and a worse reply   → how often the better one scores higher (ties are wrong)\n  \
-                            calls: short calls, violations marked by turn → recall per violation kind, false alarms\n\
+                            calls: short calls, violations marked by turn → recall per violation kind, false alarms\n  \
+                            bids:  debtor lines labelled by event (hardship_disclosed...) → precision and recall per event\n\
                             Violations are named by kind (a rule's `violation:`) or by rule id.\n\n\
-                            --gate: every act precision >= 0.90 and recall >= 0.85, every pair dimension >= 0.90,\n\
+                            --gate: every act and bid precision >= 0.90 and recall >= 0.85, every pair dimension >= 0.90,\n\
                             violation recall >= 0.95 and no false alarm on a clean call.\n\
                             Exit codes: 0 ran (and, with --gate, met the bar), 1 below the bar, 2 could not run.")]
     Calibrate(CalibrateArgs),
@@ -206,7 +207,7 @@ pub enum CalibrateFormat {
 
 #[derive(Debug, Args)]
 pub struct CalibrateArgs {
-    /// The labelled calls: a YAML file with `acts`, `pairs` and `calls` sections.
+    /// The labelled calls: a YAML file with `acts`, `pairs`, `calls` and `bids` sections.
     pub file: PathBuf,
     /// Rubric pack files to use instead of the ones each call's jurisdiction selects.
     #[arg(long, value_name = "PATH")]

@@ -1,7 +1,7 @@
 //! A calibration set as a QA team writes it (the format of the project's own
 //! `tests/data/judgement.yaml`): single collector turns labelled by act, pairs of
 //! replies where a trainer prefers one, and short calls with their violations
-//! marked by turn.
+//! marked by turn; optionally, debtor lines labelled by the bid they make.
 
 use std::collections::BTreeMap;
 
@@ -21,6 +21,10 @@ pub struct Dataset {
     /// Act name → labelled turns.
     #[serde(default)]
     pub acts: BTreeMap<String, Vec<ActItem>>,
+    /// Debtor event name → labelled debtor lines (a disclosure heard or not is what
+    /// the empathy grade weighs first). `context` is the collector's line before.
+    #[serde(default)]
+    pub bids: BTreeMap<String, Vec<ActItem>>,
     /// Reply pairs, one preferred over the other.
     #[serde(default)]
     pub pairs: Vec<Pair>,
@@ -119,6 +123,7 @@ fn schema() -> yaml::Schema {
     vec![
         (vec![], crate::fields::fields_of::<Dataset>()),
         (vec![K("acts"), A, I], crate::fields::fields_of::<ActItem>()),
+        (vec![K("bids"), A, I], crate::fields::fields_of::<ActItem>()),
         (vec![K("pairs"), I], crate::fields::fields_of::<Pair>()),
         (vec![K("calls"), I], crate::fields::fields_of::<LabelledCall>()),
         (vec![K("calls"), I, K("marks"), I], crate::fields::fields_of::<Mark>()),

@@ -8,7 +8,9 @@
 //!   named dimension (a tie counts as wrong: a coach that cannot tell them apart
 //!   teaches nothing);
 //! - **calls**: recall of each violation kind, turn marks found, and the clean calls
-//!   on which a violation was wrongly reported.
+//!   on which a violation was wrongly reported;
+//! - **bids** (optional): for each debtor event, precision and recall of the debtor
+//!   lines heard to carry it - the opportunities every empathy grade starts from.
 
 pub mod dataset;
 pub mod report;
@@ -31,6 +33,8 @@ pub struct Calibration {
     pub part: String,
     /// Precision and recall per act.
     pub acts: Vec<ActResult>,
+    /// Precision and recall per debtor event (the `bids` section).
+    pub bids: Vec<ActResult>,
     /// Pairwise accuracy per dimension.
     pub pairs: Vec<PairResult>,
     /// Recall per violation kind.
@@ -148,7 +152,16 @@ pub fn run(dataset: &Dataset, scorer: &Scorer, part: Part) -> Calibration {
     let (violations, marks_found, marks, clean_calls, false_alarms, unexpected) = calls(dataset, scorer, part);
     Calibration {
         part: format!("{part:?}").to_lowercase(),
-        acts: dataset.acts.iter().map(|(act, items)| act_result(act, items, scorer, part)).collect(),
+        acts: dataset
+            .acts
+            .iter()
+            .map(|(act, items)| act_result(act, items, scorer, part, Speaker::Collector))
+            .collect(),
+        bids: dataset
+            .bids
+            .iter()
+            .map(|(event, items)| act_result(event, items, scorer, part, Speaker::Debtor))
+            .collect(),
         pairs: pairs(dataset, scorer, part),
         violations,
         marks_found,
@@ -203,7 +216,13 @@ fn item_facts(item: &dataset::ActItem, who: Option<String>) -> Facts {
     facts
 }
 
-fn act_result(act: &str, items: &[dataset::ActItem], scorer: &Scorer, part: Part) -> ActResult {
+/// How well `act` is heard in the lines `speaker` says (a collector's act, or a
+/// debtor's event after the collector's `context` line).
+fn act_result(act: &str, items: &[dataset::ActItem], scorer: &Scorer, part: Part, speaker: Speaker) -> ActResult {
+    let (before, judged) = match speaker {
+        Speaker::Collector => ("Debtor", "Collector"),
+        Speaker::Debtor => ("Collector", "Debtor"),
+    };
     let known = scorer.knows_signal(act);
     let mut result = ActResult {
         act: act.to_string(),
@@ -218,14 +237,15 @@ fn act_result(act: &str, items: &[dataset::ActItem], scorer: &Scorer, part: Part
     };
     for item in items.iter().filter(|i| part.includes(&i.id)) {
         let (who, said) = stage_direction(&item.context);
-        let mut lines = Vec::new();
-        if !said.is_empty() {
-            lines.push(format!("Debtor: {said}"));
-        }
-        lines.push(format!("Collector: {}", item.text));
+        // A call needs both speakers: with no line before, the other side only says hello.
+        let said = if said.is_empty() { "Hello." } else { said };
+        let lines = [format!("{before}: {said}"), format!("{judged}: {}", item.text)];
         let found = transcript(&item.id, &lines, item_facts(item, who)).is_some_and(|mut t| {
             scorer.detect(&mut t);
-            t.turns.iter().filter(|t| t.speaker == Speaker::Collector).any(|t| t.signals.iter().any(|h| h.id == act))
+            t.turns.iter().filter(|t| t.speaker == speaker).any(|t| match speaker {
+                Speaker::Collector => t.signals.iter().any(|h| h.id == act),
+                Speaker::Debtor => t.events.iter().any(|e| e == act),
+            })
         });
         match (item.label, found) {
             (true, true) => result.true_positives += 1,
@@ -405,14 +425,15 @@ impl Gates {
     /// Every measure below its bar, said as a person would read it.
     pub fn failures(&self, run: &Calibration) -> Vec<String> {
         let mut out = Vec::new();
-        for act in &run.acts {
+        let labelled = run.acts.iter().map(|a| ("act", a)).chain(run.bids.iter().map(|b| ("bid", b)));
+        for (what, act) in labelled {
             if !act.known {
-                out.push(format!("act `{}`: the lexicon has no act or signal of that name", act.act));
+                out.push(format!("{what} `{}`: the lexicon has no act, signal or event of that name", act.act));
                 continue;
             }
             if act.precision.is_some_and(|p| p < self.act_precision) {
                 out.push(format!(
-                    "act `{}`: precision {:.2} < {:.2}",
+                    "{what} `{}`: precision {:.2} < {:.2}",
                     act.act,
                     act.precision.unwrap_or(0.0),
                     self.act_precision
@@ -420,7 +441,7 @@ impl Gates {
             }
             if act.recall.is_some_and(|r| r < self.act_recall) {
                 out.push(format!(
-                    "act `{}`: recall {:.2} < {:.2}",
+                    "{what} `{}`: recall {:.2} < {:.2}",
                     act.act,
                     act.recall.unwrap_or(0.0),
                     self.act_recall

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::Calibration;
+use super::{ActResult, Calibration};
 
 fn ratio(value: Option<f64>) -> String {
     value.map_or_else(|| "  -  ".to_string(), |v| format!("{v:.2}"))
@@ -13,20 +13,22 @@ fn ratio(value: Option<f64>) -> String {
 pub fn text(run: &Calibration, misses: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Calibration ({} items)\n", run.part);
-    acts(&mut out, run, misses);
+    labelled(&mut out, "Acts", &run.acts, misses);
     pairs(&mut out, run, misses);
     calls(&mut out, run, misses);
+    labelled(&mut out, "Bids", &run.bids, misses);
     out
 }
 
-fn acts(out: &mut String, run: &Calibration, misses: usize) {
-    if run.acts.is_empty() {
+/// Precision and recall per act (collector turns) or bid (debtor lines).
+fn labelled(out: &mut String, title: &str, results: &[ActResult], misses: usize) {
+    if results.is_empty() {
         return;
     }
-    let _ = writeln!(out, "Acts                              precision  recall   tp  fp  fn  tn");
-    for act in &run.acts {
+    let _ = writeln!(out, "{title:<34}precision  recall   tp  fp  fn  tn");
+    for act in results {
         if !act.known {
-            let _ = writeln!(out, "  {:<32} (not an act or signal of this lexicon)", act.act);
+            let _ = writeln!(out, "  {:<32} (not an act, signal or event of this lexicon)", act.act);
             continue;
         }
         let _ = writeln!(
@@ -45,7 +47,7 @@ fn acts(out: &mut String, run: &Calibration, misses: usize) {
     if misses == 0 {
         return;
     }
-    for act in run.acts.iter().filter(|a| !a.misses.is_empty()) {
+    for act in results.iter().filter(|a| !a.misses.is_empty()) {
         let _ = writeln!(out, "  missed, {}:", act.act);
         for miss in act.misses.iter().take(misses) {
             let what = if miss.expected { "not heard" } else { "false alarm" };

@@ -34,7 +34,8 @@ fn ratio(value: &Value) -> f64 {
 /// dimension, else `pairs`) and the acts' and calls' bars; the failures, said plainly.
 fn below_the_bar(run: &Value, pairs: f64, pairs_floor: &[(&str, f64)]) -> Vec<String> {
     let mut failures = Vec::new();
-    for act in run["acts"].as_array().unwrap() {
+    let bids = run["bids"].as_array().unwrap();
+    for act in run["acts"].as_array().unwrap().iter().chain(bids) {
         let name = act["act"].as_str().unwrap();
         assert_eq!(act["known"], true, "the lexicon has an act `{name}`");
         if ratio(&act["precision"]) < 0.90 {
@@ -77,6 +78,29 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
     let run = calibrate("paraphrases.yaml", "all");
     let failures = below_the_bar(&run, 0.90, &[]);
     assert!(failures.is_empty(), "below the bar:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn the_paraphrases_check_the_debtor_bids_too() {
+    let run = calibrate("paraphrases.yaml", "all");
+    let bids: Vec<&str> = run["bids"].as_array().unwrap().iter().map(|b| b["act"].as_str().unwrap()).collect();
+    assert_eq!(bids, ["hardship_disclosed", "vulnerability_disclosed"]);
+}
+
+#[test]
+fn a_bid_not_heard_is_listed_under_bids() {
+    let dir = temp_dir("judgement-bids");
+    std::fs::write(
+        dir.join("bids.yaml"),
+        "version: 1\nbids:\n  hardship_disclosed:\n  - {id: h1, text: 'I lost my job in May.', label: true}\n  \
+         - {id: h2, text: 'My gerbil ate the letter.', label: true}\n  - {id: h3, context: 'How can I help?', text: 'I paid it by card.', label: false}\n",
+    )
+    .unwrap();
+    let output = run(&dir, &["calibrate", "bids.yaml", "--misses", "5"], "");
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("Bids") && text.contains("hardship_disclosed                    1.00    0.50"), "{text}");
+    assert!(text.contains("h2 (not heard)") && !text.contains("h1 (not heard)") && !text.contains("h3"), "{text}");
 }
 
 #[test]
