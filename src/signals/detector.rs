@@ -144,7 +144,10 @@ impl Detector {
     /// inside a condition ("if you don't pay, ...").
     fn is_negated(&self, text: &str, start: usize, end: usize) -> bool {
         let clause_begins = clause_start(text, start);
-        let scope = negation_scope(text, clause_begins, start);
+        // "Any" needs a negation and reaches back to it across the whole clause
+        // ("nobody has asked us to take any legal action").
+        let any_before = ANY_BEFORE.is_match(&text[clause_begins..start]);
+        let scope = if any_before { clause_begins } else { negation_scope(text, clause_begins, start) };
         let clause = &text[scope..start];
         let idioms: Vec<(usize, usize)> = match &self.not_negations {
             Some(idioms) => idioms.find_iter(clause).map(|m| (m.start(), m.end())).collect(),
@@ -178,6 +181,12 @@ impl Detector {
     }
 }
 
+/// "any" (or "any further", "any kind of") just before a match: a word that lives
+/// under a negation, however far back in its clause the negation stands.
+static ANY_BEFORE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)\bany(?: further| more| kind of| sort of| form of)?\s+$").expect("valid regex")
+});
+
 /// A subject with a future or progressive verb: the start of a new clause.
 static NEW_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)\b").expect("valid regex")
@@ -209,7 +218,7 @@ static WHY_NOT: std::sync::LazyLock<Regex> =
 
 /// A subject defined by a relative clause the negation sits in ("people who").
 static RELATIVE_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)(?:people|those|anyone|anybody|customers|folks|someone|somebody|debtors|consumers|borrowers|everyone|everybody|accounts)\s+(?:who|that|which)\s*$")
+    Regex::new(r"(?i)\b(?:people|those|anyone|anybody|customers|folks|someone|somebody|debtors|consumers|borrowers|everyone|everybody|accounts)\s+(?:who|that|which)(?:\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|wo|ca))?\s*$")
         .expect("valid regex")
 });
 
@@ -407,6 +416,23 @@ mod tests {
     use std::sync::LazyLock;
 
     static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(&Lexicon::builtin()).unwrap());
+
+    #[test]
+    fn any_reaches_back_to_its_negation_across_the_clause() {
+        let said = "No. Northgate hasn't asked us to take any legal action.";
+        assert!(!signal_ids(said).contains(&"suit_consequence".to_string()), "{said}");
+        let threat = "Northgate has asked us to take legal action.";
+        assert!(signal_ids(threat).contains(&"suit_consequence".to_string()), "{threat}");
+    }
+
+    #[test]
+    fn a_negation_inside_the_subjects_relative_clause_does_not_cancel_the_threat() {
+        for said in
+            ["Anyone who doesn't pay gets their wages garnished.", "People who won't pay get their wages garnished."]
+        {
+            assert!(signal_ids(said).contains(&"seizure_consequence".to_string()), "{said}: {:?}", signal_ids(said));
+        }
+    }
 
     #[test]
     fn offering_to_call_back_when_it_suits_them_accommodates_but_booking_a_callback_does_not() {
