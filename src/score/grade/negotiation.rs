@@ -37,6 +37,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         view.component("pressures_to_borrow_or_sell", "tells them to borrow or sell", -3.0),
         view.component("refuses_options", "refuses what they ask for", -2.0),
         view.component("ultimatum", "an ultimatum", -2.0),
+        view.component("catch_up_demand", "asks them to make up a missed payment at once", -1.5),
         view.component("dismisses_or_blames", "blames them", -1.0),
         view.component("threatens_legal_or_arrest", "threatens them", -2.0),
         view.component("concession", "gives away more than is authorised", -1.5)
