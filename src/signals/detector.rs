@@ -177,7 +177,9 @@ impl Detector {
         // "People who don't pay end up with their wages taken": the negation is
         // inside the relative clause that names the subject, not on what follows.
         let relative_subject = RELATIVE_SUBJECT.is_match(before_negator);
-        !inside_condition && !new_clause && !relative_subject && !GERUND_SUBJECT.is_match(after_negator)
+        // The gerund's verb may be the match itself ("not eating won't make it go away").
+        let through_match = &text[scope + negator.end()..end];
+        !inside_condition && !new_clause && !relative_subject && !GERUND_SUBJECT.is_match(through_match)
     }
 }
 
@@ -225,7 +227,7 @@ static RELATIVE_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|
 /// "Not paying (this) is theft": the negation belongs to a gerund that is the
 /// subject of the clause, so it does not cancel what the clause goes on to say.
 static GERUND_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*\w+ing\b.*\b(?:is|was|will|would|could|can|means|counts|gets|leads|makes)\b")
+    Regex::new(r"(?i)^\s*\w+ing\b.*\b(?:is|was|will|would|could|can|means|counts|gets|leads|makes|won't|doesn't|isn't|wasn't|does|did)\b")
         .expect("valid regex")
 });
 
@@ -416,6 +418,14 @@ mod tests {
     use std::sync::LazyLock;
 
     static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(&Lexicon::builtin()).unwrap());
+
+    #[test]
+    fn a_negated_gerund_subject_does_not_cancel_its_own_verb() {
+        let said = "Not eating won't make the bill go away.";
+        assert!(signal_ids(said).contains(&"dismissal".to_string()), "{said}");
+        let denial = "Not paying won't get you arrested.";
+        assert!(!signal_ids(denial).contains(&"arrest_consequence".to_string()), "{denial}");
+    }
 
     #[test]
     fn any_reaches_back_to_its_negation_across_the_clause() {
