@@ -167,9 +167,11 @@ pub enum Command {
         after_help = "Examples:\n  collectsim hear \"I'm so sorry about your mum. What can you pay today?\" --after \"My mum died.\"\n  \
                             collectsim hear \"Tell her she owes us \\$900.\" --after \"She's out, I'm her roommate.\"\n  \
                             collectsim hear \"We'll file suit.\" --fact legal_action_intended=true\n  \
+                            collectsim hear \"She owes us \\$900.\" --fact on_line=coworker     (who is on the line, as a fact)\n  \
                             collectsim hear --debtor \"I lost my job and I'm scared.\"\n\n\
                             For scenario and rubric authors: the signals and acts a line carries are what transitions \
-                            and rules see. Acts depend on the debtor's line before (--after), who is on the line and the facts."
+                            and rules see. Acts depend on the debtor's line before (--after), who is on the line (--after a line \
+                            that says so, or --fact on_line=...) and the facts."
     )]
     Hear(HearArgs),
 }
