@@ -260,6 +260,8 @@ pub enum FactCheck {
     Creditor,
     /// No discount beyond the settlement the creditor authorised.
     Concession,
+    /// A company the collector introduces themselves as must be the agency.
+    Agency,
 }
 
 /// A measure of the collector's own words.
@@ -275,13 +277,14 @@ pub enum Metric {
 
 impl FactCheck {
     /// Every fact check, with its name as rubric files spell it (`check: balance`).
-    pub const ALL: [(FactCheck, &'static str); 6] = [
+    pub const ALL: [(FactCheck, &'static str); 7] = [
         (FactCheck::Balance, "balance"),
         (FactCheck::Fees, "fees"),
         (FactCheck::Affordability, "affordability"),
         (FactCheck::CallTime, "call_time"),
         (FactCheck::Creditor, "creditor"),
         (FactCheck::Concession, "concession"),
+        (FactCheck::Agency, "agency"),
     ];
 
     /// The fact check with this name.

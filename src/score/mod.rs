@@ -8,6 +8,7 @@
 //! a critical finding, calls a call that never reached the account incomplete, and
 //! otherwise passes it at the pass mark. README.md, *How the numbers are made*.
 
+mod agency;
 mod better;
 mod call;
 pub mod grade;
