@@ -112,7 +112,13 @@ fn devices_fifos_and_links_back_into_the_tree_are_never_read() {
     }
     // Standard input that never ends a line ends the script, not memory.
     let zeros = vec![0u8; 3 << 20];
-    let played = run_within(&dir, &["play", "hardship-job-loss", "--script", "-", "--trainee", "t"], &zeros, HANG);
+    // (its own data folder: a test must not leave sessions in the user's real one)
+    let played = run_within(
+        &dir,
+        &["play", "hardship-job-loss", "--script", "-", "--trainee", "t", "--data-dir", "zeros-data"],
+        &zeros,
+        HANG,
+    );
     assert!(stderr(&played).contains("script line is over 1 MB"), "{}", stderr(&played));
     // A FIFO among the sessions is skipped with a warning, not waited on for ever.
     let data = dir.join("data");
