@@ -41,9 +41,9 @@ fn same_company(named: &[String], agency: &[String]) -> bool {
 /// Every company the collector introduces themselves as, checked against `agency`.
 pub fn agency(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     let Some(agency) = facts.text("agency").map(words).filter(|w| !w.is_empty()) else {
-        return Outcome::default();
+        return Outcome::not_applicable();
     };
-    let mut out = Outcome::default();
+    let mut out = Outcome::not_applicable();
     for &i in &call.collector {
         let text = &call.turn(i).text;
         for captures in NAMED_SELF.captures_iter(text) {

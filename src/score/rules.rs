@@ -19,11 +19,11 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn not_applicable() -> Self {
+    pub(super) fn not_applicable() -> Self {
         Outcome::default()
     }
 
-    fn applies() -> Self {
+    pub(super) fn applies() -> Self {
         Outcome { applicable: true, ..Outcome::default() }
     }
 }
