@@ -4,8 +4,13 @@
 
 use super::Speaker;
 
-/// Words that put a label on the collector's side (`Agent`, `Sam (Rep)`).
-pub const COLLECTOR_LABELS: &[&str] = &["collector", "agent", "trainee", "rep", "representative"];
+/// Words that put a label on the collector's side (`Agent`, `Sam (Rep)`), and the
+/// helper's roles in the peer-support and counselling conversations QA teams
+/// calibrate listening against (`Helper`, `Counsellor`, `Therapist`).
+pub const COLLECTOR_LABELS: &[&str] = &[
+    "collector", "agent", "trainee", "rep", "representative", "helper", "listener", "supporter", "counsellor",
+    "counselor", "therapist", "coach", "operator",
+];
 
 /// `Caller` is the collector on an outbound call, but the customer in an inbound
 /// queue's export (`Agent:` and `Caller:`): it names the collector only when no
@@ -14,8 +19,10 @@ pub fn is_caller(label: &str) -> bool {
     label.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')')).any(|w| w.eq_ignore_ascii_case("caller"))
 }
 
-/// Words that put a label on the consumer's side (`Customer`, `Debtor (Maria)`).
-pub const CONSUMER_LABELS: &[&str] = &["debtor", "customer", "consumer", "client", "borrower", "cardholder"];
+/// Words that put a label on the consumer's side (`Customer`, `Debtor (Maria)`),
+/// and the person helped in peer-support and counselling conversations (`Seeker`).
+pub const CONSUMER_LABELS: &[&str] =
+    &["debtor", "customer", "consumer", "client", "borrower", "cardholder", "seeker", "patient"];
 
 /// A timestamp at the start of a line and the rest of the line, e.g. `[00:01:42]`
 /// or `00:01` followed by a space. Seconds from the start of the call.
@@ -134,6 +141,16 @@ pub fn side_named(label: &str) -> Option<Speaker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn helping_conversations_name_their_sides() {
+        assert_eq!(side_named("Helper"), Some(Speaker::Collector));
+        assert_eq!(side_named("Counsellor (Jo)"), Some(Speaker::Collector));
+        assert_eq!(side_named("Therapist"), Some(Speaker::Collector));
+        assert_eq!(side_named("Seeker"), Some(Speaker::Debtor));
+        assert_eq!(side_named("Client"), Some(Speaker::Debtor));
+        assert_eq!(side_named("Speaker 1"), None);
+    }
 
     #[test]
     fn timestamps_in_the_forms_phone_systems_write() {
