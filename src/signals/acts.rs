@@ -60,6 +60,10 @@ pub struct ActDef {
     /// A statement taking up two or more of the debtor's own content words counts
     /// as the act (strong) without a cue: a reflection needs no "so you're...".
     pub echo: bool,
+    /// A cue whose words the debtor said in the line before, in a statement, does
+    /// not count: "Six cards and a loan..." reflects their debts, it does not
+    /// suggest a loan.
+    pub not_echo: bool,
     /// With all of these facts, the `lawful` cues do not count.
     pub lawful_when: Vec<(String, Value)>,
     pub lawful: Vec<usize>,
@@ -153,6 +157,9 @@ impl ActDef {
             if (lawful_now && self.lawful.contains(&hit.cue)) || cancelled(hit) {
                 continue;
             }
+            if self.not_echo && echoes_debtor(text, &sentences[sentence_of(hit.start)], hit, ctx) {
+                continue;
+            }
             if level == ActLevel::Weak && !self.weak_after.is_empty() && !ctx.debtor_said_any(&self.weak_after) {
                 continue;
             }
@@ -227,6 +234,16 @@ impl ActDef {
         let agreed = reader.amounts(ctx.debtor_text);
         agreed.is_empty() || reader.amounts(text).iter().all(|a| agreed.iter().any(|b| (a - b).abs() < 0.005))
     }
+}
+
+/// Whether a cue's words are the debtor's own, repeated in a statement (not a
+/// question or an instruction, which would put them to new use).
+fn echoes_debtor(text: &str, (start, end): &(usize, usize), hit: &CueHit, ctx: &Context) -> bool {
+    let sentence = &text[*start..*end];
+    let said = text[hit.start..hit.end].trim().to_lowercase();
+    let question = sentence.trim_end().ends_with('?');
+    let instruction = IMPERATIVE_STARTS.iter().any(|w| starts_with_word(sentence, w));
+    !said.is_empty() && !question && !instruction && ctx.debtor_text.to_lowercase().contains(&said)
 }
 
 /// Sentences that tell rather than restate ("Don't be embarrassed...", "Let's...").
@@ -336,6 +353,25 @@ mod tests {
         assert!(
             lawful.evaluate("We will sue.", &[hit(0, "We will sue.", "sue")], &ctx, &Plain(ctx.debtor_text)).is_none()
         );
+    }
+
+    #[test]
+    fn a_cue_repeating_the_debtors_words_in_a_statement_does_not_count() {
+        let act = ActDef { strong: vec![0], not_echo: true, ..ActDef::default() };
+        let facts = Facts::default();
+        let ctx = Context {
+            debtor_text: "I've got six cards and a loan.",
+            debtor_events: &[],
+            third_party: false,
+            facts: &facts,
+        };
+        let found = |text: &str| act.evaluate(text, &[hit(0, text, "a loan")], &ctx, &Plain(ctx.debtor_text));
+        assert!(found("Six cards and a loan, that's a lot to juggle.").is_none());
+        assert!(found("Could you get a loan to clear it?").is_some());
+        assert!(found("Just take out a loan.").is_some());
+        let ctx = Context { debtor_text: "I'm stuck.", ..ctx };
+        let text = "Then get a loan.";
+        assert!(act.evaluate(text, &[hit(0, text, "a loan")], &ctx, &Plain(ctx.debtor_text)).is_some());
     }
 
     #[test]

@@ -314,6 +314,7 @@ fn resolve_act(act: &RawAct, cue_ids: &[String]) -> ActDef {
         reference: act.reference,
         terms_agreed: act.terms_agreed,
         echo: act.echo,
+        not_echo: act.not_echo,
         lawful_when: act.lawful_when.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         lawful: cues(&act.lawful),
     }

@@ -84,6 +84,9 @@ pub struct RawAct {
     /// Taking up the debtor's own words counts as performing it.
     #[serde(default)]
     pub echo: bool,
+    /// A cue repeating words the debtor said, in a statement, does not count.
+    #[serde(default)]
+    pub not_echo: bool,
     /// Facts under which some of its cues are lawful.
     #[serde(default)]
     pub lawful_when: BTreeMap<String, serde_json::Value>,

@@ -141,13 +141,14 @@ fn session_empathy(file: &str) -> f64 {
 /// lines, one helper reflecting and asking, the other correcting, advising and
 /// lecturing): the listening session must score clearly higher on empathy. The
 /// issue measured the opposite on public rated sessions; `tests/data/sessions/`
-/// holds four pairs written for this test, the last three scored blind first (diet:
+/// holds five pairs written for this test, the last four scored blind first (diet:
 /// 49.8 against 42.2; smoking, whose lecturer is polite and informative rather than
 /// rude: 47.1 against 41.3; medication, whose lecturer asks closed questions and gives
-/// information: 45.9 against 43.8).
+/// information: 45.9 against 43.8; money, whose helper fixes - lists, apps, a plan,
+/// reassurance - and never listens: 45.4 against 53.2, the wrong way round).
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
-    for topic in ["drink", "diet", "smoking", "meds"] {
+    for topic in ["drink", "diet", "smoking", "meds", "money"] {
         let listening = session_empathy(&format!("listening-{topic}.txt"));
         let lecturing = session_empathy(&format!("lecturing-{topic}.txt"));
         assert!(listening >= lecturing + 15.0, "{topic}: listening {listening} against lecturing {lecturing}");
