@@ -24,7 +24,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     let about_money = view.debtor.is_some_and(money_talk);
     let bid = view.any_bid(BIDS)
         || (view.bid("agrees") && (view.proposal_pending || about_money))
-        || (view.bid("hardship_disclosed") && about_money);
+        || ((view.bid("hardship_disclosed") || view.bid("asks_question")) && about_money);
     let mut parts: Vec<Component> = [
         view.component("asks_ability_to_pay", "asks what they can afford", 2.0),
         view.component("offers_options", "offers a choice", 2.0),
@@ -88,10 +88,14 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     Some(Grade::from_components(parts, if bid { 2.0 } else { 1.0 }))
 }
 
-/// Whether a debtor's line is about money: paying, affording, or a sum named.
+/// Whether a debtor's line is about money: paying, affording, the plan, the
+/// balance or its charges, or a sum named ("What if I miss a payment?", "Is there
+/// any way to stop the interest?" ask a negotiation question).
 fn money_talk(turn: &crate::transcript::Turn) -> bool {
     let text = turn.text.to_lowercase();
-    ["pay", "afford", "money", "month", "payment"].iter().any(|w| text.contains(w))
+    ["pay", "afford", "money", "month", "interest", "plan", "budget", "settle", "balance", "charge", "fee", "instal"]
+        .iter()
+        .any(|w| text.contains(w))
         || !crate::signals::amounts::amounts(&turn.text).is_empty()
 }
 
