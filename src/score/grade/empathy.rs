@@ -59,6 +59,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     let deed = [
         ("accommodates", "does something for their situation"),
         ("owns_failing", "owns the failing"),
+        ("signposts_debt_advice", "points them to free help"),
         ("says_next_step", "says what will be done"),
         ("offers_options", "gives them a choice"),
     ]
@@ -143,9 +144,11 @@ const FEAR_BIDS: &[&str] =
     &["fears_consequence", "expresses_emotion", "asks_question", "vulnerability_disclosed", "hardship_disclosed"];
 
 /// Afraid of a consequence, being told truthfully it will not happen ("Nobody is
-/// taking your car", "You can't go to jail for this") is the reply they needed.
+/// taking your car", "You can't go to jail for this"), or what will ("it drops off
+/// your file after six years"), is the reply they needed.
 fn allays_fear(view: &TurnView) -> Option<Component> {
-    view.any_bid(FEAR_BIDS).then(|| view.component("legal_denial", "tells them the truth about what they fear", 2.0))?
+    let truth = |id| view.component(id, "tells them the truth about what they fear", 2.0);
+    view.any_bid(FEAR_BIDS).then(|| truth("legal_denial").or_else(|| truth("eases_worry")))?
 }
 
 /// Asked for a fact (the amount, a date, who is calling), giving it is the
