@@ -113,6 +113,13 @@ impl Facts {
         self.get(name).and_then(Value::as_str)
     }
 
+    /// The names the facts give - the agency, the creditors, the consumer - which a
+    /// collector must say whatever their length, and which repeat the debtor's own
+    /// words without reflecting anything.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        ["agency", "creditor", "original_creditor", "consumer"].into_iter().filter_map(|n| self.text(n))
+    }
+
     /// A fact as a number, when it is one.
     pub fn number(&self, name: &str) -> Option<f64> {
         self.get(name).and_then(Value::as_f64)

@@ -23,7 +23,41 @@ fn own_words(call: &ScoredCall, index: usize) -> String {
         }
     }
     text.push_str(&turn.text[at.min(turn.text.len())..]);
-    text
+    plain_names(&text, &call.transcript.facts)
+}
+
+/// `text` with every name the call's facts give ("Ridgeline Recovery", "Northern
+/// Energy", the consumer's name) counted as one plain word: an introduction that
+/// names the agency and the creditor is not hard to read.
+pub fn plain_names(text: &str, facts: &crate::facts::Facts) -> String {
+    let mut out = text.to_string();
+    for name in facts.names() {
+        for part in std::iter::once(name).chain(name.split_whitespace().filter(|w| w.len() > 3)) {
+            out = replace_ignoring_case(&out, part, "name");
+        }
+    }
+    out
+}
+
+/// Every whole-word, ASCII-case-insensitive occurrence of `what` replaced by `with`.
+fn replace_ignoring_case(text: &str, what: &str, with: &str) -> String {
+    if what.is_empty() || !text.is_ascii() || !what.is_ascii() {
+        return text.to_string();
+    }
+    let (lower, needle) = (text.to_ascii_lowercase(), what.to_ascii_lowercase());
+    let boundary = |at: Option<u8>| at.is_none_or(|b| !b.is_ascii_alphanumeric());
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(found) = lower[at..].find(&needle).map(|i| i + at) {
+        let end = found + needle.len();
+        let whole =
+            boundary(found.checked_sub(1).map(|i| lower.as_bytes()[i])) && boundary(lower.as_bytes().get(end).copied());
+        out.push_str(&text[at..found]);
+        out.push_str(if whole { with } else { &text[found..end] });
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Words, syllables and sentences of some text, counted once for every measure.
@@ -279,6 +313,16 @@ fn worst_turn(per_turn: &[(usize, TextStats)], metric: Metric, too_high: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_calls_names_count_as_one_plain_word() {
+        let mut facts = crate::facts::Facts::default();
+        facts.0.insert("agency".into(), serde_json::json!("Ridgeline Recovery"));
+        facts.0.insert("creditor".into(), serde_json::json!("Northern Energy"));
+        let said = "Hello, it's Sam from RIDGELINE RECOVERY about your Northern Energy account. Ridgeline again.";
+        assert_eq!(plain_names(said, &facts), "Hello, it's Sam from name about your name account. name again.");
+        assert_eq!(plain_names("Energyco is not the creditor.", &facts), "Energyco is not the creditor.");
+    }
 
     #[test]
     fn plain_words_read_easier_than_jargon() {

@@ -12,7 +12,7 @@ mod agency;
 mod better;
 mod call;
 pub mod grade;
-mod metrics;
+pub(crate) mod metrics;
 pub mod render;
 mod rules;
 mod scorecard;

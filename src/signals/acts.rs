@@ -221,7 +221,8 @@ impl ActDef {
             let sentence = &text[s..e];
             let question = sentence.trim_end().ends_with('?');
             let instruction = IMPERATIVE_STARTS.iter().any(|w| starts_with_word(sentence, w));
-            (!cancelled && !question && !instruction && reader.shared_words(sentence) >= 2).then(|| ActFound {
+            let shared = reader.shared_words(sentence).saturating_sub(names_shared(sentence, ctx));
+            (!cancelled && !question && !instruction && shared >= 2).then(|| ActFound {
                 level: ActLevel::Strong,
                 start: s + (sentence.len() - sentence.trim_start().len()),
                 end: e,
@@ -234,6 +235,19 @@ impl ActDef {
         let agreed = reader.amounts(ctx.debtor_text);
         agreed.is_empty() || reader.amounts(text).iter().all(|a| agreed.iter().any(|b| (a - b).abs() < 0.005))
     }
+}
+
+/// How many words of the call's names (the consumer's, the agency's, the
+/// creditor's) both the sentence and the debtor's line say: "Hello Margaret
+/// Hughes" after "Margaret Hughes speaking" greets her, it reflects nothing.
+fn names_shared(sentence: &str, ctx: &Context) -> usize {
+    let (sentence, debtor) = (sentence.to_lowercase(), ctx.debtor_text.to_lowercase());
+    let has = |text: &str, word: &str| text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word);
+    let mut words: Vec<String> =
+        ctx.facts.names().flat_map(str::split_whitespace).map(str::to_lowercase).filter(|w| w.len() >= 4).collect();
+    words.sort();
+    words.dedup();
+    words.iter().filter(|w| has(&sentence, w) && has(&debtor, w)).count()
 }
 
 /// Whether a cue's words are the debtor's own, repeated in a statement (not a

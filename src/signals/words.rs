@@ -10,7 +10,8 @@ const FILLER: &[&str] = &[
     "there", "would", "could", "can't", "don't", "it's", "i've", "i'm", "right", "yeah", "okay", "sorry", "hear",
     "sounds", "must", "very", "much", "well", "here", "then", "than", "will", "when", "were", "them", "their", "some",
     "into", "only", "even", "also", "being", "because", "still", "thing", "things", "you're", "that's", "going",
-    "want", "make", "time", "said", "tell", "does", "doing", "those", "these",
+    "want", "make", "time", "said", "tell", "does", "doing", "those", "these", "hello", "speaking", "calling",
+    "please", "thanks", "thank",
 ];
 
 /// Words of four letters or more that carry meaning, lowercased.

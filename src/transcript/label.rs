@@ -8,8 +8,19 @@ use super::Speaker;
 /// helper's roles in the peer-support and counselling conversations QA teams
 /// calibrate listening against (`Helper`, `Counsellor`, `Therapist`).
 pub const COLLECTOR_LABELS: &[&str] = &[
-    "collector", "agent", "trainee", "rep", "representative", "helper", "listener", "supporter", "counsellor",
-    "counselor", "therapist", "coach", "operator",
+    "collector",
+    "agent",
+    "trainee",
+    "rep",
+    "representative",
+    "helper",
+    "listener",
+    "supporter",
+    "counsellor",
+    "counselor",
+    "therapist",
+    "coach",
+    "operator",
 ];
 
 /// `Caller` is the collector on an outbound call, but the customer in an inbound

@@ -155,3 +155,29 @@ fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
         assert!(listening >= lecturing + 15.0, "{topic}: listening {listening} against lecturing {lecturing}");
     }
 }
+
+/// Found by playing the bereavement scenario: "Hello Margaret, it's Sam from
+/// Ridgeline Recovery, calling about the Northern Energy account" was coached as
+/// hard to read (grade 14, from the names' syllables) and credited as reflecting
+/// what she said (it repeats her name). Names the facts give count as plain words
+/// and reflect nothing.
+#[test]
+fn an_introduction_with_long_names_is_plain_and_reflects_nothing() {
+    let dir = temp_dir("judgement-names");
+    let call = dir.join("intro.txt");
+    std::fs::write(
+        &call,
+        "---\njurisdiction: UK\ncreditor: Northern Energy\nagency: Ridgeline Recovery\nconsumer: Margaret Hughes\n---\n\
+         Debtor: Hello? Margaret Hughes speaking.\n\
+         Collector: Hello Margaret Hughes, it's Sam from Ridgeline Recovery, calling about the Northern Energy account.\n",
+    )
+    .unwrap();
+    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    let findings: Vec<&str> =
+        cards[0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(!findings.contains(&"core.reading-grade"), "{findings:?}");
+    let turn = &cards[0]["turns"][0];
+    assert!(turn["clarity"]["score"].as_f64().unwrap() > 60.0, "{turn}");
+    assert!(turn.get("empathy").is_none_or(Value::is_null), "a greeting is not a reflection: {turn}");
+}

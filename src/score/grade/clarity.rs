@@ -47,7 +47,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     Some(Grade::from_components(parts, weight))
 }
 
-/// The turn's words without the mandated disclosures.
+/// The turn's words without the mandated disclosures, the call's names counted as
+/// plain words.
 fn own_words(view: &TurnView) -> String {
     let text = &view.turn.text;
     let mut spans: Vec<[usize; 2]> = view
@@ -67,7 +68,7 @@ fn own_words(view: &TurnView) -> String {
         }
     }
     own.push_str(text.get(at..).unwrap_or(""));
-    own
+    crate::score::metrics::plain_names(&own, view.facts)
 }
 
 /// Readability and sentence length. Speech-to-text turns without punctuation have
