@@ -69,7 +69,7 @@ fn the_development_set_is_judged_to_the_bar() {
     let run = calibrate("judgement.yaml", "all");
     assert_eq!(run["acts"].as_array().unwrap().len(), 14);
     assert_eq!(run["clean_calls"], 17);
-    let failures = below_the_bar(&run, 0.90, &[("empathy", 0.84)]);
+    let failures = below_the_bar(&run, 0.90, &[("empathy", 0.87)]);
     assert!(failures.is_empty(), "below the bar:\n{}", failures.join("\n"));
 }
 
