@@ -221,8 +221,13 @@ impl ActDef {
             let sentence = &text[s..e];
             let question = sentence.trim_end().ends_with('?');
             let instruction = IMPERATIVE_STARTS.iter().any(|w| starts_with_word(sentence, w));
-            let shared = reader.shared_words(sentence).saturating_sub(names_shared(sentence, ctx));
-            (!cancelled && !question && !instruction && shared >= 2).then(|| ActFound {
+            // The names are checked only for a sentence that would otherwise echo.
+            let echoes = !cancelled
+                && !question
+                && !instruction
+                && reader.shared_words(sentence) >= 2
+                && reader.shared_words(sentence).saturating_sub(names_shared(sentence, ctx)) >= 2;
+            echoes.then(|| ActFound {
                 level: ActLevel::Strong,
                 start: s + (sentence.len() - sentence.trim_start().len()),
                 end: e,
