@@ -41,6 +41,8 @@ pub struct ActDef {
     pub not: Vec<usize>,
     /// A cue of these anywhere in the turn cancels the act.
     pub not_in_turn: Vec<usize>,
+    /// A cue of these sharing a candidate's words cancels that candidate only.
+    pub not_overlapping: Vec<usize>,
     /// An act followed later in the turn by one of these is taken back ("I
     /// understand. Now, can you pay today?").
     pub pivot: Vec<usize>,
@@ -141,7 +143,8 @@ impl ActDef {
         for hit in hits.iter().filter(|h| self.not.contains(&h.cue)) {
             has_canceller[sentence_of(hit.start)] = true;
         }
-        let cancelled = |hit: &CueHit| has_canceller[sentence_of(hit.start)];
+        let overlappers = Overlappers::new(hits, &self.not_overlapping);
+        let cancelled = |hit: &CueHit| has_canceller[sentence_of(hit.start)] || overlappers.cover(hit);
         let mut references: Vec<Option<bool>> = vec![None; sentences.len()];
         let lawful_now =
             !self.lawful_when.is_empty() && self.lawful_when.iter().all(|(name, want)| ctx.facts.matches(name, want));
@@ -275,6 +278,37 @@ fn starts_with_word(sentence: &str, word: &str) -> bool {
 
 /// The index of the sentence holding byte `at` (sentences are in order and do not
 /// overlap; a byte between two belongs to the one before).
+/// The spans of a turn's `not_overlapping` cues, sorted by start, so that asking
+/// whether one shares a candidate's words looks only at its neighbours: a turn of
+/// a hundred thousand cues stays linear.
+struct Overlappers {
+    spans: Vec<(usize, usize)>,
+    longest: usize,
+}
+
+impl Overlappers {
+    fn new(hits: &[CueHit], cues: &[usize]) -> Self {
+        let mut spans: Vec<(usize, usize)> = if cues.is_empty() {
+            Vec::new()
+        } else {
+            hits.iter().filter(|h| cues.contains(&h.cue)).map(|h| (h.start, h.end)).collect()
+        };
+        spans.sort_unstable();
+        let longest = spans.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
+        Overlappers { spans, longest }
+    }
+
+    /// Whether a span shares a byte with `hit`.
+    fn cover(&self, hit: &CueHit) -> bool {
+        let before_end = self.spans.partition_point(|&(start, _)| start < hit.end);
+        self.spans[..before_end]
+            .iter()
+            .rev()
+            .take_while(|&&(start, _)| start + self.longest > hit.start)
+            .any(|&(_, end)| end > hit.start)
+    }
+}
+
 fn sentence_at(sentences: &[(usize, usize)], at: usize) -> usize {
     sentences.partition_point(|&(start, _)| start <= at).saturating_sub(1)
 }
@@ -372,6 +406,20 @@ mod tests {
         assert!(
             lawful.evaluate("We will sue.", &[hit(0, "We will sue.", "sue")], &ctx, &Plain(ctx.debtor_text)).is_none()
         );
+    }
+
+    #[test]
+    fn an_overlapping_canceller_cancels_only_the_words_it_shares() {
+        // cue 0: an introduction; cue 1: "I'm" before a state, not a name
+        let act = ActDef { strong: vec![0], not_overlapping: vec![1], ..ActDef::default() };
+        let facts = Facts::default();
+        let ctx = Context::opening(&facts);
+        let text = "I'm happy with that.";
+        let hits = [hit(0, text, "I'm happy with"), hit(1, text, "I'm happy")];
+        assert!(act.evaluate(text, &hits, &ctx, &Plain(ctx.debtor_text)).is_none());
+        let text = "This is Sam from Apex, I'm calling about your card.";
+        let hits = [hit(0, text, "This is Sam from"), hit(1, text, "I'm calling")];
+        assert!(act.evaluate(text, &hits, &ctx, &Plain(ctx.debtor_text)).is_some());
     }
 
     #[test]

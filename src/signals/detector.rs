@@ -306,6 +306,7 @@ fn resolve_act(act: &RawAct, cue_ids: &[String]) -> ActDef {
         all: act.all.iter().map(|g| cues(g)).collect(),
         not: cues(&act.not),
         not_in_turn: cues(&act.not_in_turn),
+        not_overlapping: cues(&act.not_overlapping),
         pivot: cues(&act.pivot),
         after: act.after.clone(),
         weak_after: act.weak_after.clone(),

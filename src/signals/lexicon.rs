@@ -60,6 +60,10 @@ pub struct RawAct {
     /// Cues that cancel it anywhere in the turn.
     #[serde(default)]
     pub not_in_turn: Vec<String>,
+    /// Cues that cancel a candidate only where they share its words ("I'm happy
+    /// with that" is no introduction; "this is Sam from Apex, I'm calling..." is).
+    #[serde(default)]
+    pub not_overlapping: Vec<String>,
     /// Cues that take it back when they follow in the same turn (a turn to payment).
     #[serde(default)]
     pub pivot: Vec<String>,
@@ -316,6 +320,7 @@ impl Checker<'_> {
                 ("weak", &act.weak),
                 ("not", &act.not),
                 ("not_in_turn", &act.not_in_turn),
+                ("not_overlapping", &act.not_overlapping),
                 ("pivot", &act.pivot),
                 ("lawful", &act.lawful),
             ];
