@@ -58,6 +58,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     // that dismisses owns nothing.
     let deed = [
         ("accommodates", "does something for their situation"),
+        ("payment_off_table", "takes payment off the table for now"),
         ("owns_failing", "owns the failing"),
         ("signposts_debt_advice", "points them to free help"),
         ("says_next_step", "says what will be done"),
