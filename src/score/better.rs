@@ -68,11 +68,23 @@ pub fn fill_said(text: &str, said: Option<&str>) -> String {
     text.replace("{{debtor.said}}", &spoken)
 }
 
+/// Words that open a line without saying anything ("...Fine. Look, I lost my job").
+const OPENERS: &[&str] = &[
+    "look", "well", "yeah", "yes", "so", "okay", "ok", "fine", "honestly", "um", "uh", "right", "listen", "alright",
+    "oh",
+];
+
 /// "I lost my job in August." → "you lost your job in August"; at most 14 words.
+/// The first sentence that says something: "...Fine." or "Yeah." alone is skipped,
+/// and a leading "look," or "well," dropped.
 fn turn_round(line: &str) -> String {
-    let first = line.split(['.', '!', '?', ';']).find(|s| !s.trim().is_empty()).unwrap_or("").trim();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
+    let sentences: Vec<&str> = line.split(['.', '!', '?', ';']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let says_something = |s: &&str| s.split_whitespace().filter(|w| !OPENERS.contains(&bare(w).as_str())).count() >= 2;
+    let first = sentences.iter().find(|s| says_something(s)).or(sentences.first()).copied().unwrap_or("");
     let words: Vec<String> = first
         .split_whitespace()
+        .skip_while(|w| OPENERS.contains(&bare(w).as_str()))
         .take(14)
         .map(|word| {
             let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
@@ -127,6 +139,10 @@ mod tests {
 
     #[test]
     fn the_debtors_words_are_turned_round_to_speak_to_them() {
+        assert_eq!(
+            fill_said("I'm so sorry {{debtor.said}}.", Some("...Fine. Look, I'm just sick of the calls.")),
+            "I'm so sorry you're just sick of the calls."
+        );
         let better = "I'm sorry {{debtor.said}}.";
         assert_eq!(
             fill_said(better, Some("I lost my job in August. The warehouse closed.")),
