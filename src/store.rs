@@ -15,6 +15,10 @@ pub const SESSION_FORMAT: u32 = 1;
 
 pub use crate::transcript::ABANDONED;
 
+/// The outcome of a call the collector ended early with `:end`, before the story
+/// reached an ending.
+pub const COLLECTOR_ENDED: &str = "collector_ended";
+
 /// How a call is played; the command line's `--mode` (the binary's `ModeArg`) maps onto it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

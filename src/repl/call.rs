@@ -14,8 +14,7 @@ use collectsim::store::{self, ABANDONED, HintUse, Mode, Note, PersonaRef, Scenar
 use collectsim::time::now_rfc3339;
 use collectsim::transcript::{Speaker, Turn};
 
-/// How the collector ended a call early with `:end`.
-pub const COLLECTOR_ENDED: &str = "collector_ended";
+pub use collectsim::store::COLLECTOR_ENDED;
 
 pub struct Call {
     pub session: Session,

@@ -80,6 +80,11 @@ pub fn summary(call: &Call, style: &Style) {
     let record = &call.record;
     let verdict = match record.success {
         Some(true) => style.green("success"),
+        // `:end` stops the call before the story reaches an ending: that is not a
+        // bad ending, and a plan agreed before it is still in the scorecard.
+        Some(false) if record.outcome == crate::repl::call::COLLECTOR_ENDED => {
+            style.yellow("you hung up before the story reached an ending")
+        }
         Some(false) => style.red("not a success"),
         None => style.yellow("unfinished"),
     };

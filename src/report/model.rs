@@ -44,6 +44,9 @@ pub struct Report {
     pub outcome: String,
     /// Whether the story's ending was a good one; none when the call did not end.
     pub story_success: Option<bool>,
+    /// The story's ending in words: `success`, `not a success`, or that the
+    /// collector hung up (`:end`) before any ending was reached.
+    pub story: String,
     /// Whether the scorecard passed the call.
     pub passed: bool,
     /// `passed`, `failed` or `incomplete`.
@@ -227,6 +230,7 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         seed: record.seed,
         outcome: record.outcome.replace('_', " "),
         story_success: record.success,
+        story: story_in_words(record).to_string(),
         passed: card.passed,
         verdict: render::verdict(card).to_string(),
         verdict_word: render::verdict(card).to_uppercase(),
@@ -521,4 +525,13 @@ fn model_answers(record: &SessionRecord, card: &Scorecard, scenario: Option<&Sce
             Some(ModelAnswer { turn: number, said: turn.text.clone(), model: node.model.clone()?.trim().to_string() })
         })
         .collect()
+}
+
+/// What became of the story: `:end` is a hang-up before any ending, not a bad one.
+fn story_in_words(record: &SessionRecord) -> &'static str {
+    match record.success {
+        Some(true) => "success",
+        Some(false) if record.outcome == crate::store::COLLECTOR_ENDED => "ended by you before an ending",
+        _ => "not a success",
+    }
 }

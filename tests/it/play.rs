@@ -141,6 +141,13 @@ fn practice_mode_records_hints_undo_and_restart() {
     assert_eq!(s["restarts"], 1);
     assert_eq!(s["turns"].as_array().unwrap().len(), 3);
     assert_eq!((s["outcome"].as_str(), s["success"].as_bool()), (Some("collector_ended"), Some(false)));
+    // Hanging up is not a bad ending: the summary and the debrief say what happened.
+    assert!(out.contains("you hung up before the story reached an ending"), "{out}");
+    assert!(!out.contains("(not a success)"), "{out}");
+    let id = s["id"].as_str().unwrap();
+    let report = run(&dir, &["report", id, "--data-dir", "data"], "");
+    let text = stdout(&report);
+    assert!(text.contains("(story: ended by you before an ending)"), "{text}");
 }
 
 #[test]
