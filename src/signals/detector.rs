@@ -172,8 +172,12 @@ impl Detector {
         // send it" starts a new clause at "i'll", which the negation does not reach
         // ("I don't think you'll be arrested" still negates: think, believe... raise it).
         let starts_with_subject = NEW_SUBJECT.find(&text[start..]).is_some_and(|m| m.start() == 0);
-        let new_clause =
-            (NEW_SUBJECT.is_match(after_negator) || starts_with_subject) && !NEG_RAISING.is_match(after_negator);
+        // The debtor's own view said back ("makes you feel you're a burden") reaches
+        // the clause it introduces, as "don't think" does.
+        let reported_view = REPORTED_VIEW.is_match(negator.as_str());
+        let new_clause = (NEW_SUBJECT.is_match(after_negator) || starts_with_subject)
+            && !NEG_RAISING.is_match(after_negator)
+            && !reported_view;
         // "People who don't pay end up with their wages taken": the negation is
         // inside the relative clause that names the subject, not on what follows.
         let relative_subject = RELATIVE_SUBJECT.is_match(before_negator);
@@ -192,6 +196,13 @@ static ANY_BEFORE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 /// A subject with a future or progressive verb: the start of a new clause.
 static NEW_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)\b").expect("valid regex")
+});
+
+/// A negator from the lexicon that reports the debtor's view of themselves rather
+/// than denying anything ("you feel", "called yourself").
+static REPORTED_VIEW: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)\bfe(?:el|lt|eling)\b|\byourself\b|^you (?:think|believe|thought|said|say)\b")
+        .expect("valid regex")
 });
 
 /// Verbs a negation rises over into the clause they introduce ("don't think you'll").
@@ -543,6 +554,20 @@ mod tests {
             {
                 assert!(!ids.contains(&threat.to_string()), "{text:?} raised {threat}");
             }
+        }
+    }
+
+    #[test]
+    fn the_debtors_own_view_said_back_insults_nobody() {
+        for text in [
+            "What makes you feel you're a burden to them?",
+            "It sounds like you feel useless since losing the job.",
+            "You called yourself stupid earlier, and I don't agree.",
+        ] {
+            assert!(!signal_ids(text).contains(&"insults".to_string()), "{text:?} heard as an insult");
+        }
+        for text in ["You're a burden on the system.", "I think you're useless.", "Honestly, you're pathetic."] {
+            assert!(signal_ids(text).contains(&"insults".to_string()), "{text:?} not heard as an insult");
         }
     }
 
