@@ -142,6 +142,11 @@ pub struct Note {
 }
 
 impl SessionRecord {
+    /// Whether the collector hung up with `:end` before the story reached an ending.
+    pub fn hung_up_early(&self) -> bool {
+        self.outcome == COLLECTOR_ENDED
+    }
+
     /// Reads a session file, with a clear message for anything that is not one.
     pub fn load(path: &Path) -> Result<SessionRecord> {
         let text = crate::source::read_text(path, crate::source::MAX_FILE_BYTES)

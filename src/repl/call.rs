@@ -10,11 +10,11 @@ use super::coach::Coach;
 use collectsim::engine::{Session, rng};
 use collectsim::scenario::Scenario;
 use collectsim::signals::Detector;
-use collectsim::store::{self, ABANDONED, HintUse, Mode, Note, PersonaRef, ScenarioRef, SessionRecord, Undo};
+use collectsim::store::{
+    self, ABANDONED, COLLECTOR_ENDED, HintUse, Mode, Note, PersonaRef, ScenarioRef, SessionRecord, Undo,
+};
 use collectsim::time::now_rfc3339;
 use collectsim::transcript::{Speaker, Turn};
-
-pub use collectsim::store::COLLECTOR_ENDED;
 
 pub struct Call {
     pub session: Session,

@@ -82,9 +82,7 @@ pub fn summary(call: &Call, style: &Style) {
         Some(true) => style.green("success"),
         // `:end` stops the call before the story reaches an ending: that is not a
         // bad ending, and a plan agreed before it is still in the scorecard.
-        Some(false) if record.outcome == crate::repl::call::COLLECTOR_ENDED => {
-            style.yellow("you hung up before the story reached an ending")
-        }
+        Some(false) if record.hung_up_early() => style.yellow("you hung up before the story reached an ending"),
         Some(false) => style.red("not a success"),
         None => style.yellow("unfinished"),
     };
@@ -98,7 +96,7 @@ pub fn summary(call: &Call, style: &Style) {
     if !meters.is_empty() {
         println!("{} {}", style.dim("How the debtor felt at the end:"), meters.join(", "));
     }
-    if !call.session.is_over() && record.outcome != crate::repl::call::COLLECTOR_ENDED {
+    if !call.session.is_over() && !record.hung_up_early() {
         println!("Resume with: collectsim play --resume {}", call.path.display());
     }
     println!("Session saved: {}", call.path.display());

@@ -531,7 +531,7 @@ fn model_answers(record: &SessionRecord, card: &Scorecard, scenario: Option<&Sce
 fn story_in_words(record: &SessionRecord) -> &'static str {
     match record.success {
         Some(true) => "success",
-        Some(false) if record.outcome == crate::store::COLLECTOR_ENDED => "ended by you before an ending",
+        Some(false) if record.hung_up_early() => "ended by you before an ending",
         _ => "not a success",
     }
 }

@@ -87,8 +87,7 @@ fn turn_round(line: &str) -> String {
         .skip_while(|w| OPENERS.contains(&bare(w).as_str()))
         .take(14)
         .map(|word| {
-            let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
-            let swapped = match bare.as_str() {
+            let swapped = match bare(word).as_str() {
                 "i" => "you",
                 "i'm" | "im" => "you're",
                 "i've" | "ive" => "you've",

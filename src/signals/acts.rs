@@ -276,8 +276,6 @@ fn starts_with_word(sentence: &str, word: &str) -> bool {
     first.eq_ignore_ascii_case(word)
 }
 
-/// The index of the sentence holding byte `at` (sentences are in order and do not
-/// overlap; a byte between two belongs to the one before).
 /// The spans of a turn's `not_overlapping` cues, sorted by start, so that asking
 /// whether one shares a candidate's words looks only at its neighbours: a turn of
 /// a hundred thousand cues stays linear.
@@ -309,6 +307,8 @@ impl Overlappers {
     }
 }
 
+/// The index of the sentence holding byte `at` (sentences are in order and do not
+/// overlap; a byte between two belongs to the one before).
 fn sentence_at(sentences: &[(usize, usize)], at: usize) -> usize {
     sentences.partition_point(|&(start, _)| start <= at).saturating_sub(1)
 }
