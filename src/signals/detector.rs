@@ -33,6 +33,9 @@ pub struct Detector {
     negators: Regex,
     conditionals: Regex,
     not_negations: Option<Regex>,
+    /// Phrases that say the debtor's own view back ("you feel"): they govern what
+    /// follows like a negation, reaching into the clause they introduce.
+    reported_views: Option<Regex>,
     acts: Vec<ActDef>,
     /// One pattern per topic (job, health, money, ...), to tell what a line is about.
     topics: RegexSet,
@@ -61,6 +64,7 @@ impl Detector {
             negators: case_insensitive(&lexicon.negators)?,
             conditionals: case_insensitive(&lexicon.conditionals)?,
             not_negations: lexicon.not_negations.as_deref().map(case_insensitive).transpose()?,
+            reported_views: lexicon.reported_views.as_deref().map(case_insensitive).transpose()?,
             acts,
             topics,
         })
@@ -154,8 +158,15 @@ impl Detector {
             None => Vec::new(),
         };
         let in_idiom = |m: &regex::Match| idioms.iter().any(|&(s, e)| m.start() >= s && m.end() <= e);
-        let Some(negator) = self.negators.find_iter(clause).filter(|m| !in_idiom(m)).last() else {
-            return false;
+        let denial = self.negators.find_iter(clause).filter(|m| !in_idiom(m)).last();
+        let view = self.reported_views.as_ref().and_then(|views| views.find_iter(clause).last());
+        // The debtor's own view said back ("makes you feel you're a burden") reaches
+        // the clause it introduces, as "don't think" does.
+        let (negator, reported_view) = match (denial, view) {
+            (Some(d), Some(v)) if d.start() > v.start() => (d, false),
+            (_, Some(v)) => (v, true),
+            (Some(d), None) => (d, false),
+            (None, None) => return false,
         };
         // A negation inside a condition does not negate the consequence that
         // follows it ("if you don't pay today you will be arrested" is still a
@@ -172,9 +183,6 @@ impl Detector {
         // send it" starts a new clause at "i'll", which the negation does not reach
         // ("I don't think you'll be arrested" still negates: think, believe... raise it).
         let starts_with_subject = NEW_SUBJECT.find(&text[start..]).is_some_and(|m| m.start() == 0);
-        // The debtor's own view said back ("makes you feel you're a burden") reaches
-        // the clause it introduces, as "don't think" does.
-        let reported_view = REPORTED_VIEW.is_match(negator.as_str());
         let new_clause = (NEW_SUBJECT.is_match(after_negator) || starts_with_subject)
             && !NEG_RAISING.is_match(after_negator)
             && !reported_view;
@@ -196,13 +204,6 @@ static ANY_BEFORE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 /// A subject with a future or progressive verb: the start of a new clause.
 static NEW_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)\b").expect("valid regex")
-});
-
-/// A negator from the lexicon that reports the debtor's view of themselves rather
-/// than denying anything ("you feel", "called yourself").
-static REPORTED_VIEW: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)\bfe(?:el|lt|eling)\b|\byourself\b|^you (?:think|believe|thought|said|say)\b")
-        .expect("valid regex")
 });
 
 /// Verbs a negation rises over into the clause they introduce ("don't think you'll").

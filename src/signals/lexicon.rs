@@ -23,6 +23,10 @@ struct RawLexicon {
     /// Phrases with a negator that does not negate what follows ("don't be surprised when...").
     #[serde(default)]
     not_negations: Option<String>,
+    /// Phrases that say the debtor's own view back ("you feel", "called yourself"):
+    /// what follows is theirs, not the speaker's, as if negated.
+    #[serde(default)]
+    reported_views: Option<String>,
     /// Word classes: `name: [member, ...]`, used in patterns as `<name>`.
     #[serde(default)]
     classes: BTreeMap<String, Vec<String>>,
@@ -132,6 +136,8 @@ pub struct Lexicon {
     pub conditionals: String,
     /// Phrases that look negated and are not ("won't hesitate").
     pub not_negations: Option<String>,
+    /// Phrases that report the debtor's own view ("you feel"), read like a negation.
+    pub reported_views: Option<String>,
     /// Each topic's name and its class, expanded to one pattern.
     pub topics: Vec<(String, String)>,
     /// Cues in a collector's words.
@@ -154,9 +160,13 @@ impl Lexicon {
             );
         }
         let not_negations = raw.not_negations.clone().unwrap_or_default();
-        for (key, pattern) in
-            [("negators", &raw.negators), ("conditionals", &raw.conditionals), ("not_negations", &not_negations)]
-        {
+        let reported_views = raw.reported_views.clone().unwrap_or_default();
+        for (key, pattern) in [
+            ("negators", &raw.negators),
+            ("conditionals", &raw.conditionals),
+            ("not_negations", &not_negations),
+            ("reported_views", &reported_views),
+        ] {
             if let Err(error) = regex::Regex::new(pattern) {
                 let pos = locator.value(&ypath![key]);
                 problems.push(Diagnostic::error(file, pos, regex_message(&error)));
@@ -172,6 +182,7 @@ impl Lexicon {
             negators: raw.negators,
             conditionals: raw.conditionals,
             not_negations: raw.not_negations,
+            reported_views: raw.reported_views,
             topics,
             signals,
             events,
