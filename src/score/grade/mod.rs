@@ -156,23 +156,15 @@ pub(crate) struct Answer {
 }
 
 /// What the debtor asked for, and whether the reply gives it: a fact asked for
-/// must be in the reply; any other question is answered by a reply that starts
-/// with a direct word or does not itself end in a question.
+/// must be in the reply; a yes-or-no question wants a yes or a no; any other
+/// question is answered by a reply that starts with a direct word or does not
+/// itself end in a question. What a question asks for is heard by the lexicon's
+/// `asks_*` events, tried in order.
 pub(crate) fn answers_question(view: &TurnView) -> Answer {
-    let question = view.debtor.map_or("", |d| d.text.as_str()).to_lowercase();
     let reply = view.turn.text.to_lowercase();
     let has = |id: &str| view.has(id);
-    let asks = |words: &[&str]| words.iter().any(|w| question.contains(w));
     let factual = |answered: bool| Answer { factual: true, answered };
-    if asks(&[
-        "this about",
-        "it about",
-        "this regarding",
-        "it regarding",
-        "why are you calling",
-        "why are you ringing",
-        "what do you want",
-    ]) {
+    if view.bid("asks_purpose") {
         // Told to the consumer, not to whoever else picked up.
         factual(
             (has("discloses_debt")
@@ -181,21 +173,11 @@ pub(crate) fn answers_question(view: &TurnView) -> Answer {
                 || has("states_amount"))
                 && !has("discloses_debt_to_third_party"),
         )
-    } else if asks(&[
-        "how much",
-        "balance",
-        "total",
-        "owe",
-        "how many",
-        "what's this",
-        "what is this",
-        "charge for",
-        "fee",
-    ]) {
+    } else if view.bid("asks_amount") {
         factual(has("terms_amount") || has("states_amount") || has("explains_debt_origin") || has("fee_mention"))
-    } else if asks(&["how long", "when", "by when", "what date", "deadline", "what day"]) {
+    } else if view.bid("asks_date") {
         factual(has("terms_date") || reply.chars().any(|c| c.is_ascii_digit()) || has("terms_amount"))
-    } else if asks(&["explain", "what does", "what happens", "mean", "go through", "make sense of"]) {
+    } else if view.bid("asks_explanation") {
         // Asked to explain: explaining, or offering to go through it, answers.
         factual(
             has("explains_debt_origin")
@@ -204,14 +186,16 @@ pub(crate) fn answers_question(view: &TurnView) -> Answer {
                 || has("discloses_debt")
                 || has("accommodates"),
         )
-    } else if asks(&["how do i pay", "how can i pay", "how do i", "how can i"]) {
+    } else if view.bid("asks_how_to_pay") {
         factual(has("terms_method") || has("next_step") || reply.contains("online") || reply.contains("call"))
-    } else if asks(&["who", "which company", "creditor", "where are you"]) {
+    } else if view.bid("asks_who") {
         factual(
             has("identifies_company")
                 || has("explains_debt_origin")
                 || view.turn.text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase)),
         )
+    } else if view.bid("asks_yes_no") && !view.bid("asks_choice") {
+        factual(has("direct_answer"))
     } else {
         const DIRECT: &[&str] = &[
             "yes",
