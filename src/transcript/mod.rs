@@ -17,8 +17,19 @@ pub enum Speaker {
 }
 
 /// Debtor events that come from a line's form, not its meaning: heard even in a
-/// scenario line its author tagged.
-const FORM_EVENTS: &[&str] = &["asks_question"];
+/// scenario line its author tagged. Whether a line asks a question, and for what
+/// (an amount, a date, a yes or a no...), is how it is put.
+const FORM_EVENTS: &[&str] = &[
+    "asks_question",
+    "asks_purpose",
+    "asks_amount",
+    "asks_date",
+    "asks_explanation",
+    "asks_how_to_pay",
+    "asks_who",
+    "asks_yes_no",
+    "asks_choice",
+];
 
 /// The largest single call transcript (a file, standard input or one JSON Lines
 /// record) that is read; anything bigger is refused, so memory stays bounded.
@@ -222,8 +233,8 @@ impl Transcript {
                     let turn = &mut self.turns[index];
                     // Scenario lines carry the author's tags; transcript lines get what
                     // the lexicon hears, added to anything their label implied. Whether
-                    // a line asks a question is its form, which no author tags, so a
-                    // tagged line still gets that.
+                    // a line asks a question (and for what) is its form, which no author
+                    // tags, so a tagged line still gets that.
                     let tagged = turn.node.is_some() && !turn.events.is_empty();
                     for hit in detector.events(&turn.text) {
                         if (!tagged || FORM_EVENTS.contains(&hit.id.as_str())) && !turn.events.contains(&hit.id) {
