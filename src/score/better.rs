@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::facts::Facts;
-use crate::transcript::{Speaker, Transcript};
+use crate::transcript::{Speaker, Transcript, Turn};
 
 /// What a missing fact reads as.
 fn stand_in(name: &str) -> String {
@@ -50,22 +50,22 @@ fn first_name_if_consumer(name: &str, value: &str) -> String {
 }
 
 /// The debtor's line before turn `turn` (1-based), if any.
-pub fn debtor_before(transcript: &Transcript, turn: usize) -> Option<&str> {
+pub fn debtor_before(transcript: &Transcript, turn: usize) -> Option<&Turn> {
     transcript.turns[..turn.saturating_sub(1).min(transcript.turns.len())]
         .iter()
         .rev()
         .find(|t| t.speaker == Speaker::Debtor)
-        .map(|t| t.text.as_str())
 }
 
-/// Fills `{{debtor.said}}` with the first sentence of what the debtor said, turned
-/// round to speak to them; without a line, with "what they told you".
-pub fn fill_said(text: &str, said: Option<&str>) -> String {
+/// Fills `{{debtor.said}}` with what the debtor told, turned round to speak to
+/// them: the sentence the lexicon heard the disclosure in (`told_at`), else the
+/// first sentence that says something; without a line, "to hear that".
+pub fn fill_said(text: &str, said: Option<&str>, told_at: Option<usize>) -> String {
     if !text.contains("{{debtor.said}}") {
         return text.to_string();
     }
-    let spoken = said.map(turn_round).filter(|s| !s.is_empty()).unwrap_or_else(|| "to hear that".into());
-    text.replace("{{debtor.said}}", &spoken)
+    let spoken = said.map(|line| turn_round(line, told_at)).filter(|s| !s.is_empty());
+    text.replace("{{debtor.said}}", &spoken.unwrap_or_else(|| "to hear that".into()))
 }
 
 /// Words that open a line without saying anything ("...Fine. Look, I lost my job").
@@ -74,15 +74,36 @@ const OPENERS: &[&str] = &[
     "oh",
 ];
 
-/// "I lost my job in August." → "you lost your job in August"; at most 14 words.
-/// The first sentence that says something: "...Fine." or "Yeah." alone is skipped,
-/// and a leading "look," or "well," dropped.
-fn turn_round(line: &str) -> String {
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
-    let sentences: Vec<&str> = line.split(['.', '!', '?', ';']).map(str::trim).filter(|s| !s.is_empty()).collect();
-    let says_something = |s: &&str| s.split_whitespace().filter(|w| !OPENERS.contains(&bare(w).as_str())).count() >= 2;
-    let first = sentences.iter().find(|s| says_something(s)).or(sentences.first()).copied().unwrap_or("");
-    let words: Vec<String> = first
+/// A word without its punctuation, lower-cased.
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase()
+}
+
+/// The sentences of a line, each with the byte offset where it ends.
+fn sentences(line: &str) -> Vec<(&str, usize)> {
+    let mut end = 0;
+    line.split_inclusive(['.', '!', '?', ';'])
+        .map(|piece| {
+            end += piece.len();
+            (piece.trim().trim_end_matches(['.', '!', '?', ';']).trim(), end)
+        })
+        .filter(|(s, _)| !s.is_empty())
+        .collect()
+}
+
+/// The sentence to quote back: the one holding `told_at` if it says something,
+/// else the first that does ("...Fine." or "Yeah." alone is skipped).
+fn sentence_told(line: &str, told_at: Option<usize>) -> &str {
+    let all = sentences(line);
+    let says_something = |s: &str| s.split_whitespace().filter(|w| !OPENERS.contains(&bare(w).as_str())).count() >= 2;
+    let told = told_at.and_then(|at| all.iter().find(|(_, end)| at < *end)).filter(|(s, _)| says_something(s));
+    told.or_else(|| all.iter().find(|(s, _)| says_something(s))).or(all.first()).map_or("", |(s, _)| s)
+}
+
+/// "I lost my job in August." → "you lost your job in August"; at most 14 words,
+/// a leading "look," or "well," dropped.
+fn turn_round(line: &str, told_at: Option<usize>) -> String {
+    let words: Vec<String> = sentence_told(line, told_at)
         .split_whitespace()
         .skip_while(|w| OPENERS.contains(&bare(w).as_str()))
         .take(14)
@@ -139,18 +160,23 @@ mod tests {
     #[test]
     fn the_debtors_words_are_turned_round_to_speak_to_them() {
         assert_eq!(
-            fill_said("I'm so sorry {{debtor.said}}.", Some("...Fine. Look, I'm just sick of the calls.")),
+            fill_said("I'm so sorry {{debtor.said}}.", Some("...Fine. Look, I'm just sick of the calls."), None),
             "I'm so sorry you're just sick of the calls."
         );
         let better = "I'm sorry {{debtor.said}}.";
         assert_eq!(
-            fill_said(better, Some("I lost my job in August. The warehouse closed.")),
+            fill_said(better, Some("I lost my job in August. The warehouse closed."), None),
             "I'm sorry you lost your job in August."
         );
         assert_eq!(
-            fill_said(better, Some("I'm scared to even open my post.")),
+            fill_said(better, Some("I'm scared to even open my post."), None),
             "I'm sorry you're scared to even open your post."
         );
-        assert_eq!(fill_said(better, None), "I'm sorry to hear that.");
+        assert_eq!(fill_said(better, None, None), "I'm sorry to hear that.");
+        // The sentence the disclosure was heard in, not the first one.
+        let line = "I got your letter about the card. My husband died in March.";
+        let told_at = line.find("died");
+        assert_eq!(fill_said(better, Some(line), told_at), "I'm sorry your husband died in March.");
+        assert_eq!(fill_said(better, Some(line), None), "I'm sorry you got your letter about the card.");
     }
 }

@@ -56,7 +56,8 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
     }
     for finding in &mut findings {
         let said = better::debtor_before(transcript, finding.turn);
-        finding.better = better::fill_said(&fill(&finding.better, &transcript.facts), said);
+        let (line, told_at) = (said.map(|t| t.text.as_str()), said.and_then(|t| t.told_at));
+        finding.better = better::fill_said(&fill(&finding.better, &transcript.facts), line, told_at);
         finding.message = fill(&finding.message, &transcript.facts);
     }
     findings.sort_by(|a, b| (a.turn, &a.rule).cmp(&(b.turn, &b.rule)));

@@ -61,7 +61,16 @@ pub struct Turn {
     /// The speaker as the transcript named them (`Sam Ortiz (Agent)`, `spk_1`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Where in a debtor line the lexicon heard what they told (a hardship, a
+    /// feeling, a complaint), so the coach quotes that sentence back and not the
+    /// one before it. Worked out whenever the call is read; never saved.
+    #[serde(skip)]
+    pub told_at: Option<usize>,
 }
+
+/// Debtor events whose sentence the coach quotes back (`{{debtor.said}}`).
+const TOLD_EVENTS: &[&str] =
+    &["vulnerability_disclosed", "hardship_disclosed", "expresses_emotion", "complains", "fears_consequence"];
 
 /// One move of one meter, with the reason the scenario gives for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,6 +99,7 @@ impl Turn {
             meter_changes: Vec::new(),
             start: None,
             label: None,
+            told_at: None,
         }
     }
 
@@ -104,6 +114,7 @@ impl Turn {
             meter_changes: Vec::new(),
             start: None,
             label: None,
+            told_at: None,
         }
     }
 
@@ -118,6 +129,7 @@ impl Turn {
             meter_changes: Vec::new(),
             start: None,
             label: None,
+            told_at: None,
         }
     }
 }
@@ -236,7 +248,10 @@ impl Transcript {
                     // a line asks a question (and for what) is its form, which no author
                     // tags, so a tagged line still gets that.
                     let tagged = turn.node.is_some() && !turn.events.is_empty();
-                    for hit in detector.events(&turn.text) {
+                    let heard = detector.events(&turn.text);
+                    turn.told_at =
+                        TOLD_EVENTS.iter().find_map(|id| heard.iter().find(|hit| hit.id == *id)).map(|hit| hit.span[0]);
+                    for hit in heard {
                         if (!tagged || FORM_EVENTS.contains(&hit.id.as_str())) && !turn.events.contains(&hit.id) {
                             turn.events.push(hit.id);
                         }

@@ -74,6 +74,22 @@ Agent: Forty a month works. To confirm: forty dollars on the 15th of each month 
     assert_eq!(credited[0]["turn"], 5);
 }
 
+/// The better phrasing quotes the sentence the debtor told their loss in, not the
+/// small talk before it.
+#[test]
+fn the_better_phrasing_quotes_what_the_debtor_told() {
+    let dir = temp_dir("score-told");
+    let text = "Agent: Hi, this is Sam from Apex Recovery. Am I speaking with Maria?\n\
+Debtor: Yes. I got your letter about the card. My husband died in March.\n\
+Agent: Okay. Can you pay the balance today?\n";
+    std::fs::write(dir.join("call.txt"), text).unwrap();
+    let (_, cards) = json(&dir, &["score", "call.txt", "--format", "json"]);
+    let betters: Vec<&str> =
+        cards[0]["findings"].as_array().unwrap().iter().filter_map(|f| f["better"].as_str()).collect();
+    assert!(betters.iter().any(|b| b.contains("your husband died in March")), "{betters:#?}");
+    assert!(!betters.iter().any(|b| b.contains("got your letter")), "{betters:#?}");
+}
+
 #[test]
 fn reassurances_are_not_threats() {
     let dir = temp_dir("score-reassure");
