@@ -33,7 +33,11 @@ const TELLING_WORDS: usize = 6;
 
 pub fn grade(view: &TurnView) -> Option<Grade> {
     let bid = view.any_bid(EMOTIONAL_BIDS);
-    let telling = !bid && view.debtor.is_some_and(|d| d.text.split_whitespace().count() >= TELLING_WORDS);
+    // A question asks for an answer, which empathy judges by whether it came; only a
+    // line that tells something about the debtor asks to be taken up.
+    let telling = !bid
+        && !view.bid("asks_question")
+        && view.debtor.is_some_and(|d| d.text.split_whitespace().count() >= TELLING_WORDS);
     let mut parts: Vec<Component> = Vec::new();
     let act = |id: &str, strong: (&str, f64), weak: (&str, f64)| {
         let (what, points) = match view.level(id)? {
@@ -166,7 +170,7 @@ fn answers_what_they_asked(view: &TurnView, feeling_words_only: bool) -> Option<
     } else if feeling_words_only {
         Some(missing("sympathy in place of the answer they asked for", -1.5))
     } else {
-        None
+        Some(missing("leaves their question unanswered", -0.5))
     }
 }
 
