@@ -48,8 +48,14 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     };
     // Words of feeling: reacting, interpreting, validating. They are cheap, so
     // together they earn at most WORDS_CAP points, more only with something done.
+    // "That's unacceptable." said back to abuse judges the debtor: it answers no feeling.
+    let reprimand = view.hit("reprimand").filter(|_| view.bid("debtor_abusive")).map(|h| h.span);
+    let acknowledges =
+        act("acknowledges_feelings", ("responds to what they feel", 1.5), ("a brief acknowledgement", 0.5)).filter(
+            |_| !reprimand.is_some_and(|r| view.hit("acknowledges_feelings").is_some_and(|h| overlaps(h.span, r))),
+        );
     let mut words: Vec<Component> = [
-        act("acknowledges_feelings", ("responds to what they feel", 1.5), ("a brief acknowledgement", 0.5)),
+        acknowledges,
         act("reflects_situation", ("puts their situation in its own words", 1.5), ("reflects what they said", 0.5)),
         act("validates_or_normalises", ("says their reaction makes sense", 1.0), ("reassures them", 0.5)),
     ]
@@ -59,7 +65,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     let explores = act("explores_situation", ("asks about the person", 1.5), ("asks about the person", 0.5));
     // Doing something for them: adjusting, owning a failing, a next step, a choice.
     // "Maybe isn't good enough" shares owning's words but dismisses, so a turn
-    // that dismisses owns nothing.
+    // that dismisses owns nothing; nor does "That's unacceptable" said back to abuse.
+    let owns_nothing = view.has("dismissal") || reprimand.is_some();
     let deed = [
         ("accommodates", "does something for their situation"),
         ("payment_off_table", "takes payment off the table for now"),
@@ -69,7 +76,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         ("offers_options", "gives them a choice"),
     ]
     .into_iter()
-    .filter(|(id, _)| *id != "owns_failing" || !view.has("dismissal"))
+    .filter(|(id, _)| *id != "owns_failing" || !owns_nothing)
     .find_map(|(id, what)| view.component(id, what, 2.0))
     .or_else(|| lets_them_go(view))
     .or_else(|| allays_fear(view));
@@ -136,6 +143,11 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         1.0
     };
     Some(Grade::from_components(parts, weight))
+}
+
+/// Whether two spans of a turn share any words.
+fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
+    a[0] < b[1] && b[0] < a[1]
 }
 
 /// Told it is a bad time, offering to call back is doing what they asked.
