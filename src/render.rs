@@ -171,13 +171,7 @@ mod helpers {
     handlebars_helper!(rpad: |value: Json, width: u64| format!("{:>width$}", plain(value), width = width as usize));
     handlebars_helper!(md: |text: str| crate::text::escape_markdown(text));
 
-    /// A value as text: a string as it is, anything else as JSON writes it.
-    fn plain(value: &serde_json::Value) -> String {
-        match value {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        }
-    }
+    use crate::facts::plain;
 }
 
 #[derive(Clone, Copy)]
