@@ -100,6 +100,12 @@ impl Detector {
         self.signals.ids.iter().chain(&self.events.ids).any(|s| s == id) || self.acts.iter().any(|a| a.id == id)
     }
 
+    /// How often this thread's scanners (cues and events) have filled their
+    /// caches and started again; see [`Scanner::cache_clears`].
+    pub fn cache_clears(&self) -> usize {
+        self.signals.scanner.cache_clears() + self.events.scanner.cache_clears()
+    }
+
     /// The topics a text names (indexes into the lexicon's `topics`).
     pub fn topics_of(&self, text: &str) -> Vec<usize> {
         self.topics.matches(text).into_iter().collect()

@@ -63,6 +63,14 @@ pub struct Scanner {
     unbounded: Vec<bool>,
 }
 
+/// The most memory one thread's lazy DFA may hold. The DFA builds its states as
+/// text needs them and throws them all away when this is full: with ~1,400
+/// patterns, 8 MB filled 53 times on the 5,400 lines of the development data and
+/// batch scoring spent more than half its time rebuilding states (2.5 times slower
+/// on the throughput bench); 32 MB still filled twice. It is a ceiling, not an
+/// allocation: a batch of calls peaks a few MB higher than with 8 MB.
+const CACHE_BYTES: usize = 64 << 20;
+
 /// How far a pattern with `*` or `+` is followed from where it begins. A phrase
 /// in a lexicon is a few words: nothing it is meant to find is this long.
 pub const UNBOUNDED_MATCH: usize = 256;
@@ -106,7 +114,7 @@ impl Scanner {
             // A Unicode word boundary (only a custom lexicon could ask for one)
             // makes the DFA stop at non-ASCII bytes; `starts` then lets every
             // pattern check that position itself.
-            .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(8 << 20).unicode_word_boundary(true))
+            .configure(DFA::config().match_kind(MatchKind::All).cache_capacity(CACHE_BYTES).unicode_word_boundary(true))
             .build_from_nfa(nfa)?;
         let mut cache = dfa.create_cache();
         let can_start = start_bytes(&dfa, &mut cache);
@@ -118,6 +126,13 @@ impl Scanner {
             found: Vec::new(),
         }));
         Ok(Scanner { dfa, patterns, exact_within, can_start, scratch, longest, unbounded })
+    }
+
+    /// How often this thread's DFA cache has filled up and been cleared: each
+    /// clear throws away every state built so far, so a count that keeps rising
+    /// on ordinary text means [`CACHE_BYTES`] is too small for the lexicon.
+    pub fn cache_clears(&self) -> usize {
+        self.scratch.get().cache.clear_count()
     }
 
     pub fn pattern_count(&self) -> usize {
