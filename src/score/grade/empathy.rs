@@ -110,6 +110,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         view.component("pressure_or_false_urgency", "puts them under pressure", -1.5),
         view.component("pressures_to_borrow_or_sell", "tells them to borrow or sell", -1.5),
         view.component("deflection", "an excuse or a formula instead of an answer", -1.5),
+        (bid || telling).then(|| view.component("laughs_it_off", "laughs at what they told you", -1.5)).flatten(),
         view.any_bid(NOT_NOW_BIDS)
             .then(|| view.component("presses_on", "keeps going after they said it's a bad time", -1.5))
             .flatten(),
