@@ -48,6 +48,8 @@ struct Matcher {
     owner: Vec<usize>,
     ids: Vec<String>,
     negatable: Vec<bool>,
+    /// For each entry, the entries that cancel it when they end just before it.
+    not_just_after: Vec<Vec<usize>>,
 }
 
 impl Detector {
@@ -145,7 +147,12 @@ impl Detector {
             }
         });
         kept.sort_unstable_by_key(|&(entry, start, end)| (start, end, entry));
+        let framed: Vec<bool> =
+            kept.iter().map(|&(entry, start, _)| framed_by(matcher, &kept, entry, start, text)).collect();
         kept.into_iter()
+            .zip(framed)
+            .filter(|&(_, framed)| !framed)
+            .map(|(hit, _)| hit)
             .map(|(cue, start, end)| CueHit { cue, start: normalized.original(start), end: normalized.original(end) })
             .collect()
     }
@@ -381,12 +388,38 @@ impl Matcher {
             owner,
             ids: entries.iter().map(|e| e.id.clone()).collect(),
             negatable: entries.iter().map(|e| e.negatable).collect(),
+            not_just_after: entries
+                .iter()
+                .map(|e| {
+                    let index = |id: &String| entries.iter().position(|other| &other.id == id);
+                    e.not_just_after.iter().filter_map(index).collect()
+                })
+                .collect(),
         })
     }
 }
 
 fn case_insensitive(pattern: &str) -> crate::error::Result<Regex> {
     Ok(RegexBuilder::new(&ascii_classes(pattern)).case_insensitive(true).build()?)
+}
+
+/// Whether a cue that cancels `entry` ends just before it, in the same clause and
+/// with nobody else taking it on between: "you just need to take it one step at a
+/// time" tells the debtor what to do; "you need to go, we can stop" does not.
+fn framed_by(matcher: &Matcher, kept: &[(usize, usize, usize)], entry: usize, start: usize, text: &str) -> bool {
+    const NEAR: usize = 30;
+    let frames = &matcher.not_just_after[entry];
+    !frames.is_empty()
+        && kept.iter().any(|&(frame, _, frame_end)| {
+            let between = text.get(frame_end..start).unwrap_or(".");
+            frames.contains(&frame)
+                && frame_end <= start
+                && start - frame_end <= NEAR
+                && !between.contains(['.', ',', '!', '?', ';', ':'])
+                && !between
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .any(|w| ["we", "i", "we'll", "i'll", "let's", "us", "me"].contains(&w.to_lowercase().as_str()))
+        })
 }
 
 /// A lexicon pattern with ASCII word boundaries (`\b`, `\B`) and ASCII digits
@@ -461,6 +494,16 @@ mod tests {
             ["Anyone who doesn't pay gets their wages garnished.", "People who won't pay get their wages garnished."]
         {
             assert!(signal_ids(said).contains(&"seizure_consequence".to_string()), "{said}: {:?}", signal_ids(said));
+        }
+    }
+
+    #[test]
+    fn an_accommodation_the_debtor_is_told_to_make_is_advice_not_a_deed() {
+        for advice in ["You just need to take it one step at a time.", "you should take your time with it honestly"] {
+            assert!(!signal_ids(advice).contains(&"accommodates".to_string()), "{advice}");
+        }
+        for deed in ["We'll take it one step at a time.", "If you need to go, we can stop and pick it up later."] {
+            assert!(signal_ids(deed).contains(&"accommodates".to_string()), "{deed}");
         }
     }
 

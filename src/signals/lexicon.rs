@@ -110,6 +110,8 @@ struct RawEntry {
     description: String,
     #[serde(default)]
     negatable: bool,
+    #[serde(default)]
+    not_just_after: Vec<String>,
     patterns: Vec<String>,
 }
 
@@ -122,6 +124,9 @@ pub struct Entry {
     pub description: String,
     /// Whether a negation before it ("not", "never") cancels it.
     pub negatable: bool,
+    /// Cues that cancel it when they end just before it in the same clause
+    /// ("you just need to" before "take it one step at a time": advice, not a deed).
+    pub not_just_after: Vec<String>,
     /// Its regular expressions, word classes expanded.
     pub patterns: Vec<String>,
 }
@@ -308,13 +313,23 @@ impl Checker<'_> {
                     Err(problem) => problems.push(problem),
                 }
             }
-            entries.push(Entry { id: entry.id, description: entry.description, negatable: entry.negatable, patterns });
+            entries.push(Entry {
+                id: entry.id,
+                description: entry.description,
+                negatable: entry.negatable,
+                not_just_after: entry.not_just_after,
+                patterns,
+            });
         }
         entries
     }
 
     /// Every act names existing cues and events, and no act shares an id with a signal.
     fn acts(&self, lexicon: &Lexicon, problems: &mut Vec<Diagnostic>) {
+        for (index, signal) in lexicon.signals.iter().enumerate() {
+            let path = [Seg::Key("signals"), Seg::Index(index), Seg::Key("not_just_after")];
+            self.names(&signal.not_just_after, &path, lexicon.signal_ids(), "signals", problems);
+        }
         let mut seen: Vec<&str> = Vec::new();
         for (index, act) in lexicon.acts.iter().enumerate() {
             let at = |key: &'static str| [Seg::Key("acts"), Seg::Index(index), Seg::Key(key)];

@@ -77,7 +77,6 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     ]
     .into_iter()
     .filter(|(id, _)| *id != "owns_failing" || !owns_nothing)
-    .filter(|(id, _)| !told_to_do_it(view, id))
     .find_map(|(id, what)| view.component(id, what, 2.0))
     .or_else(|| lets_them_go(view))
     .or_else(|| allays_fear(view));
@@ -152,23 +151,6 @@ fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
     a[0] < b[1] && b[0] < a[1]
 }
 
-/// "You just need to take it one step at a time" tells them what to do; the same
-/// words about the call ("we'll take it one step at a time") adjust to them. An
-/// accommodation counts as told when "you need to", "you should" or "try to" comes
-/// just before it in the same clause, with no "we" or "I" taking it on between.
-fn told_to_do_it(view: &TurnView, id: &str) -> bool {
-    const NEAR: usize = 30;
-    if id != "accommodates" {
-        return false;
-    }
-    let (Some(told), Some(deed)) = (view.hit("tells_them_to"), view.hit(id)) else { return false };
-    let Some(between) = view.turn.text.get(told.span[1]..deed.span[0]) else { return false };
-    let collector_acts = between
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .any(|w| ["we", "i", "we'll", "i'll", "let's", "us", "me"].contains(&w.to_lowercase().as_str()));
-    between.len() <= NEAR && !between.contains(['.', ',', '!', '?', ';', ':']) && !collector_acts
-}
-
 /// Told it is a bad time, offering to call back is doing what they asked.
 fn lets_them_go(view: &TurnView) -> Option<Component> {
     view.any_bid(NOT_NOW_BIDS).then(|| view.component("asks_callback_time", "lets them go and asks when suits", 2.0))?
@@ -209,9 +191,7 @@ fn answers_what_they_asked(view: &TurnView, feeling_words_only: bool) -> Option<
 /// in the mornings?") answers a question they did not ask; pointing them to free
 /// debt advice, or changing something for them, is help they can use.
 fn unasked_advice(view: &TurnView) -> Option<Component> {
-    let helps = ["signposts_debt_advice", "accommodates", "offers_plan", "alternatives"]
-        .iter()
-        .any(|id| view.has(id) && !told_to_do_it(view, id));
+    let helps = ["signposts_debt_advice", "accommodates", "offers_plan", "alternatives"].iter().any(|id| view.has(id));
     if helps {
         return None;
     }
