@@ -141,19 +141,35 @@ fn session_empathy(file: &str) -> f64 {
 /// lines, one helper reflecting and asking, the other correcting, advising and
 /// lecturing): the listening session must score clearly higher on empathy. The
 /// issue measured the opposite on public rated sessions; `tests/data/sessions/`
-/// holds six pairs written for this test, the last five scored blind first (diet:
+/// holds eight pairs written for this test, the last seven scored blind first (diet:
 /// 49.8 against 42.2; smoking, whose lecturer is polite and informative rather than
 /// rude: 47.1 against 41.3; medication, whose lecturer asks closed questions and gives
 /// information: 45.9 against 43.8; money, whose helper fixes - lists, apps, a plan,
 /// reassurance - and never listens: 45.4 against 53.2, the wrong way round; gambling,
-/// in speech-to-text style, whose lecturer corrects and recommends: 52.1 against 45.3).
+/// in speech-to-text style, whose lecturer corrects and recommends: 52.1 against 45.3;
+/// work stress, whose lecturer advises and takes the manager's side: 61.0 against
+/// 31.2; and a collection call with a carer, listened to or lectured: 69.5 against
+/// 16.9).
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
-    for topic in ["drink", "diet", "smoking", "meds", "money", "gambling"] {
+    for topic in ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"] {
         let listening = session_empathy(&format!("listening-{topic}.txt"));
         let lecturing = session_empathy(&format!("lecturing-{topic}.txt"));
         assert!(listening >= lecturing + 15.0, "{topic}: listening {listening} against lecturing {lecturing}");
     }
+}
+
+/// A conversation that never talks money gives negotiation nothing to judge: the
+/// client's "maybe I need to say something about the workload" hesitates, but over
+/// no payment (it once cost the listener points for not taking it up).
+#[test]
+fn a_conversation_without_money_has_no_negotiation_score() {
+    let dir = temp_dir("judgement-no-money");
+    let path = format!("{}/tests/data/sessions/listening-work.txt", env!("CARGO_MANIFEST_DIR"));
+    let output = run(&dir, &["score", &path, "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    assert!(cards[0]["scores"]["negotiation"].is_null(), "{}", cards[0]["scores"]);
+    assert!(cards[0]["scores"]["empathy"].as_f64().is_some_and(|e| e > 55.0), "{}", cards[0]["scores"]);
 }
 
 /// Found by playing the bereavement scenario: "Hello Margaret, it's Sam from

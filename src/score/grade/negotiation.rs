@@ -12,7 +12,6 @@ const BIDS: &[&str] = &[
     "refuses_to_pay",
     "asks_about_options",
     "disputes_debt",
-    "hesitates",
     "mentions_credit",
     "mentions_payday",
     "time_barred_claim",
@@ -22,8 +21,11 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     // "Yeah" to a greeting is not a negotiation bid; agreeing to a proposal, or to
     // terms the debtor names ("yes, $100 on the 1st works"), is.
     let about_money = view.debtor.is_some_and(money_talk);
+    // "Maybe..." hesitates over a payment only when one is on the table or named:
+    // "maybe I should say something about the workload" asks nothing of a negotiator.
+    let on_the_table = view.proposal_pending || about_money;
     let bid = view.any_bid(BIDS)
-        || (view.bid("agrees") && (view.proposal_pending || about_money))
+        || ((view.bid("agrees") || view.bid("hesitates")) && on_the_table)
         || ((view.bid("hardship_disclosed") || view.bid("asks_question")) && about_money);
     let mut parts: Vec<Component> = [
         view.component("asks_ability_to_pay", "asks what they can afford", 2.0),
@@ -56,7 +58,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     if !demanding {
         parts.extend(view.component("flexibility", "meets them where they are", 1.5));
     }
-    let agreed = (view.bid("promise_to_pay") || (view.bid("agrees") && (view.proposal_pending || about_money)))
+    let agreed = (view.bid("promise_to_pay") || (view.bid("agrees") && on_the_table))
         && !view.bid("hesitates");
     if (agreed || view.bid("proposes_amount")) && !view.has("confirms_terms") {
         parts.extend(view.component("payment_question", "pins down when and how much", 1.5));
