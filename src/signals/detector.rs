@@ -172,7 +172,20 @@ impl Detector {
         };
         let in_idiom = |m: &regex::Match| idioms.iter().any(|&(s, e)| m.start() >= s && m.end() <= e);
         let denial = self.negators.find_iter(clause).filter(|m| !in_idiom(m)).last();
-        let view = self.reported_views.as_ref().and_then(|views| views.find_iter(clause).last());
+        // "We'll see how you feel when..." says the view only to threaten what follows
+        // (its idiom may begin before the five words a negation reaches back).
+        let whole_clause = &text[clause_begins..start];
+        let view_idioms: Vec<(usize, usize)> = match &self.not_negations {
+            Some(idioms) => idioms.find_iter(whole_clause).map(|m| (m.start(), m.end())).collect(),
+            None => Vec::new(),
+        };
+        let offset = scope - clause_begins;
+        let view = self.reported_views.as_ref().and_then(|views| {
+            views
+                .find_iter(clause)
+                .filter(|m| !view_idioms.iter().any(|&(s, e)| m.start() + offset >= s && m.end() + offset <= e))
+                .last()
+        });
         // The debtor's own view said back ("makes you feel you're a burden") reaches
         // the clause it introduces, as "don't think" does.
         let (negator, reported_view) = match (denial, view) {

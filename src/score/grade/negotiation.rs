@@ -58,8 +58,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     if !demanding {
         parts.extend(view.component("flexibility", "meets them where they are", 1.5));
     }
-    let agreed = (view.bid("promise_to_pay") || (view.bid("agrees") && on_the_table))
-        && !view.bid("hesitates");
+    let agreed = (view.bid("promise_to_pay") || (view.bid("agrees") && on_the_table)) && !view.bid("hesitates");
     if (agreed || view.bid("proposes_amount")) && !view.has("confirms_terms") {
         parts.extend(view.component("payment_question", "pins down when and how much", 1.5));
     }
