@@ -66,7 +66,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     // Doing something for them: adjusting, owning a failing, a next step, a choice.
     // "Maybe isn't good enough" shares owning's words but dismisses, so a turn
     // that dismisses owns nothing; nor does "That's unacceptable" said back to abuse.
-    let owns_nothing = view.has("dismissal") || reprimand.is_some();
+    // Nor does sorry for making them repeat themselves, said while asking them to.
+    let owns_nothing = view.has("dismissal") || reprimand.is_some() || view.has("asks_to_repeat");
     let deed = [
         ("accommodates", "does something for their situation"),
         ("payment_off_table", "takes payment off the table for now"),
@@ -109,6 +110,9 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         view.component("pressure_or_false_urgency", "puts them under pressure", -1.5),
         view.component("pressures_to_borrow_or_sell", "tells them to borrow or sell", -1.5),
         view.component("deflection", "an excuse or a formula instead of an answer", -1.5),
+        view.bid("complains")
+            .then(|| view.component("asks_to_repeat", "asks them to go over it all again", -1.5))
+            .flatten(),
         (bid || telling).then(|| view.component("laughs_it_off", "laughs at what they told you", -1.5)).flatten(),
         view.any_bid(NOT_NOW_BIDS)
             .then(|| view.component("presses_on", "keeps going after they said it's a bad time", -1.5))
