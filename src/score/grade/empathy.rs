@@ -80,7 +80,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .filter(|(id, _)| *id != "owns_failing" || !owns_nothing)
     .find_map(|(id, what)| view.component(id, what, 2.0))
     .or_else(|| lets_them_go(view))
-    .or_else(|| allays_fear(view));
+    .or_else(|| allays_fear(view))
+    .or_else(|| view.component("commits_for_them", "undertakes to do something about it", 1.5));
     let cap = if deed.is_some() || explores.is_some() { WORDS_CAP_WITH_DEED } else { WORDS_CAP };
     cap_points(&mut words, cap);
     let feeling_words_only = !words.is_empty() && explores.is_none() && deed.is_none();
@@ -91,7 +92,10 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     let warm = !positives.is_empty();
     parts.extend(positives);
     parts.extend(answers_what_they_asked(view, feeling_words_only));
-    if let Some(needs) = view.component("company_needs", "speaks from the company's needs, not theirs", -1.0) {
+    let needs = view
+        .component("company_needs_first", "puts the company's account first in their life", -1.5)
+        .or_else(|| view.component("company_needs", "speaks from the company's needs, not theirs", -1.0));
+    if let Some(needs) = needs {
         parts.push(needs);
     }
     if (bid || telling)
@@ -119,7 +123,12 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
             .flatten(),
     ];
     parts.extend(negatives.into_iter().flatten());
-    let demand = view.component("payment_demand", "", 0.0).or_else(|| view.component("demands_full_payment", "", 0.0));
+    // Money going back to them ("the payment is going back to your account today") is no demand.
+    let refund = view.has("money_back");
+    let demand = view
+        .component("payment_demand", "", 0.0)
+        .or_else(|| view.component("demands_full_payment", "", 0.0))
+        .filter(|_| !refund);
     match (bid, demand) {
         (true, Some(d)) => {
             parts.push(Component { what: "turns to payment in the same breath".into(), points: -2.0, ..d })
