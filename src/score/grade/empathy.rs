@@ -179,7 +179,8 @@ const FEAR_BIDS: &[&str] =
 /// your file after six years"), is the reply they needed.
 fn allays_fear(view: &TurnView) -> Option<Component> {
     let truth = |id| view.component(id, "tells them the truth about what they fear", 2.0);
-    view.any_bid(FEAR_BIDS).then(|| truth("legal_denial").or_else(|| truth("eases_worry")))?
+    view.any_bid(FEAR_BIDS)
+        .then(|| truth("legal_denial").or_else(|| truth("eases_worry")).or_else(|| truth("denies_consequence")))?
 }
 
 /// Asked for a fact (the amount, a date, who is calling), giving it is the
