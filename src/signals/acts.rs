@@ -139,12 +139,18 @@ impl ActDef {
         }
         let sentences = sentences(text);
         let sentence_of = |at: usize| sentence_at(&sentences, at);
+        // A cue whose pattern begins at the full stop before it ("(?:^|[.!?] )do you...")
+        // belongs to the sentence its first word is in.
+        let sentence_of_hit = |hit: &CueHit| {
+            let first_word = text.get(hit.start..hit.end).and_then(|t| t.find(char::is_alphanumeric));
+            sentence_of(hit.start + first_word.unwrap_or(0))
+        };
         let mut has_canceller = vec![false; sentences.len()];
         for hit in hits.iter().filter(|h| self.not.contains(&h.cue)) {
-            has_canceller[sentence_of(hit.start)] = true;
+            has_canceller[sentence_of_hit(hit)] = true;
         }
         let overlappers = Overlappers::new(hits, &self.not_overlapping);
-        let cancelled = |hit: &CueHit| has_canceller[sentence_of(hit.start)] || overlappers.cover(hit);
+        let cancelled = |hit: &CueHit| has_canceller[sentence_of_hit(hit)] || overlappers.cover(hit);
         let mut references: Vec<Option<bool>> = vec![None; sentences.len()];
         let lawful_now =
             !self.lawful_when.is_empty() && self.lawful_when.iter().all(|(name, want)| ctx.facts.matches(name, want));
@@ -160,14 +166,14 @@ impl ActDef {
             if (lawful_now && self.lawful.contains(&hit.cue)) || cancelled(hit) {
                 continue;
             }
-            if self.not_echo && echoes_debtor(text, &sentences[sentence_of(hit.start)], hit, ctx) {
+            if self.not_echo && echoes_debtor(text, &sentences[sentence_of_hit(hit)], hit, ctx) {
                 continue;
             }
             if level == ActLevel::Weak && !self.weak_after.is_empty() && !ctx.debtor_said_any(&self.weak_after) {
                 continue;
             }
             if level == ActLevel::Strong && self.reference {
-                let own = sentence_of(hit.start);
+                let own = sentence_of_hit(hit);
                 let (s, e) = sentences[own];
                 if !*references[own].get_or_insert_with(|| reader.references(&text[s..e])) {
                     level = ActLevel::Weak;

