@@ -76,6 +76,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         ("payment_off_table", "takes payment off the table for now"),
         ("owns_failing", "owns the failing"),
         ("signposts_debt_advice", "points them to free help"),
+        ("discourages_borrowing", "keeps them from borrowing to pay"),
         ("says_next_step", "says what will be done"),
         ("offers_options", "gives them a choice"),
     ]
