@@ -174,6 +174,28 @@ fn a_conversation_without_money_has_no_negotiation_score() {
     assert!(cards[0]["scores"]["empathy"].as_f64().is_some_and(|e| e > 55.0), "{}", cards[0]["scores"]);
 }
 
+/// Found by playing hardship-job-loss: "Would $40 a month work, or $25 if that's
+/// safer for now?" was graded as picking a figure for the debtor without asking -
+/// but two figures to choose from pick neither; one figure named unasked still does.
+#[test]
+fn a_choice_of_figures_is_not_a_figure_picked_for_them() {
+    let dir = temp_dir("judgement-choice");
+    let call = dir.join("choice.txt");
+    let components = |collector: &str| -> String {
+        let text = format!(
+            "---\njurisdiction: US\nbalance: 1240\n---\nDebtor: I do want to sort it out, I just can't do much right now.\nCollector: {collector}\n"
+        );
+        std::fs::write(&call, text).unwrap();
+        let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
+        let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+        cards[0]["turns"][0]["negotiation"]["components"].to_string()
+    };
+    let choice = components("That's fine. Would $40 a month work, or $25 if that's safer for now?");
+    assert!(!choice.contains("picks a figure"), "{choice}");
+    let picked = components("That's fine. We'll set you up at $40 a month.");
+    assert!(picked.contains("picks a figure"), "{picked}");
+}
+
 /// Found by playing the bereavement scenario: "Hello Margaret, it's Sam from
 /// Ridgeline Recovery, calling about the Northern Energy account" was coached as
 /// hard to read (grade 14, from the names' syllables) and credited as reflecting

@@ -124,9 +124,11 @@ fn anchoring(view: &TurnView) -> Option<Component> {
             Some(Component { what: "leaves them room below their own figure".into(), points: 1.5, evidence })
         }
         Some(_) => Some(Component { what: "keeps to the figure they named".into(), points: 1.0, evidence }),
-        // Asked what the options are, naming their figures is the answer.
+        // Asked what the options are, naming their figures is the answer; offering
+        // two figures to choose from ("$40, or $25 if that's safer?") picks neither.
         None if !view.earlier("proposes_amount")
             && !view.has("asks_ability_to_pay")
+            && !view.has("offers_options")
             && !view.bid("asks_about_options") =>
         {
             Some(Component { what: "picks a figure for them without asking".into(), points: -1.0, evidence })
