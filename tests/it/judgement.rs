@@ -78,7 +78,10 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
     let run = calibrate("paraphrases.yaml", "all");
     // The debtor bids are gated with the acts (below_the_bar reads both).
     let bids: Vec<&str> = run["bids"].as_array().unwrap().iter().map(|b| b["act"].as_str().unwrap()).collect();
-    assert_eq!(bids, ["asks_question", "expresses_emotion", "hardship_disclosed", "vulnerability_disclosed"]);
+    assert_eq!(
+        bids,
+        ["asks_purpose", "asks_question", "expresses_emotion", "hardship_disclosed", "vulnerability_disclosed"]
+    );
     let failures = below_the_bar(&run, 0.90, &[]);
     assert!(failures.is_empty(), "below the bar:\n{}", failures.join("\n"));
 }
