@@ -193,6 +193,7 @@ impl Lexicon {
             events,
             acts: raw.acts,
         };
+        checker.frames(&lexicon, &mut problems);
         checker.acts(&lexicon, &mut problems);
         if problems.is_empty() { Ok(lexicon) } else { Err(problems) }
     }
@@ -324,12 +325,22 @@ impl Checker<'_> {
         entries
     }
 
-    /// Every act names existing cues and events, and no act shares an id with a signal.
-    fn acts(&self, lexicon: &Lexicon, problems: &mut Vec<Diagnostic>) {
+    /// Every `not_just_after` names an entry of its own section: the detector looks
+    /// for the frame among the same section's matches, so a signal is framed by
+    /// signals and an event by events.
+    fn frames(&self, lexicon: &Lexicon, problems: &mut Vec<Diagnostic>) {
         for (index, signal) in lexicon.signals.iter().enumerate() {
             let path = [Seg::Key("signals"), Seg::Index(index), Seg::Key("not_just_after")];
             self.names(&signal.not_just_after, &path, lexicon.signal_ids(), "signals", problems);
         }
+        for (index, event) in lexicon.events.iter().enumerate() {
+            let path = [Seg::Key("events"), Seg::Index(index), Seg::Key("not_just_after")];
+            self.names(&event.not_just_after, &path, lexicon.event_ids(), "events", problems);
+        }
+    }
+
+    /// Every act names existing cues and events, and no act shares an id with a signal.
+    fn acts(&self, lexicon: &Lexicon, problems: &mut Vec<Diagnostic>) {
         let mut seen: Vec<&str> = Vec::new();
         for (index, act) in lexicon.acts.iter().enumerate() {
             let at = |key: &'static str| [Seg::Key("acts"), Seg::Index(index), Seg::Key(key)];
