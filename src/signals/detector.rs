@@ -157,6 +157,30 @@ impl Detector {
             .collect()
     }
 
+    /// The last reported view ("you feel") between `scope` and `start`, unless an
+    /// idiom holds it: "we'll see how you feel when..." says the view only to
+    /// threaten what follows. The idiom may begin before the five words a negation
+    /// reaches back, so it is looked for from the clause's start - and only when
+    /// there is a view to hold, as this runs for every negatable match.
+    fn reported_view<'t>(
+        &self,
+        text: &'t str,
+        clause_begins: usize,
+        scope: usize,
+        start: usize,
+    ) -> Option<regex::Match<'t>> {
+        let views: Vec<regex::Match<'t>> = self.reported_views.as_ref()?.find_iter(&text[scope..start]).collect();
+        if views.is_empty() {
+            return None;
+        }
+        let held: Vec<(usize, usize)> = match &self.not_negations {
+            Some(idioms) => idioms.find_iter(&text[clause_begins..start]).map(|m| (m.start(), m.end())).collect(),
+            None => Vec::new(),
+        };
+        let offset = scope - clause_begins;
+        views.into_iter().rev().find(|m| !held.iter().any(|&(s, e)| m.start() + offset >= s && m.end() + offset <= e))
+    }
+
     /// A negator earlier in the same clause cancels a match, unless the negator sits
     /// inside a condition ("if you don't pay, ...").
     fn is_negated(&self, text: &str, start: usize, end: usize) -> bool {
@@ -172,20 +196,7 @@ impl Detector {
         };
         let in_idiom = |m: &regex::Match| idioms.iter().any(|&(s, e)| m.start() >= s && m.end() <= e);
         let denial = self.negators.find_iter(clause).filter(|m| !in_idiom(m)).last();
-        // "We'll see how you feel when..." says the view only to threaten what follows
-        // (its idiom may begin before the five words a negation reaches back).
-        let whole_clause = &text[clause_begins..start];
-        let view_idioms: Vec<(usize, usize)> = match &self.not_negations {
-            Some(idioms) => idioms.find_iter(whole_clause).map(|m| (m.start(), m.end())).collect(),
-            None => Vec::new(),
-        };
-        let offset = scope - clause_begins;
-        let view = self.reported_views.as_ref().and_then(|views| {
-            views
-                .find_iter(clause)
-                .filter(|m| !view_idioms.iter().any(|&(s, e)| m.start() + offset >= s && m.end() + offset <= e))
-                .last()
-        });
+        let view = self.reported_view(text, clause_begins, scope, start);
         // The debtor's own view said back ("makes you feel you're a burden") reaches
         // the clause it introduces, as "don't think" does.
         let (negator, reported_view) = match (denial, view) {
