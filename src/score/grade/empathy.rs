@@ -10,6 +10,10 @@ use crate::signals::ActLevel;
 pub const EMOTIONAL_BIDS: &[&str] =
     &["hardship_disclosed", "vulnerability_disclosed", "expresses_emotion", "complains", "debtor_abusive"];
 
+/// Debtor bids that tell a feeling, or blame themselves: they ask for more than a
+/// fact-finding question, and make words of feeling worth their full points.
+const FEELING_BIDS: &[&str] = &["expresses_emotion", "blames_self"];
+
 /// Debtor bids that ask the collector to stop for now: a bad time, an end to the call.
 const NOT_NOW_BIDS: &[&str] = &["inconvenient_time", "wants_to_end_call"];
 
@@ -88,7 +92,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .or_else(|| view.component("commits_for_them", "undertakes to do something about it", 1.5));
     // Told a practical trouble (a rent rise, a tax bill), words of feeling alone are
     // cheaper than a question about it or something done: recited sympathy.
-    let practical_only = !view.any_bid(&["expresses_emotion", "blames_self", "vulnerability_disclosed"]);
+    let practical_only = !view.any_bid(FEELING_BIDS) && !view.bid("vulnerability_disclosed");
     let cap = if deed.is_some() || explores.is_some() {
         WORDS_CAP_WITH_DEED
     } else if practical_only && view.bid("hardship_disclosed") {
@@ -176,7 +180,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
 /// "is your ex still paying towards it?") takes up a practical disclosure; told a
 /// feeling, or blaming themselves, they need more than a fact-finding question.
 fn asks_about_what_they_told(view: &TurnView) -> Option<Component> {
-    let feeling_told = view.any_bid(&["expresses_emotion", "blames_self"]);
+    let feeling_told = view.any_bid(FEELING_BIDS);
     let strong = view.level("asks_about_situation") == Some(ActLevel::Strong);
     (strong && !feeling_told).then(|| view.component("asks_about_situation", "asks about what they told you", 1.5))?
 }
