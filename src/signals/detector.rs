@@ -429,7 +429,8 @@ fn case_insensitive(pattern: &str) -> crate::error::Result<Regex> {
 
 /// Whether a cue that cancels `entry` ends just before it, in the same clause and
 /// with nobody else taking it on between: "you just need to take it one step at a
-/// time" tells the debtor what to do; "you need to go, we can stop" does not.
+/// time" tells the debtor what to do; "you need to go, we can stop" does not. A
+/// "but" starts a clause of its own: "you feel stupid but you're an idiot".
 fn framed_by(matcher: &Matcher, kept: &[(usize, usize, usize)], entry: usize, start: usize, text: &str) -> bool {
     const NEAR: usize = 30;
     let frames = &matcher.not_just_after[entry];
@@ -442,7 +443,7 @@ fn framed_by(matcher: &Matcher, kept: &[(usize, usize, usize)], entry: usize, st
                 && !between.contains(['.', ',', '!', '?', ';', ':'])
                 && !between
                     .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                    .any(|w| ["we", "i", "we'll", "i'll", "let's", "us", "me"].contains(&w.to_lowercase().as_str()))
+                    .any(|w| ["we", "i", "we'll", "i'll", "let's", "us", "me", "but"].contains(&w.to_lowercase().as_str()))
         })
 }
 

@@ -64,6 +64,9 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         acknowledges,
         act("reflects_situation", ("puts their situation in its own words", 1.5), ("reflects what they said", 0.5)),
         act("validates_or_normalises", ("says their reaction makes sense", 1.0), ("reassures them", 0.5)),
+        // EPITOME counts a like experience as interpretation; it is worth less than
+        // saying theirs back, which keeps the call about them.
+        view.component("own_experience", "tells of a like experience of their own", 1.0),
     ]
     .into_iter()
     .flatten()
