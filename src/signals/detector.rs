@@ -385,7 +385,9 @@ impl<'a> TurnReader<'a> {
 
 impl Reader for TurnReader<'_> {
     fn references(&self, sentence: &str) -> bool {
-        self.detector.topics_of(sentence).iter().any(|t| self.topics.contains(t)) || self.words.any_in(sentence)
+        self.detector.topics_of(sentence).iter().any(|t| self.topics.contains(t))
+            || self.words.any_in(sentence)
+            || super::words::points_back(sentence)
     }
 
     fn amounts(&self, text: &str) -> Vec<f64> {

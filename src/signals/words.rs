@@ -77,6 +77,31 @@ impl WordSet {
     }
 }
 
+/// Words that may open a sentence before its subject ("oh, that must be awful").
+const INTERJECTIONS: &[&str] = &["oh", "ah", "aw", "aww", "wow", "god", "gosh", "well", "honestly", "and", "so"];
+
+/// Verbs that make a sentence's opening "that" or "this" its subject.
+const POINTING_VERBS: &[&str] = &[
+    "must", "sounds", "sounded", "seems", "seemed", "would", "could", "can't", "is", "was", "has", "had", "feels",
+    "felt", "looks",
+];
+
+/// Whether a sentence opens by pointing back at what was just said ("That must be
+/// terrifying", "Oh, this sounds exhausting", "That's brutal"): its subject is the
+/// debtor's news, as much as if it named it.
+pub fn points_back(sentence: &str) -> bool {
+    let mut words = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .skip_while(|w| INTERJECTIONS.contains(&w.as_str()));
+    match words.next().as_deref() {
+        Some("that's" | "this's") => true,
+        Some("that" | "this") => words.next().is_some_and(|verb| POINTING_VERBS.contains(&verb.as_str())),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +115,15 @@ mod tests {
         assert_eq!(said.shared("Your surgeries and your work, work, work."), 2);
         let accents = WordSet::of("éééé");
         assert!(!accents.has("中中中"), "no stem where five bytes cut a character");
+    }
+
+    #[test]
+    fn a_sentence_that_opens_on_that_points_back_at_what_was_said() {
+        assert!(points_back("That must be terrifying."));
+        assert!(points_back("Oh, that's brutal."));
+        assert!(points_back("Wow, this sounds exhausting"));
+        assert!(!points_back("I hope you feel better soon."));
+        assert!(!points_back("That payment is due Friday"), "no verb after 'that'");
+        assert!(!points_back("It must be hard."), "'it' may be anything");
     }
 }

@@ -24,12 +24,24 @@ const WORDS_CAP_WITH_DEED: f64 = 2.5;
 /// The most words of feeling alone earn after a practical trouble told without feeling.
 const WORDS_CAP_PRACTICAL: f64 = 1.0;
 
-/// Trims the components' points, in order, so they sum to at most `cap`.
+/// What words of feeling beyond the cap still earn, per point, and at most in all:
+/// a reply that reacts, says it back and validates is fuller than one that only
+/// reacts, but never worth a deed (2.0) or a plain question (1.5) after a practical
+/// trouble.
+const OVER_CAP_RATE: f64 = 0.25;
+const OVER_CAP_MOST: f64 = 0.4;
+
+/// Trims the components' points, in order, so they sum to at most `cap`, plus a
+/// little for what goes over it.
 fn cap_points(components: &mut [Component], cap: f64) {
     let mut left = cap;
+    let mut bonus_left = OVER_CAP_MOST;
     for c in components.iter_mut() {
-        c.points = c.points.min(left);
-        left -= c.points;
+        let kept = c.points.min(left);
+        let bonus = ((c.points - kept) * OVER_CAP_RATE).min(bonus_left);
+        left -= kept;
+        bonus_left -= bonus;
+        c.points = kept + bonus;
     }
 }
 
