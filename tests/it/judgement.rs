@@ -154,13 +154,19 @@ fn session_empathy(file: &str) -> f64 {
 /// 31.2; and a collection call with a carer, listened to or lectured: 69.5 against
 /// 16.9). The bar was 15 points until a plain question about a practical trouble
 /// earned credit (rounds 103-104): the money pair's fixer asks such questions, and
-/// that pair now leads by 9.7.
+/// that pair now leads by 9.7. Two more pairs set listening against a polite intake
+/// checklist - closed questions, a leaflet, a group booked - scored blind first (sleep:
+/// 69.7 against 38.9; grief: 60.5 against 57.3, where "okay, that's good" said to "I
+/// just feel empty" counted as validation, "a lot of people find it helps" too, and
+/// "what was he like?" went unheard).
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
-    for topic in ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"] {
+    let lecturing = ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"].map(|t| (t, "lecturing"));
+    let checklist = ["sleep", "grief"].map(|t| (t, "checklist"));
+    for (topic, style) in lecturing.into_iter().chain(checklist) {
         let listening = session_empathy(&format!("listening-{topic}.txt"));
-        let lecturing = session_empathy(&format!("lecturing-{topic}.txt"));
-        assert!(listening >= lecturing + 8.0, "{topic}: listening {listening} against lecturing {lecturing}");
+        let other = session_empathy(&format!("{style}-{topic}.txt"));
+        assert!(listening >= other + 8.0, "{topic}: listening {listening} against {style} {other}");
     }
 }
 
