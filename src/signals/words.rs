@@ -86,16 +86,40 @@ const POINTING_VERBS: &[&str] = &[
     "felt", "looks",
 ];
 
+/// Pronouns a short question uses for what was just said ("When does it start?",
+/// "Is he still paying towards it?").
+const BACK_PRONOUNS: &[&str] = &["it", "that", "this", "he", "she", "they", "him", "her", "them"];
+
+/// Words that open a question about something: "when's", "how long", "what".
+const QUESTION_WORDS: &[&str] = &["when", "how", "what", "where", "which", "who", "why"];
+
+/// The most words a question may have and still be read as asking about what was
+/// said through a pronoun alone.
+const SHORT_QUESTION: usize = 8;
+
 /// Whether a sentence opens by pointing back at what was just said ("That must be
-/// terrifying", "Oh, this sounds exhausting", "That's brutal"): its subject is the
-/// debtor's news, as much as if it named it.
+/// terrifying", "Oh, this sounds exhausting", "That's brutal"), or is a short
+/// question about it by pronoun ("When does it start?"): its subject is the debtor's
+/// news, as much as if it named it.
 pub fn points_back(sentence: &str) -> bool {
-    let mut words = sentence
+    let words: Vec<String> = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    // an open question: "did you remind them?" and "have you spoken to the bank about
+    // it?" suggest what to do, they ask nothing about it
+    let open = words.first().is_some_and(|w| QUESTION_WORDS.iter().any(|q| w.starts_with(q)));
+    let short_question = open && sentence.trim_end().ends_with('?') && words.len() <= SHORT_QUESTION;
+    opens_on_that(&words) || (short_question && words.iter().any(|w| BACK_PRONOUNS.contains(&w.as_str())))
+}
+
+/// Whether the words open on "that" or "this" as the subject of a verb.
+fn opens_on_that(words: &[String]) -> bool {
+    let mut words = words
+        .iter()
         .skip_while(|w| INTERJECTIONS.contains(&w.as_str()));
-    match words.next().as_deref() {
+    match words.next().map(String::as_str) {
         Some("that's" | "this's") => true,
         Some("that" | "this") => words.next().is_some_and(|verb| POINTING_VERBS.contains(&verb.as_str())),
         _ => false,
@@ -125,5 +149,8 @@ mod tests {
         assert!(!points_back("I hope you feel better soon."));
         assert!(!points_back("That payment is due Friday"), "no verb after 'that'");
         assert!(!points_back("It must be hard."), "'it' may be anything");
+        assert!(points_back("When does it start?"), "a short question about it");
+        assert!(!points_back("Did you remind them beforehand?"), "a suggestion, not a question about it");
+        assert!(!points_back("When would be a good time to go through your budget with me properly?"), "too long to be about it");
     }
 }
