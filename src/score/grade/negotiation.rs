@@ -106,7 +106,12 @@ fn anchoring(view: &TurnView) -> Option<Component> {
     if !proposes || view.has("confirms_terms") {
         return None;
     }
-    let named: Vec<f64> = crate::signals::amounts::amounts(&view.turn.text).into_iter().map(|(v, _)| v).collect();
+    let text = &view.turn.text;
+    let named: Vec<f64> = crate::signals::amounts::amounts(text)
+        .into_iter()
+        .filter(|(_, [start, _])| !stated_as_balance(text, *start))
+        .map(|(v, _)| v)
+        .collect();
     let largest = named.iter().copied().fold(f64::NAN, f64::max);
     if largest.is_nan() {
         return None;
@@ -129,10 +134,39 @@ fn anchoring(view: &TurnView) -> Option<Component> {
         None if !view.earlier("proposes_amount")
             && !view.has("asks_ability_to_pay")
             && !view.has("offers_options")
-            && !view.bid("asks_about_options") =>
+            && !view.bid("asks_about_options")
+            && !put_as_question(text, &evidence) =>
         {
             Some(Component { what: "picks a figure for them without asking".into(), points: -1.0, evidence })
         }
         None => None,
     }
+}
+
+/// Words that, just before an amount, make it the debt rather than a proposal ("the
+/// balance is £1,100, so £400 would be a big reduction").
+const BALANCE_WORDS: &[&str] = &["balance", "owe", "owing", "total", "outstanding", "debt", "arrears"];
+
+/// Whether the amount at `start` is said as what is owed: a balance word within the
+/// few words before it, in the same clause.
+fn stated_as_balance(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let clause = before.rsplit([',', '.', ';', '?', '!']).next().unwrap_or(before).to_lowercase();
+    let last_words: Vec<&str> = clause.split_whitespace().rev().take(4).collect();
+    last_words.iter().any(|w| BALANCE_WORDS.iter().any(|b| w.starts_with(b)))
+}
+
+/// Whether the sentence naming the figure asks them ("Would £40 work?"): a figure
+/// put to them as a question is not picked for them.
+fn put_as_question(text: &str, evidence: &str) -> bool {
+    let Some(at) = (!evidence.is_empty()).then(|| text.find(evidence)).flatten() else {
+        return false;
+    };
+    // the sentence ends at a stop followed by a space or the end, not inside "£40.50"
+    let rest = &text[at..];
+    let bytes = rest.as_bytes();
+    let end = (0..bytes.len()).find(|&i| {
+        matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+    });
+    end.is_some_and(|i| bytes[i] == b'?')
 }
