@@ -443,9 +443,9 @@ fn framed_by(matcher: &Matcher, kept: &[(usize, usize, usize)], entry: usize, st
                 && frame_end <= start
                 && start - frame_end <= NEAR
                 && !between.contains(['.', ',', '!', '?', ';', ':'])
-                && !between
-                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                    .any(|w| ["we", "i", "we'll", "i'll", "let's", "us", "me", "but"].contains(&w.to_lowercase().as_str()))
+                && !between.split(|c: char| !c.is_alphanumeric() && c != '\'').any(|w| {
+                    ["we", "i", "we'll", "i'll", "let's", "us", "me", "but"].contains(&w.to_lowercase().as_str())
+                })
         })
 }
 

@@ -116,9 +116,7 @@ pub fn points_back(sentence: &str) -> bool {
 
 /// Whether the words open on "that" or "this" as the subject of a verb.
 fn opens_on_that(words: &[String]) -> bool {
-    let mut words = words
-        .iter()
-        .skip_while(|w| INTERJECTIONS.contains(&w.as_str()));
+    let mut words = words.iter().skip_while(|w| INTERJECTIONS.contains(&w.as_str()));
     match words.next().map(String::as_str) {
         Some("that's" | "this's") => true,
         Some("that" | "this") => words.next().is_some_and(|verb| POINTING_VERBS.contains(&verb.as_str())),
@@ -151,6 +149,9 @@ mod tests {
         assert!(!points_back("It must be hard."), "'it' may be anything");
         assert!(points_back("When does it start?"), "a short question about it");
         assert!(!points_back("Did you remind them beforehand?"), "a suggestion, not a question about it");
-        assert!(!points_back("When would be a good time to go through your budget with me properly?"), "too long to be about it");
+        assert!(
+            !points_back("When would be a good time to go through your budget with me properly?"),
+            "too long to be about it"
+        );
     }
 }

@@ -161,7 +161,8 @@ fn session_empathy(file: &str) -> f64 {
 /// "what was he like?" went unheard).
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
-    let lecturing = ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"].map(|t| (t, "lecturing"));
+    let lecturing =
+        ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"].map(|t| (t, "lecturing"));
     let checklist = ["sleep", "grief"].map(|t| (t, "checklist"));
     for (topic, style) in lecturing.into_iter().chain(checklist) {
         let listening = session_empathy(&format!("listening-{topic}.txt"));

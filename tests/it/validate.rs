@@ -108,6 +108,25 @@ fn a_broken_lexicon_is_located_too() {
     assert!(out.contains(&expected), "{out}");
 }
 
+/// Found by this check: 31 shipped patterns had `word (?:is|'s)`, which needs
+/// "word 's" and so never heard "what's" - validate now says so, with the fix.
+#[test]
+fn a_contraction_that_can_never_match_is_an_error_with_its_fix() {
+    let dir = temp_dir("deaf-contraction");
+    let fixed = "'\\bhow much(?: is|''s) (?:usually";
+    let deaf = "'\\bhow much (?:is|''s) (?:usually";
+    assert!(collectsim::signals::BUILTIN_SIGNALS.contains(fixed), "the shipped pattern moved");
+    let lexicon = collectsim::signals::BUILTIN_SIGNALS.replacen(fixed, deaf, 1);
+    std::fs::write(dir.join("signals.yaml"), &lexicon).unwrap();
+    let output = run(&dir, &["validate", "signals.yaml"], "");
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    let line = lexicon.lines().position(|l| l.contains(deaf)).unwrap() + 1;
+    let expected = format!("signals.yaml:{line}:9: error: `(?:is|'s)` never hears a contraction");
+    assert!(out.contains(&expected), "{out}");
+    assert!(out.contains("fix: move the space into the other alternatives"), "{out}");
+}
+
 #[test]
 fn every_misspelt_key_in_a_file_is_reported_at_once() {
     let (code, out) = validate(&["validate", "tests/data/typos.yaml"]);

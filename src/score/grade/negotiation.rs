@@ -165,8 +165,7 @@ fn put_as_question(text: &str, evidence: &str) -> bool {
     // the sentence ends at a stop followed by a space or the end, not inside "£40.50"
     let rest = &text[at..];
     let bytes = rest.as_bytes();
-    let end = (0..bytes.len()).find(|&i| {
-        matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
-    });
+    let end = (0..bytes.len())
+        .find(|&i| matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()));
     end.is_some_and(|i| bytes[i] == b'?')
 }
