@@ -159,11 +159,15 @@ impl Tally {
 }
 
 /// A span widened to whole words, so evidence never shows part of a token: a
-/// pattern that matched `$4` of `$40` or `arrest` of `arrested` quotes the word.
+/// pattern that matched `$4` of `$40` or `arrest` of `arrested` quotes the word. A
+/// pattern anchored on the stop before its sentence (". Can you tell me...") quotes
+/// the sentence, not the stop.
 fn whole_words(text: &str, [start, end]: [usize; 2]) -> [usize; 2] {
     if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return [start, end];
     }
+    let lead = text[start..end].len() - text[start..end].trim_start_matches(['.', ',', ';', ':', '!', '?', ' ']).len();
+    let start = if lead < end - start { start + lead } else { start };
     let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
     let (first, last) = (text[start..end].chars().next(), text[start..end].chars().next_back());
     let mut from = start;
@@ -214,6 +218,8 @@ mod tests {
         assert_eq!(super::whole_words(text, [0, 3]), [0, 3], "whole already");
         assert_eq!(super::whole_words("café crème", [0, 3]), [0, 5]);
         let intro = "Ridgeline Recovery, a debt collector";
-        assert_eq!(super::whole_words(intro, [18, 36]), [18, 36], "a span starting at a comma stays");
+        assert_eq!(super::whole_words(intro, [18, 36]), [20, 36], "a leading comma is not quoted");
+        let asked = "That's hard. Can you tell me more?";
+        assert_eq!(super::whole_words(asked, [11, 34]), [13, 34], "the stop before a sentence is not quoted");
     }
 }

@@ -80,10 +80,11 @@ impl Detector {
         let reader = TurnReader::new(self, context.debtor_text);
         for act in &self.acts {
             if let Some(found) = act.evaluate(text, &cues, context, &reader) {
+                let span = quoted_span(text, found.start, found.end);
                 hits.push(Hit {
                     id: act.id.clone(),
-                    span: [found.start, found.end],
-                    evidence: text[found.start..found.end].to_string(),
+                    span,
+                    evidence: text[span[0]..span[1]].to_string(),
                     level: Some(found.level),
                 });
             }
@@ -328,16 +329,25 @@ fn clause_start(text: &str, at: usize) -> usize {
 /// How far back a clause is looked for: far more than any spoken clause runs.
 const CLAUSE_REACH: usize = 400;
 
+/// A hit's words without the stop a pattern anchored on (". Can you tell me...",
+/// ", so you..."): quoted to a trainee, the sentence starts at its first word.
+fn quoted_span(text: &str, start: usize, end: usize) -> [usize; 2] {
+    let words = text.get(start..end).unwrap_or("");
+    let lead = words.len() - words.trim_start_matches(['.', ',', ';', ':', '!', '?', ' ']).len();
+    if lead < words.len() { [start + lead, end] } else { [start, end] }
+}
+
 /// The first hit of each entry, as hits with their words.
 fn first_of_each(hits: &[CueHit], ids: &[String], text: &str) -> Vec<Hit> {
     let mut seen = vec![false; ids.len()];
     let mut out = Vec::new();
     for hit in hits {
         if !std::mem::replace(&mut seen[hit.cue], true) {
+            let span = quoted_span(text, hit.start, hit.end);
             out.push(Hit {
                 id: ids[hit.cue].clone(),
-                span: [hit.start, hit.end],
-                evidence: text[hit.start..hit.end].to_string(),
+                span,
+                evidence: text[span[0]..span[1]].to_string(),
                 level: None,
             });
         }
@@ -676,6 +686,14 @@ mod tests {
         let hit = signals(text).into_iter().find(|h| h.id == "sympathy").unwrap();
         assert_eq!(&text[hit.span[0]..hit.span[1]], hit.evidence);
         assert!(hit.evidence.starts_with("I\u{2019}m so sorry"));
+    }
+
+    #[test]
+    fn a_hit_is_quoted_from_its_first_word() {
+        let text = "That's hard. Can you tell me more?";
+        assert_eq!(super::quoted_span(text, 11, 34), [13, 34]);
+        assert_eq!(super::quoted_span(text, 0, 6), [0, 6]);
+        assert_eq!(super::quoted_span("...", 0, 3), [0, 3], "nothing but stops stays as it is");
     }
 
     #[test]

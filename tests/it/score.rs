@@ -230,7 +230,7 @@ fn evidence_is_whole_words() {
     let call = "Agent: Hi, this is Sam from Ridgeline Recovery. Is this Mike Chen?\nDebtor: Yes.\n\
                 Agent: I'm calling from Ridgeline Recovery, a debt collector. It's about the Harbor Dental bill.\n\
                 Debtor: Money's been tight since my hours were cut at the plant.\n\
-                Agent: I'm sorry to hear that. Can you tell me what's been going on?\n";
+                Agent: I'm sorry to hear that. Tell me what's been going on.\n";
     std::fs::write(dir.join("call.txt"), call).unwrap();
     let output = run(&dir, &["score", "call.txt", "--format", "json"], "");
     let cards: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -240,6 +240,7 @@ fn evidence_is_whole_words() {
         .filter_map(|x| x["evidence"].as_str())
         .collect();
     assert!(quoted.iter().any(|e| e.ends_with("what's")), "{quoted:?}");
+    assert!(quoted.iter().all(|e| !e.starts_with(['.', ',', ' '])), "{quoted:?}");
     for evidence in quoted.iter().filter(|e| !e.is_empty()) {
         let at = call.find(evidence).unwrap_or_else(|| panic!("{evidence:?} is not in the call"));
         let before = call[..at].chars().next_back().unwrap_or(' ');
