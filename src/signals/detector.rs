@@ -344,12 +344,7 @@ fn first_of_each(hits: &[CueHit], ids: &[String], text: &str) -> Vec<Hit> {
     for hit in hits {
         if !std::mem::replace(&mut seen[hit.cue], true) {
             let span = quoted_span(text, hit.start, hit.end);
-            out.push(Hit {
-                id: ids[hit.cue].clone(),
-                span,
-                evidence: text[span[0]..span[1]].to_string(),
-                level: None,
-            });
+            out.push(Hit { id: ids[hit.cue].clone(), span, evidence: text[span[0]..span[1]].to_string(), level: None });
         }
     }
     out

@@ -231,3 +231,27 @@ fn an_introduction_with_long_names_is_plain_and_reflects_nothing() {
     assert!(turn["clarity"]["score"].as_f64().unwrap() > 60.0, "{turn}");
     assert!(turn.get("empathy").is_none_or(Value::is_null), "a greeting is not a reflection: {turn}");
 }
+
+/// Found by playing hardship-job-loss: to "Could we do forty dollars a month? I get
+/// paid on the fifteenth.", "Great. So that's $40 a month by debit card, starting on
+/// the 15th" lost points for "leaving the question unanswered" - but taking the
+/// figure they asked about is a yes, and the question offered an amount.
+#[test]
+fn taking_the_figure_they_asked_about_answers_the_question() {
+    let dir = temp_dir("judgement-figure-taken");
+    let call = dir.join("figure.txt");
+    let turn = |collector: &str| -> Value {
+        let text = format!(
+            "---\njurisdiction: US\nbalance: 1240\n---\nDebtor: Could we do forty dollars a month? I get paid on the fifteenth.\nCollector: {collector}\n"
+        );
+        std::fs::write(&call, text).unwrap();
+        let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
+        let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+        cards[0]["turns"][0].clone()
+    };
+    let taken = turn("Great. So that's $40 a month by debit card, starting on the 15th of November.");
+    assert!(!taken.to_string().contains("unanswered"), "{taken}");
+    assert!(taken["clarity"]["components"].to_string().contains("answers the question asked"), "{taken}");
+    let ignored = turn("We'll need your bank details to set anything up.");
+    assert!(ignored["clarity"]["components"].to_string().contains("unanswered"), "{ignored}");
+}

@@ -195,7 +195,9 @@ pub(crate) fn answers_question(view: &TurnView) -> Answer {
                 || view.turn.text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase)),
         )
     } else if view.bid("asks_yes_no") && !view.bid("asks_choice") {
-        factual(has("direct_answer"))
+        // "Could we do $40 a month?" - "Great, so that's $40 a month..." takes the
+        // figure they asked about: a yes in other words.
+        factual(says_yes_or_no(view) || takes_their_figure(view))
     } else {
         const DIRECT: &[&str] = &[
             "yes",
@@ -217,6 +219,55 @@ pub(crate) fn answers_question(view: &TurnView) -> Answer {
         let first_word = reply.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
         Answer { factual: false, answered: DIRECT.contains(&first_word) || !reply.trim_end().ends_with('?') }
     }
+}
+
+/// Auxiliaries that answer one another: "Could we...?" is answered by "we can", not
+/// by "we'll need your bank details".
+const AUX_FAMILIES: &[&[&str]] = &[
+    &["can", "could", "can't", "couldn't", "cannot"],
+    &["will", "would", "won't", "wouldn't", "'ll", "'d"],
+    &["is", "are", "am", "isn't", "aren't", "'s", "'re", "'m", "was", "were", "wasn't", "weren't"],
+    &["do", "does", "did", "don't", "doesn't", "didn't"],
+    &["should", "shouldn't", "must"],
+    &["have", "has", "haven't", "hasn't", "'ve", "had", "hadn't"],
+];
+
+fn aux_family(word: &str) -> Option<usize> {
+    AUX_FAMILIES.iter().position(|family| family.contains(&word))
+}
+
+/// Whether the reply opens with a yes or a no: a plain one ("yes", "no, it won't"),
+/// or the question's own verb said back ("Will it...?" - "It will, I'm afraid").
+fn says_yes_or_no(view: &TurnView) -> bool {
+    let Some(hit) = view.hit("direct_answer") else { return false };
+    let words: Vec<String> = hit
+        .evidence
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    // "we'll" is one word here: its verb is what follows the apostrophe
+    let verb = |w: &str| w.find('\'').map_or(w.to_string(), |at| w[at..].to_string());
+    let said = words.iter().rev().find_map(|w| aux_family(&verb(w)).or_else(|| aux_family(w)));
+    let Some(said) = said else { return true };
+    let asked = view.debtor.and_then(|d| {
+        let text = d.text.to_lowercase().replace('\u{2019}', "'");
+        // the question itself: the sentence that ends with the first question mark
+        let upto = text.find('?').map_or(text.as_str(), |at| &text[..at]);
+        let question = upto.rsplit(['.', '!', ';']).next().unwrap_or(upto).to_string();
+        question.split(|c: char| !c.is_alphanumeric() && c != '\'').find_map(aux_family)
+    });
+    asked.is_none_or(|asked| asked == said)
+}
+
+/// Whether the reply names a figure the debtor's line named.
+fn takes_their_figure(view: &TurnView) -> bool {
+    use crate::signals::amounts::amounts;
+    let Some(debtor) = view.debtor else { return false };
+    let theirs: Vec<f64> = amounts(&debtor.text).into_iter().map(|(v, _)| v).collect();
+    amounts(&view.turn.text).iter().any(|(v, _)| theirs.iter().any(|t| (t - v).abs() < 0.005))
 }
 
 /// A component for something the turn did not do (no words to show).
