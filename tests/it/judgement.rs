@@ -255,3 +255,22 @@ fn taking_the_figure_they_asked_about_answers_the_question() {
     let ignored = turn("We'll need your bank details to set anything up.");
     assert!(ignored["clarity"]["components"].to_string().contains("unanswered"), "{ignored}");
 }
+
+/// Found in the HTML debrief of a played hardship-job-loss call: after "It's about
+/// your Summit Bank card, which has a balance of $1,240.50", "Okay. Yeah, I know. I
+/// know I owe it." was taken for agreeing to an arrangement, and the next turn lost
+/// points for "leaving the agreement vague". A balance said is no proposal.
+#[test]
+fn owning_the_balance_agrees_to_no_arrangement() {
+    let dir = temp_dir("judgement-balance-owned");
+    let call = dir.join("owned.txt");
+    let text = "---\njurisdiction: US\nbalance: 1240.50\n---\n\
+                Collector: It's about your Summit Bank card, which has a balance of $1,240.50.\n\
+                Debtor: Okay. Yeah, I know. I know I owe it.\n\
+                Collector: Thanks for being upfront with me. What's been making it hard to keep up?\n";
+    std::fs::write(&call, text).unwrap();
+    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    let turn = cards[0]["turns"].as_array().unwrap().last().unwrap().to_string();
+    assert!(!turn.contains("leaves the agreement vague"), "{turn}");
+}

@@ -306,15 +306,15 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
             proposal_pending,
             facts: &transcript.facts,
         };
-        const PROPOSALS: &[&str] = &[
-            "offers_plan",
-            "offers_options",
-            "confirms_terms",
-            "terms_amount",
-            "payment_demand",
-            "asks_ability_to_pay",
-        ];
-        proposal_pending = turn.signals.iter().any(|h| PROPOSALS.contains(&h.id.as_str()));
+        const PROPOSALS: &[&str] =
+            &["offers_plan", "offers_options", "confirms_terms", "payment_demand", "asks_ability_to_pay"];
+        // an amount said as the balance ("a balance of $1,240.50") proposes nothing: a
+        // "yeah, I know I owe it" after it agrees to no arrangement
+        let names_terms = turn
+            .signals
+            .iter()
+            .any(|h| h.id == "terms_amount" && !negotiation::stated_as_balance(&turn.text, h.span[0]));
+        proposal_pending = names_terms || turn.signals.iter().any(|h| PROPOSALS.contains(&h.id.as_str()));
         grades.push(TurnGrade {
             turn: index + 1,
             empathy: empathy::grade(&view),
