@@ -231,11 +231,7 @@ impl ActDef {
             let question = sentence.trim_end().ends_with('?');
             let instruction = IMPERATIVE_STARTS.iter().any(|w| starts_with_word(sentence, w));
             // The names are checked only for a sentence that would otherwise echo.
-            let echoes = !cancelled
-                && !question
-                && !instruction
-                && reader.shared_words(sentence) >= 2
-                && reader.shared_words(sentence).saturating_sub(names_shared(sentence, ctx)) >= 2;
+            let echoes = !cancelled && !question && !instruction && says_back(sentence, ctx, reader);
             echoes.then(|| ActFound {
                 level: ActLevel::Strong,
                 start: s + (sentence.len() - sentence.trim_start().len()),
@@ -275,6 +271,92 @@ fn echoes_debtor(text: &str, (start, end): &(usize, usize), hit: &CueHit, ctx: &
 }
 
 /// Sentences that tell rather than restate ("Don't be embarrassed...", "Let's...").
+/// Whether a statement says the debtor's situation back: it repeats two of their
+/// words (not counting the call's names), or opens on their state and repeats one
+/// word or topic ("You're paying for a car you don't even have anymore" after "my ex
+/// took the car and left me with the loan").
+fn says_back(sentence: &str, ctx: &Context, reader: &dyn Reader) -> bool {
+    let shared = reader.shared_words(sentence);
+    if shared == 0 && !opens_on_their_state(sentence) {
+        return false;
+    }
+    let own = shared.saturating_sub(names_shared(sentence, ctx));
+    if own >= 2 {
+        return true;
+    }
+    // one word is enough only if it is not a date: "you're behind by three payments
+    // since March" after "I lost my job in March" shares the month, not the story
+    let untimed: String = sentence.split_whitespace().filter(|w| !is_time_word(w)).collect::<Vec<_>>().join(" ");
+    opens_on_their_state(sentence)
+        && (reader.shared_words(&untimed).saturating_sub(names_shared(&untimed, ctx)) >= 1
+            || reader.references(&untimed))
+}
+
+/// Months, days and spans of time: shared, they show no story taken up.
+const TIME_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "since",
+    "last",
+    "next",
+];
+
+fn is_time_word(word: &str) -> bool {
+    let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    TIME_WORDS.contains(&bare.as_str())
+}
+
+/// Openers before the subject that change nothing ("so", "and", "oh"...).
+const LEAD_INS: &[&str] = &["so", "and", "oh", "right", "okay", "ok", "yeah", "well", "honestly"];
+
+/// "You're ...", "you've been ...", "you were ..." - but not "you're going to have
+/// to", which tells them what comes.
+fn opens_on_their_state(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| LEAD_INS.contains(w))
+        .take(3)
+        .collect();
+    let state = match words.as_slice() {
+        // "youre", "youve": speech-to-text drops the apostrophe
+        ["you're" | "you've" | "you'd" | "youre" | "youve", next, ..] | ["you", "are" | "were" | "had", next, ..] => {
+            next
+        }
+        _ => return false,
+    };
+    !["going", "gonna", "able", "welcome", "required", "obliged", "free", "to", "got"].contains(state)
+}
+
 const IMPERATIVE_STARTS: &[&str] = &["don't", "do", "please", "let's", "just", "make", "try", "stop", "now"];
 
 fn starts_with_word(sentence: &str, word: &str) -> bool {
@@ -459,5 +541,16 @@ mod tests {
         let text = "So 100 by card.";
         let hits = [hit(0, text, "100"), hit(1, text, "card")];
         assert!(act.evaluate(text, &hits, &ctx, &Plain(ctx.debtor_text)).is_some());
+    }
+
+    #[test]
+    fn a_statement_that_opens_on_their_state_says_it_back() {
+        assert!(super::opens_on_their_state("You're paying for a car you don't even have."));
+        assert!(super::opens_on_their_state("so youre putting in all those hours"));
+        assert!(super::opens_on_their_state("You've had the house and the kids on you."));
+        assert!(!super::opens_on_their_state("You're going to need to show us the letter."));
+        assert!(!super::opens_on_their_state("You'll have to pay it."));
+        assert!(!super::opens_on_their_state("The car is paid for."));
+        assert!(super::is_time_word("March,") && !super::is_time_word("car"));
     }
 }
