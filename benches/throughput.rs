@@ -156,7 +156,11 @@ fn ripgrep(dir: &Path, corpus: &Path) -> Option<Run> {
     let file = dir.join("lexicon-patterns.txt");
     std::fs::write(&file, patterns.join("\n") + "\n").expect("patterns file");
     let mut command = Command::new("rg");
-    command.args(["--ignore-case", "--count-matches", "--no-config", "-f"]).arg(&file).arg(corpus);
+    // the lexicon compiles past ripgrep's default 100 MB regex limit (it did at stop 30)
+    command
+        .args(["--ignore-case", "--count-matches", "--no-config", "--regex-size-limit", "1G", "-f"])
+        .arg(&file)
+        .arg(corpus);
     Some(timed(command))
 }
 
