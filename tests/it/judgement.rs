@@ -80,7 +80,14 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
     let bids: Vec<&str> = run["bids"].as_array().unwrap().iter().map(|b| b["act"].as_str().unwrap()).collect();
     assert_eq!(
         bids,
-        ["asks_purpose", "asks_question", "expresses_emotion", "hardship_disclosed", "vulnerability_disclosed"]
+        [
+            "asks_purpose",
+            "asks_question",
+            "complains",
+            "expresses_emotion",
+            "hardship_disclosed",
+            "vulnerability_disclosed"
+        ]
     );
     let failures = below_the_bar(&run, 0.90, &[]);
     assert!(failures.is_empty(), "below the bar:\n{}", failures.join("\n"));
@@ -184,22 +191,26 @@ fn a_conversation_without_money_has_no_negotiation_score() {
     assert!(cards[0]["scores"]["empathy"].as_f64().is_some_and(|e| e > 55.0), "{}", cards[0]["scores"]);
 }
 
+/// The grades of one collector reply to one debtor line, in a US call with a balance,
+/// as `score --format json` gives them.
+fn reply_graded(name: &str, debtor: &str, collector: &str) -> Value {
+    let dir = temp_dir(name);
+    let call = dir.join("reply.txt");
+    let text = format!("---\njurisdiction: US\nbalance: 1240\n---\nDebtor: {debtor}\nCollector: {collector}\n");
+    std::fs::write(&call, text).unwrap();
+    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    cards[0]["turns"][0].clone()
+}
+
 /// Found by playing hardship-job-loss: "Would $40 a month work, or $25 if that's
 /// safer for now?" was graded as picking a figure for the debtor without asking -
 /// but two figures to choose from pick neither; one figure named unasked still does.
 #[test]
 fn a_choice_of_figures_is_not_a_figure_picked_for_them() {
-    let dir = temp_dir("judgement-choice");
-    let call = dir.join("choice.txt");
-    let components = |collector: &str| -> String {
-        let text = format!(
-            "---\njurisdiction: US\nbalance: 1240\n---\nDebtor: I do want to sort it out, I just can't do much right now.\nCollector: {collector}\n"
-        );
-        std::fs::write(&call, text).unwrap();
-        let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
-        let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-        cards[0]["turns"][0]["negotiation"]["components"].to_string()
-    };
+    let debtor = "I do want to sort it out, I just can't do much right now.";
+    let components =
+        |collector: &str| reply_graded("judgement-choice", debtor, collector)["negotiation"]["components"].to_string();
     let choice = components("That's fine. Would $40 a month work, or $25 if that's safer for now?");
     assert!(!choice.contains("picks a figure"), "{choice}");
     let picked = components("That's fine. We'll set you up at $40 a month.");
@@ -238,17 +249,8 @@ fn an_introduction_with_long_names_is_plain_and_reflects_nothing() {
 /// figure they asked about is a yes, and the question offered an amount.
 #[test]
 fn taking_the_figure_they_asked_about_answers_the_question() {
-    let dir = temp_dir("judgement-figure-taken");
-    let call = dir.join("figure.txt");
-    let turn = |collector: &str| -> Value {
-        let text = format!(
-            "---\njurisdiction: US\nbalance: 1240\n---\nDebtor: Could we do forty dollars a month? I get paid on the fifteenth.\nCollector: {collector}\n"
-        );
-        std::fs::write(&call, text).unwrap();
-        let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
-        let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-        cards[0]["turns"][0].clone()
-    };
+    let debtor = "Could we do forty dollars a month? I get paid on the fifteenth.";
+    let turn = |collector: &str| reply_graded("judgement-figure-taken", debtor, collector);
     let taken = turn("Great. So that's $40 a month by debit card, starting on the 15th of November.");
     assert!(!taken.to_string().contains("unanswered"), "{taken}");
     assert!(taken["clarity"]["components"].to_string().contains("answers the question asked"), "{taken}");
