@@ -166,9 +166,7 @@ fn whole_words(text: &str, [start, end]: [usize; 2]) -> [usize; 2] {
     if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return [start, end];
     }
-    let lead = text[start..end].len()
-        - text[start..end].trim_start_matches(['.', ',', ';', ':', '!', '?', ' ', '-', '\u{2013}', '\u{2014}']).len();
-    let start = if lead < end - start { start + lead } else { start };
+    let [start, end] = crate::signals::quoted_span(text, start, end);
     let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
     let (first, last) = (text[start..end].chars().next(), text[start..end].chars().next_back());
     let mut from = start;

@@ -270,26 +270,22 @@ fn echoes_debtor(text: &str, (start, end): &(usize, usize), hit: &CueHit, ctx: &
     !said.is_empty() && !question && !instruction && ctx.debtor_text.to_lowercase().contains(&said)
 }
 
-/// Sentences that tell rather than restate ("Don't be embarrassed...", "Let's...").
 /// Whether a statement says the debtor's situation back: it repeats two of their
 /// words (not counting the call's names), or opens on their state and repeats one
 /// word or topic ("You're paying for a car you don't even have anymore" after "my ex
 /// took the car and left me with the loan").
 fn says_back(sentence: &str, ctx: &Context, reader: &dyn Reader) -> bool {
-    let shared = reader.shared_words(sentence);
-    if shared == 0 && !opens_on_their_state(sentence) {
-        return false;
-    }
-    let own = shared.saturating_sub(names_shared(sentence, ctx));
-    if own >= 2 {
+    let own = |text: &str| reader.shared_words(text).saturating_sub(names_shared(text, ctx));
+    if own(sentence) >= 2 {
         return true;
+    }
+    if !opens_on_their_state(sentence) {
+        return false;
     }
     // one word is enough only if it is not a date: "you're behind by three payments
     // since March" after "I lost my job in March" shares the month, not the story
     let untimed: String = sentence.split_whitespace().filter(|w| !is_time_word(w)).collect::<Vec<_>>().join(" ");
-    opens_on_their_state(sentence)
-        && (reader.shared_words(&untimed).saturating_sub(names_shared(&untimed, ctx)) >= 1
-            || reader.references(&untimed))
+    own(&untimed) >= 1 || reader.references(&untimed)
 }
 
 /// Months, days and spans of time: shared, they show no story taken up.
@@ -340,13 +336,8 @@ const LEAD_INS: &[&str] = &["so", "and", "oh", "right", "okay", "ok", "yeah", "w
 /// "You're ...", "you've been ...", "you were ..." - but not "you're going to have
 /// to", which tells them what comes.
 fn opens_on_their_state(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase().replace('\u{2019}', "'");
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .skip_while(|w| LEAD_INS.contains(w))
-        .take(3)
-        .collect();
+    let all = super::words::words_of(sentence);
+    let words: Vec<&str> = all.iter().map(String::as_str).skip_while(|w| LEAD_INS.contains(w)).take(3).collect();
     let state = match words.as_slice() {
         // "youre", "youve": speech-to-text drops the apostrophe
         ["you're" | "you've" | "you'd" | "youre" | "youve", next, ..] | ["you", "are" | "were" | "had", next, ..] => {
@@ -357,6 +348,7 @@ fn opens_on_their_state(sentence: &str) -> bool {
     !["going", "gonna", "able", "welcome", "required", "obliged", "free", "to", "got"].contains(state)
 }
 
+/// Sentences that tell rather than restate ("Don't be embarrassed...", "Let's...").
 const IMPERATIVE_STARTS: &[&str] = &["don't", "do", "please", "let's", "just", "make", "try", "stop", "now"];
 
 fn starts_with_word(sentence: &str, word: &str) -> bool {

@@ -331,7 +331,7 @@ const CLAUSE_REACH: usize = 400;
 
 /// A hit's words without the stop a pattern anchored on (". Can you tell me...",
 /// ", so you..."): quoted to a trainee, the sentence starts at its first word.
-fn quoted_span(text: &str, start: usize, end: usize) -> [usize; 2] {
+pub fn quoted_span(text: &str, start: usize, end: usize) -> [usize; 2] {
     let words = text.get(start..end).unwrap_or("");
     let lead =
         words.len() - words.trim_start_matches(['.', ',', ';', ':', '!', '?', ' ', '-', '\u{2013}', '\u{2014}']).len();

@@ -13,7 +13,7 @@ mod scan;
 pub mod words;
 
 pub use acts::{ActLevel, Context, sentences};
-pub use detector::{Detector, Hit};
+pub use detector::{Detector, Hit, quoted_span};
 pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon, RawAct, regex_message};
 pub use party::OnTheLine;
 pub(crate) use scan::Scanner;

@@ -77,6 +77,15 @@ impl WordSet {
     }
 }
 
+/// Every word of `text`, lowercased, with a curly apostrophe made straight ("We’ll"
+/// → "we'll"): for reading a sentence's shape word by word.
+pub fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect()
+}
+
 /// Words that may open a sentence before its subject ("oh, that must be awful").
 const INTERJECTIONS: &[&str] = &["oh", "ah", "aw", "aww", "wow", "god", "gosh", "well", "honestly", "and", "so"];
 
@@ -102,11 +111,7 @@ const SHORT_QUESTION: usize = 8;
 /// question about it by pronoun ("When does it start?"): its subject is the debtor's
 /// news, as much as if it named it.
 pub fn points_back(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .collect();
+    let words = words_of(sentence);
     // an open question: "did you remind them?" and "have you spoken to the bank about
     // it?" suggest what to do, they ask nothing about it
     let open = words.first().is_some_and(|w| QUESTION_WORDS.iter().any(|q| w.starts_with(q)));
@@ -153,5 +158,10 @@ mod tests {
             !points_back("When would be a good time to go through your budget with me properly?"),
             "too long to be about it"
         );
+    }
+
+    #[test]
+    fn words_are_lowercased_with_straight_apostrophes() {
+        assert_eq!(words_of("We\u{2019}ll see, OK?"), ["we'll", "see", "ok"]);
     }
 }

@@ -240,24 +240,16 @@ fn aux_family(word: &str) -> Option<usize> {
 /// or the question's own verb said back ("Will it...?" - "It will, I'm afraid").
 fn says_yes_or_no(view: &TurnView) -> bool {
     let Some(hit) = view.hit("direct_answer") else { return false };
-    let words: Vec<String> = hit
-        .evidence
-        .to_lowercase()
-        .replace('\u{2019}', "'")
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let words = crate::signals::words::words_of(&hit.evidence);
     // "we'll" is one word here: its verb is what follows the apostrophe
     let verb = |w: &str| w.find('\'').map_or(w.to_string(), |at| w[at..].to_string());
     let said = words.iter().rev().find_map(|w| aux_family(&verb(w)).or_else(|| aux_family(w)));
     let Some(said) = said else { return true };
     let asked = view.debtor.and_then(|d| {
-        let text = d.text.to_lowercase().replace('\u{2019}', "'");
         // the question itself: the sentence that ends with the first question mark
-        let upto = text.find('?').map_or(text.as_str(), |at| &text[..at]);
-        let question = upto.rsplit(['.', '!', ';']).next().unwrap_or(upto).to_string();
-        question.split(|c: char| !c.is_alphanumeric() && c != '\'').find_map(aux_family)
+        let upto = d.text.find('?').map_or(d.text.as_str(), |at| &d.text[..at]);
+        let question = upto.rsplit(['.', '!', ';']).next().unwrap_or(upto);
+        crate::signals::words::words_of(question).iter().find_map(|w| aux_family(w))
     });
     asked.is_none_or(|asked| asked == said)
 }

@@ -116,7 +116,8 @@ fn anchoring(view: &TurnView) -> Option<Component> {
     if largest.is_nan() {
         return None;
     }
-    let evidence = view.hit("terms_amount").map_or_else(String::new, |h| h.evidence.clone());
+    let terms = view.hit("terms_amount");
+    let evidence = terms.map_or_else(String::new, |h| h.evidence.clone());
     let balance = view.facts.number("balance");
     if balance.is_some_and(|b| (largest - b).abs() < 0.005) {
         return None;
@@ -135,7 +136,7 @@ fn anchoring(view: &TurnView) -> Option<Component> {
             && !view.has("asks_ability_to_pay")
             && !view.has("offers_options")
             && !view.bid("asks_about_options")
-            && !put_as_question(text, &evidence) =>
+            && !terms.is_some_and(|h| put_as_question(text, h.span[0])) =>
         {
             Some(Component { what: "picks a figure for them without asking".into(), points: -1.0, evidence })
         }
@@ -156,14 +157,11 @@ pub(super) fn stated_as_balance(text: &str, start: usize) -> bool {
     last_words.iter().any(|w| BALANCE_WORDS.iter().any(|b| w.starts_with(b)))
 }
 
-/// Whether the sentence naming the figure asks them ("Would £40 work?"): a figure
-/// put to them as a question is not picked for them.
-fn put_as_question(text: &str, evidence: &str) -> bool {
-    let Some(at) = (!evidence.is_empty()).then(|| text.find(evidence)).flatten() else {
-        return false;
-    };
+/// Whether the sentence naming the figure at `at` asks them ("Would £40 work?"): a
+/// figure put to them as a question is not picked for them.
+fn put_as_question(text: &str, at: usize) -> bool {
     // the sentence ends at a stop followed by a space or the end, not inside "£40.50"
-    let rest = &text[at..];
+    let rest = text.get(at..).unwrap_or("");
     let bytes = rest.as_bytes();
     let end = (0..bytes.len())
         .find(|&i| matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()));
