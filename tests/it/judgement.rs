@@ -276,3 +276,41 @@ fn owning_the_balance_agrees_to_no_arrangement() {
     let turn = cards[0]["turns"].as_array().unwrap().last().unwrap().to_string();
     assert!(!turn.contains("leaves the agreement vague"), "{turn}");
 }
+
+/// Round 131: to "I feel so stupid for falling for the interest-free offer", "Let's
+/// get a plan in place today" earned points for undertaking to do something about
+/// it; what it undertakes is to collect. Sorting the payment out is a deed only
+/// when they raised it ("I pay weekly, monthly doesn't work").
+#[test]
+fn undertaking_to_collect_is_no_deed_unless_they_asked_for_it() {
+    let feeling = reply_graded(
+        "judgement-plan-deed",
+        "I feel so stupid for falling for the interest-free offer.",
+        "Let's get a plan in place today.",
+    );
+    assert!(!feeling.to_string().contains("undertakes"), "{feeling}");
+    let asked = reply_graded(
+        "judgement-plan-asked",
+        "I pay weekly for everything, monthly doesn't work for me.",
+        "Weekly it is, then - we'll split it into weekly amounts that come out the day after your pay.",
+    );
+    assert!(asked["empathy"]["components"].to_string().contains("undertakes to set up what they asked for"), "{asked}");
+}
+
+/// Round 131: asked who the original creditor was, "I can tell this has been really
+/// worrying for you and I want you to know your feelings matter to us" was taken
+/// for an answer (the capital "I" read as a name). Sympathy in place of the fact
+/// asked for costs; the name answers.
+#[test]
+fn sympathy_does_not_answer_who_the_creditor_was() {
+    let debtor = "Can you just tell me who the original creditor was?";
+    let scripted = reply_graded(
+        "judgement-who-scripted",
+        debtor,
+        "I can tell this has been really worrying for you and I want you to know your feelings matter to us.",
+    );
+    assert!(scripted["empathy"]["components"].to_string().contains("in place of the answer"), "{scripted}");
+    let named = reply_graded("judgement-who-named", debtor, "Yes - it was Brightline Mobile, for a phone contract.");
+    assert!(named["empathy"]["components"].to_string().contains("gives them what they asked for"), "{named}");
+    assert!(named["empathy"]["score"].as_f64() > scripted["empathy"]["score"].as_f64(), "{named} {scripted}");
+}

@@ -104,7 +104,8 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .find_map(|(id, what)| view.component(id, what, 2.0))
     .or_else(|| lets_them_go(view))
     .or_else(|| allays_fear(view))
-    .or_else(|| view.component("commits_for_them", "undertakes to do something about it", 1.5));
+    .or_else(|| view.component("commits_for_them", "undertakes to do something about it", 1.5))
+    .or_else(|| view.component("arranges_what_they_asked", "undertakes to set up what they asked for", 1.5));
     // Told a practical trouble (a rent rise, a tax bill), words of feeling alone are
     // cheaper than a question about it or something done: recited sympathy.
     let practical_only = !view.any_bid(FEELING_BIDS) && !view.bid("vulnerability_disclosed");

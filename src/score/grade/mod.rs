@@ -160,6 +160,21 @@ pub(crate) struct Answer {
 /// question is answered by a reply that starts with a direct word or does not
 /// itself end in a question. What a question asks for is heard by the lexicon's
 /// `asks_*` events, tried in order.
+/// Whether a reply names someone or something: a capitalised word inside a
+/// sentence ("It was Brightline Mobile"), not "I" ("I want you to know...") nor a
+/// sentence's first word.
+fn names_someone(text: &str) -> bool {
+    let mut sentence_start = true;
+    for word in text.split_whitespace() {
+        let pronoun = word == "I" || word.starts_with("I'") || word.starts_with("I\u{2019}");
+        if !sentence_start && !pronoun && word.starts_with(char::is_uppercase) {
+            return true;
+        }
+        sentence_start = word.ends_with(['.', '!', '?']) || word == "-";
+    }
+    false
+}
+
 pub(crate) fn answers_question(view: &TurnView) -> Answer {
     let reply = view.turn.text.to_lowercase();
     let has = |id: &str| view.has(id);
@@ -192,7 +207,7 @@ pub(crate) fn answers_question(view: &TurnView) -> Answer {
         factual(
             has("identifies_company")
                 || has("explains_debt_origin")
-                || view.turn.text.split_whitespace().skip(1).any(|w| w.starts_with(char::is_uppercase)),
+                || names_someone(&view.turn.text),
         )
     } else if view.bid("asks_yes_no") && !view.bid("asks_choice") {
         // "Could we do $40 a month?" - "Great, so that's $40 a month..." takes the
@@ -340,5 +355,15 @@ mod tests {
         assert!(grade(4.0) > 80.0 && grade(4.0) < 85.0);
         assert!(grade(8.0) > grade(6.0) && grade(8.0) < 100.0);
         assert!(grade(-3.0) < 25.0 && grade(-6.0) < grade(-3.0) && grade(-6.0) > 0.0);
+    }
+
+    /// Asked who the creditor was, "I want you to know your feelings matter" names
+    /// nobody: "I" and a sentence's first word are capitalised for other reasons.
+    #[test]
+    fn a_name_is_a_capital_inside_a_sentence_not_i() {
+        assert!(names_someone("Yes - it was Brightline Mobile, for a phone contract."));
+        assert!(names_someone("It's owed to Harlow Bank."));
+        assert!(!names_someone("I can tell this has been worrying and I want you to know I'm here."));
+        assert!(!names_someone("Sure. Let me check. Thanks for waiting."));
     }
 }
