@@ -314,3 +314,26 @@ fn sympathy_does_not_answer_who_the_creditor_was() {
     assert!(named["empathy"]["components"].to_string().contains("gives them what they asked for"), "{named}");
     assert!(named["empathy"]["score"].as_f64() > scripted["empathy"]["score"].as_f64(), "{named} {scripted}");
 }
+
+/// Round 133: to "If I pay half now, will you drop the rest?", "Sure, that should be
+/// fine, just pay the half and we'll sort the rest out later" scored above checking
+/// with the creditor: the debtor's request to settle for less was not heard, and
+/// "we'll sort the rest out later" counted as a hold. A yes nobody authorised costs;
+/// checking first earns.
+#[test]
+fn promising_a_reduction_nobody_authorised_costs_and_checking_first_earns() {
+    let debtor = "If I pay half now, will you drop the rest?";
+    let negotiation = |name: &str, collector: &str| reply_graded(name, debtor, collector)["negotiation"].clone();
+    let promised = negotiation(
+        "judgement-reduction-yes",
+        "Sure, that should be fine, just pay the half and we'll sort the rest out later.",
+    );
+    assert!(promised["components"].to_string().contains("not authorised"), "{promised}");
+    assert!(!promised["components"].to_string().contains("pause or hold"), "{promised}");
+    let checked = negotiation(
+        "judgement-reduction-check",
+        "I'd need to check that with the creditor. Can I call you back by Thursday?",
+    );
+    assert!(checked["components"].to_string().contains("checks what the creditor allows"), "{checked}");
+    assert!(checked["score"].as_f64() > promised["score"].as_f64(), "{checked} {promised}");
+}

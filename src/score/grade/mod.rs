@@ -204,11 +204,7 @@ pub(crate) fn answers_question(view: &TurnView) -> Answer {
     } else if view.bid("asks_how_to_pay") {
         factual(has("terms_method") || has("next_step") || reply.contains("online") || reply.contains("call"))
     } else if view.bid("asks_who") {
-        factual(
-            has("identifies_company")
-                || has("explains_debt_origin")
-                || names_someone(&view.turn.text),
-        )
+        factual(has("identifies_company") || has("explains_debt_origin") || names_someone(&view.turn.text))
     } else if view.bid("asks_yes_no") && !view.bid("asks_choice") {
         // "Could we do $40 a month?" - "Great, so that's $40 a month..." takes the
         // figure they asked about: a yes in other words.

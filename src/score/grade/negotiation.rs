@@ -15,6 +15,7 @@ const BIDS: &[&str] = &[
     "mentions_credit",
     "mentions_payday",
     "time_barred_claim",
+    "asks_reduction",
 ];
 
 pub fn grade(view: &TurnView) -> Option<Grade> {
@@ -67,6 +68,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         parts.push(Component { points: if after_hardship { -2.5 } else { -1.5 }, ..full });
     }
     parts.extend(anchoring(view));
+    parts.extend(reduction_promised(view));
     if view.earlier("disputes_debt")
         && let Some(ask) = view.component("payment_demand", "asks for payment on a disputed debt", -2.0)
     {
@@ -87,6 +89,30 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         parts.push(missing("does not take up what they offered or asked", -1.0));
     }
     Some(Grade::from_components(parts, if bid { 2.0 } else { 1.0 }))
+}
+
+/// Asked to take less and call it done, a yes the creditor never authorised
+/// ("Sure, that should be fine, just pay the half") promises what the collector
+/// cannot give; checking with the creditor first earns, and a settlement the facts
+/// authorise costs nothing.
+fn reduction_promised(view: &TurnView) -> Option<Component> {
+    if !view.bid("asks_reduction") {
+        return None;
+    }
+    if let Some(checks) = view.component("defers_to_creditor", "checks what the creditor allows before promising", 1.0)
+    {
+        return Some(checks);
+    }
+    let authorised = view.facts.get("authorized_options").and_then(|o| o.get("settlement")).is_some();
+    if authorised || view.has("refuses_options") {
+        return None;
+    }
+    let yes = view.hit("flexibility")?;
+    Some(Component {
+        what: "agrees to a reduction the creditor has not authorised".into(),
+        points: -2.0,
+        evidence: yes.evidence.clone(),
+    })
 }
 
 /// Whether a debtor's line is about money: paying, affording, the plan, the
