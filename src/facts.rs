@@ -130,9 +130,21 @@ impl Facts {
         self.get(name).and_then(Value::as_bool)
     }
 
+    /// The account's currency: the `currency` fact, else the jurisdiction's own (a
+    /// UK call without one is in pounds, not dollars), else US dollars.
+    pub fn currency(&self) -> &str {
+        self.text("currency").unwrap_or_else(|| {
+            match self.text("jurisdiction").map(str::to_ascii_uppercase).as_deref() {
+                Some("UK" | "GB") => "GBP",
+                Some("AU") => "AUD",
+                _ => "USD",
+            }
+        })
+    }
+
     /// The balance written as money in the account's currency, e.g. `$1,240.50`.
     pub fn money(&self, amount: f64) -> String {
-        format_money(amount, self.text("currency").unwrap_or(""))
+        format_money(amount, self.currency())
     }
 
     /// The facts a collector sees on screen before the call, in a fixed order.
@@ -185,6 +197,7 @@ pub fn format_money(amount: f64, currency: &str) -> String {
         "" | "USD" => format!("{sign}${number}"),
         "GBP" => format!("{sign}£{number}"),
         "EUR" => format!("{sign}€{number}"),
+        "AUD" => format!("{sign}A${number}"),
         code => format!("{sign}{number} {code}"),
     }
 }
@@ -229,6 +242,17 @@ mod tests {
         assert_eq!(format_money(1240.5, "USD"), "$1,240.50");
         assert_eq!(format_money(1234567.0, "GBP"), "£1,234,567.00");
         assert_eq!(format_money(12.0, "CAD"), "12.00 CAD");
+    }
+
+    /// A UK call whose facts name no currency is in pounds: the better phrasing
+    /// "The balance on the account is {{money facts.balance}}" once said "$1,860.00".
+    #[test]
+    fn a_call_without_a_currency_takes_its_jurisdictions() {
+        let facts = |yaml: &str| Facts(serde_yaml::from_str(yaml).unwrap());
+        assert_eq!(facts("{jurisdiction: UK}").money(1860.0), "£1,860.00");
+        assert_eq!(facts("{jurisdiction: US}").money(1860.0), "$1,860.00");
+        assert_eq!(facts("{jurisdiction: UK, currency: EUR}").money(5.0), "€5.00");
+        assert_eq!(facts("{}").money(5.0), "$5.00");
     }
 
     #[test]

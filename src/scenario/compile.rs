@@ -94,7 +94,7 @@ impl<'a> Compiler<'a> {
         let meters = self.compile_meters(&raw.meters);
         let reactions = self.compile_reactions(&raw.reactions);
         let every_turn = self.compile_transitions(&raw.every_turn, &[Seg::Key("every_turn")]);
-        let mut templates = Templates::new(facts.text("currency").unwrap_or("USD"));
+        let mut templates = Templates::new(facts.currency());
         let nodes: Vec<Node> =
             (0..raw.nodes.len()).map(|i| self.compile_node(&raw.nodes[i], i, &facts, &mut templates)).collect();
         let start = self.compile_start(raw.start.as_deref());

@@ -600,6 +600,19 @@ mod tests {
         DETECTOR.events(text).into_iter().map(|h| h.id).collect()
     }
 
+    /// Round 134: "calling about your Northway Bank loan" is the account the call is
+    /// about, not a loan suggested (it was a critical borrow-or-sell finding); and
+    /// a hold offered proposes no payment, so the balance need not come first.
+    #[test]
+    fn the_loan_called_about_is_no_loan_suggested_and_a_hold_is_no_plan() {
+        let intro = signal_ids("Hello, it's Priya from Calder Collections, calling about your Northway Bank loan.");
+        assert!(!intro.contains(&"pressures_to_borrow_or_sell".into()), "{intro:?}");
+        let loan = signal_ids("You could take out a personal loan to clear it.");
+        assert!(loan.contains(&"pressures_to_borrow_or_sell".into()), "{loan:?}");
+        let hold = signal_ids("We can put the account on hold for 30 days and freeze the interest.");
+        assert!(hold.contains(&"accommodates".into()) && !hold.contains(&"offers_plan".into()), "{hold:?}");
+    }
+
     #[test]
     fn threats_are_found_with_their_words() {
         let hits = signals("If you don't pay today you will be arrested.");

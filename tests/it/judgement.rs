@@ -165,13 +165,18 @@ fn session_empathy(file: &str) -> f64 {
 /// checklist - closed questions, a leaflet, a group booked - scored blind first (sleep:
 /// 69.7 against 38.9; grief: 60.5 against 57.3, where "okay, that's good" said to "I
 /// just feel empty" counted as validation, "a lot of people find it helps" too, and
-/// "what was he like?" went unheard).
+/// "what was he like?" went unheard). Round 134 added two more, blind: a collection
+/// call after a redundancy, listened to or run as an income-and-expenditure script
+/// (66.0 against 47.9 - and the script's "calling about your Northway Bank loan" was
+/// a critical finding for telling them to borrow), and an anxious seeker met with
+/// reflections or with cheerful reassurance and advice (66.9 against 38.1).
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
     let lecturing =
         ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"].map(|t| (t, "lecturing"));
     let checklist = ["sleep", "grief"].map(|t| (t, "checklist"));
-    for (topic, style) in lecturing.into_iter().chain(checklist) {
+    let others = [("redundancy", "scripted"), ("anxiety", "reassuring")];
+    for (topic, style) in lecturing.into_iter().chain(checklist).chain(others) {
         let listening = session_empathy(&format!("listening-{topic}.txt"));
         let other = session_empathy(&format!("{style}-{topic}.txt"));
         assert!(listening >= other + 8.0, "{topic}: listening {listening} against {style} {other}");
