@@ -18,6 +18,12 @@ static ORDINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A unit of time right after a number makes it a length of time ("two weeks").
+/// "two thirty in the afternoon", "ten fifteen am": a time of day, not a sum.
+static CLOCK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:am\b|pm\b|a\.m\.|p\.m\.|o'clock|in the (?:morning|afternoon|evening)|tonight|tomorrow (?:morning|afternoon|evening))")
+        .expect("valid regex")
+});
+
 static DURATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ -](?:weeks?|months?|days?|years?|hours?|minutes?|times|paydays|payments|instal(?:l)?ments|calls|letters)\b")
         .expect("valid regex")
@@ -153,7 +159,7 @@ fn spelled_numbers(text: &str) -> Vec<(f64, [usize; 2])> {
             // "one payment", "zero": not sums; "the twenty eighth": a date; "two
             // weeks": a length of time; "six two": digits read out (a card number).
             let date = ORDINAL_AFTER.is_match(&text[end..]);
-            let duration = DURATION_AFTER.is_match(&text[end..]);
+            let duration = DURATION_AFTER.is_match(&text[end..]) || CLOCK_AFTER.is_match(&text[end..]);
             let digits = run.len() > 1 && run.iter().all(|(w, _, _)| matches!(w, NumberWord::Unit(n) if *n < 10.0));
             if value >= 2.0 && !date && !duration && !digits {
                 out.push((value, [start, end]));
@@ -180,7 +186,39 @@ fn spelled_numbers(text: &str) -> Vec<(f64, [usize; 2])> {
     out
 }
 
+/// "one twenty" ($120), "twelve forty" ($1,240), "eight sixty-nine ninety-five"
+/// ($869.95): a number word straight before a ten or a teen is said in hundreds,
+/// the way people read out sums - English builds no number that way otherwise
+/// ("twenty-one", never "one twenty"), which the plain reading took for 21.
+fn said_in_hundreds(words: &[NumberWord]) -> Option<f64> {
+    let (NumberWord::Unit(hundreds), rest) = words.split_first()? else { return None };
+    if *hundreds < 1.0 {
+        return None;
+    }
+    let (tens, rest) = two_digits(rest)?;
+    let cents = match two_digits(rest) {
+        None if rest.is_empty() => 0.0,
+        Some((cents, [])) => cents / 100.0,
+        _ => return None,
+    };
+    Some(hundreds * 100.0 + tens + cents)
+}
+
+/// A two-digit number said as one ("sixty-nine", "fifteen", "forty"), and what follows.
+fn two_digits(words: &[NumberWord]) -> Option<(f64, &[NumberWord])> {
+    match words {
+        [NumberWord::Ten(t), NumberWord::Unit(u), rest @ ..] if (1.0..10.0).contains(u) => Some((t + u, rest)),
+        [NumberWord::Ten(t), rest @ ..] => Some((*t, rest)),
+        [NumberWord::Unit(u), rest @ ..] if (10.0..20.0).contains(u) => Some((*u, rest)),
+        _ => None,
+    }
+}
+
 fn value_of(run: &[(NumberWord, usize, usize)]) -> f64 {
+    let words: Vec<NumberWord> = run.iter().map(|(w, _, _)| *w).collect();
+    if let Some(value) = said_in_hundreds(&words) {
+        return value;
+    }
     let (mut total, mut current) = (0.0, 0.0);
     for (word, _, _) in run {
         match *word {
@@ -226,6 +264,11 @@ mod tests {
         assert_eq!(values("two thousand and fifty pounds"), vec![2050.0]);
         assert_eq!(values("$2k or so"), vec![2000.0]);
         assert_eq!(values("twelve hundred forty dollars and fifty cents"), vec![1240.5]);
+        assert_eq!(values("ok so one twenty on the fifteenth"), vec![120.0]);
+        assert_eq!(values("it's twelve forty all in"), vec![1240.0]);
+        assert_eq!(values("that's eight sixty-nine ninety-five in total"), vec![869.95]);
+        assert_eq!(values("twenty one pounds"), vec![21.0]);
+        assert!(values("call me at two thirty in the afternoon").is_empty());
         assert_eq!(values("one payment on the twenty eighth"), Vec::<f64>::new());
         assert_eq!(values("every two weeks on the card ending six two"), Vec::<f64>::new());
     }
