@@ -239,9 +239,11 @@ static ANY_BEFORE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i)\bany(?: further| more| kind of| sort of| form of)?\s+$").expect("valid regex")
 });
 
-/// A subject with a future or progressive verb: the start of a new clause.
+/// A subject with a future or progressive verb, or "it's", "that's": the start of
+/// a new clause ("don't cry it's only money" - no negation reaches "it's only money").
 static NEW_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)|(?:it|that)(?:'s|'ll))\b")
+        .expect("valid regex")
 });
 
 /// Verbs a negation rises over into the clause they introduce ("don't think you'll").
@@ -450,7 +452,8 @@ fn framed_by(matcher: &Matcher, kept: &[(usize, usize, usize)], entry: usize, st
                 && start - frame_end <= NEAR
                 && !between.contains(['.', ',', '!', '?', ';', ':'])
                 && !between.split(|c: char| !c.is_alphanumeric() && c != '\'').any(|w| {
-                    ["we", "i", "we'll", "i'll", "let's", "us", "me", "but"].contains(&w.to_lowercase().as_str())
+                    ["we", "i", "we'll", "i'll", "i'm", "we're", "i've", "we've", "let's", "us", "me", "but"]
+                        .contains(&w.to_lowercase().as_str())
                 })
         })
 }
@@ -598,6 +601,15 @@ mod tests {
 
     fn event_ids(text: &str) -> Vec<String> {
         DETECTOR.events(text).into_iter().map(|h| h.id).collect()
+    }
+
+    /// Round 136: "dont cry its only money" minimises: the "dont" is the first
+    /// clause's, and "it's" starts a clause no negation reaches; "I don't think it's
+    /// only money" still negates (think raises it).
+    #[test]
+    fn a_negation_does_not_reach_past_its_clause_into_its() {
+        assert!(signal_ids("its ok dont cry its only money at the end of the day").contains(&"dismissal".into()));
+        assert!(!signal_ids("I don't think it's only money to you.").contains(&"dismissal".into()));
     }
 
     /// Round 134: "calling about your Northway Bank loan" is the account the call is
