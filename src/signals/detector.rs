@@ -603,6 +603,19 @@ mod tests {
         DETECTOR.events(text).into_iter().map(|h| h.id).collect()
     }
 
+    /// Round 138: "ok thats fine nobodys going to court over this" was a claim to be
+    /// the court (a name's gap swallowed "going to") and pressure (the STT "nobodys"
+    /// negated nothing); a claim in those words still is one.
+    #[test]
+    fn nobody_going_to_court_claims_nothing_and_presses_nothing() {
+        let reply = signal_ids("ok thats fine nobodys going to court over this lets talk about what you can do");
+        for act in ["impersonates_authority", "pressure_or_false_urgency", "threatens_legal_or_arrest"] {
+            assert!(!reply.contains(&act.into()), "{act}: {reply:?}");
+        }
+        assert!(signal_ids("I'm an officer of the court.").contains(&"impersonates_authority".into()));
+        assert!(signal_ids("It's going to court if you don't pay.").contains(&"threatens_legal_or_arrest".into()));
+    }
+
     /// Round 136: "dont cry its only money" minimises: the "dont" is the first
     /// clause's, and "it's" starts a clause no negation reaches; "I don't think it's
     /// only money" still negates (think raises it).

@@ -47,6 +47,10 @@ const CONTRACTIONS: &[(&str, &str)] = &[
     ("heres", "here's"),
     ("shes", "she's"),
     ("theyll", "they'll"),
+    ("nobodys", "nobody's"),
+    ("somebodys", "somebody's"),
+    ("everybodys", "everybody's"),
+    ("everyones", "everyone's"),
 ];
 
 /// "ill" is a word, but before one of these verbs it is "I'll" said to a
