@@ -83,6 +83,7 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
         [
             "asks_purpose",
             "asks_question",
+            "asks_reduction",
             "complains",
             "expresses_emotion",
             "hardship_disclosed",
