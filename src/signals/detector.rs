@@ -603,6 +603,23 @@ mod tests {
         DETECTOR.events(text).into_iter().map(|h| h.id).collect()
     }
 
+    /// Round 141: asked "can I ask my sister to lend me it", welcoming the loan
+    /// presses them to borrow; "that's a great idea" to "I've cut up my cards" does not.
+    #[test]
+    fn welcoming_the_loan_they_offered_presses_them_to_borrow() {
+        let context = |debtor: &str, reply: &str| {
+            let events: Vec<String> = event_ids(debtor);
+            let facts = crate::facts::Facts::default();
+            let ctx = Context { debtor_text: debtor, debtor_events: &events, third_party: false, facts: &facts };
+            DETECTOR.signals(reply, &ctx).into_iter().map(|h| h.id).collect::<Vec<_>>()
+        };
+        let sister = "can i ring my sister and ask her to lend me it";
+        let welcomed = context(sister, "yeah if she can lend you it that would be brilliant give her a ring");
+        assert!(welcomed.contains(&"pressures_to_borrow_or_sell".into()), "{welcomed:?}");
+        let cut_up = context("I've cut up all my credit cards.", "That's a great idea.");
+        assert!(!cut_up.contains(&"pressures_to_borrow_or_sell".into()), "{cut_up:?}");
+    }
+
     /// Round 138: "ok thats fine nobodys going to court over this" was a claim to be
     /// the court (a name's gap swallowed "going to") and pressure (the STT "nobodys"
     /// negated nothing); a claim in those words still is one.
