@@ -343,3 +343,29 @@ fn promising_a_reduction_nobody_authorised_costs_and_checking_first_earns() {
     assert!(checked["components"].to_string().contains("checks what the creditor allows"), "{checked}");
     assert!(checked["score"].as_f64() > promised["score"].as_f64(), "{checked} {promised}");
 }
+
+/// Round 143: told "Just send me the paperwork, I don't want to talk", asking "Would
+/// you like to talk about what's been going on?" earned points for exploring; and
+/// "The £75 is two late fees from March and April" was a bare demand for money.
+#[test]
+fn a_question_after_i_dont_want_to_talk_costs_and_explaining_a_charge_is_no_demand() {
+    let debtor = "Just send me the paperwork, I don't want to talk.";
+    let pressed = reply_graded(
+        "judgement-no-talk",
+        debtor,
+        "I can hear you're upset, and your feelings are completely valid. Would you like to talk about what's been going on?",
+    );
+    assert!(pressed["empathy"]["components"].to_string().contains("when they said they won't"), "{pressed}");
+    let sent = reply_graded(
+        "judgement-no-talk-sent",
+        debtor,
+        "Of course. I'll email it today and we'll leave the phone calls.",
+    );
+    assert!(sent["empathy"]["score"].as_f64() > pressed["empathy"]["score"].as_f64(), "{sent} {pressed}");
+    let explained = reply_graded(
+        "judgement-charge-explained",
+        "I'm not paying until someone tells me why there's a £75 charge on here.",
+        "Fair question. The £75 is two late fees from March and April.",
+    );
+    assert!(!explained.to_string().contains("a bare demand"), "{explained}");
+}

@@ -83,8 +83,11 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .into_iter()
     .flatten()
     .collect();
+    // Told they want to go or not to talk, a question about them is not listening.
+    let not_now = view.any_bid(NOT_NOW_BIDS);
     let explores = act("explores_situation", ("asks about the person", 1.5), ("asks about the person", 0.5))
-        .or_else(|| asks_about_what_they_told(view));
+        .or_else(|| asks_about_what_they_told(view))
+        .filter(|_| !not_now);
     // Doing something for them: adjusting, owning a failing, a next step, a choice.
     // "Maybe isn't good enough" shares owning's words but dismisses, so a turn
     // that dismisses owns nothing; nor does "That's unacceptable" said back to abuse.
@@ -151,8 +154,9 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
             .then(|| view.component("asks_to_repeat", "asks them to go over it all again", -1.5))
             .flatten(),
         (bid || telling).then(|| view.component("laughs_it_off", "laughs at what they told you", -1.5)).flatten(),
-        view.any_bid(NOT_NOW_BIDS)
-            .then(|| view.component("presses_on", "keeps going after they said it's a bad time", -1.5))
+        not_now.then(|| view.component("presses_on", "keeps going after they said it's a bad time", -1.5)).flatten(),
+        not_now
+            .then(|| view.component("explores_situation", "asks them to talk when they said they won't", -1.5))
             .flatten(),
     ];
     parts.extend(negatives.into_iter().flatten());
