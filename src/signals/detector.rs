@@ -221,7 +221,9 @@ impl Detector {
         // send it" starts a new clause at "i'll", which the negation does not reach
         // ("I don't think you'll be arrested" still negates: think, believe... raise it).
         let starts_with_subject = NEW_SUBJECT.find(&text[start..]).is_some_and(|m| m.start() == 0);
-        let new_clause = (NEW_SUBJECT.is_match(after_negator) || starts_with_subject)
+        // the subject may stand before the match and its verb begin it: "you just | need to pay"
+        let subject_into_match = NEW_SUBJECT.is_match(&text[scope + negator.end()..end]);
+        let new_clause = (NEW_SUBJECT.is_match(after_negator) || starts_with_subject || subject_into_match)
             && !NEG_RAISING.is_match(after_negator)
             && !reported_view;
         // "People who don't pay end up with their wages taken": the negation is
@@ -239,11 +241,14 @@ static ANY_BEFORE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i)\bany(?: further| more| kind of| sort of| form of)?\s+$").expect("valid regex")
 });
 
-/// A subject with a future or progressive verb, or "it's", "that's": the start of
-/// a new clause ("don't cry it's only money" - no negation reaches "it's only money").
+/// A subject with a future or progressive verb, or "it's", "that's", or a subject
+/// with a duty ("you just need to"): the start of a new clause ("don't cry it's only
+/// money", "its not complicated you just need to pay" - no negation reaches past it).
 static NEW_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)|(?:it|that)(?:'s|'ll))\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)|(?:it|that)(?:'s|'ll)|(?:i|we|you|they|he|she)(?: just| really| only| still| also)? (?:need|needs|have to|has to|must|should|'ve got|got to|gotta))\b",
+    )
+    .expect("valid regex")
 });
 
 /// Verbs a negation rises over into the clause they introduce ("don't think you'll").
@@ -601,6 +606,18 @@ mod tests {
 
     fn event_ids(text: &str) -> Vec<String> {
         DETECTOR.events(text).into_iter().map(|h| h.id).collect()
+    }
+
+    /// Round 144: "its not complicated you just need to pay fifty pound a week" asks for
+    /// payment - the "not" is the first clause's - while "you don't need to pay now"
+    /// and "I don't think you need to pay today" do not press.
+    #[test]
+    fn a_negation_stops_at_a_new_subject_with_a_duty() {
+        let said = signal_ids("ok well its not complicated you just need to pay fifty pound a week starting monday");
+        assert!(said.contains(&"payment_demand".into()), "{said:?}");
+        assert!(!signal_ids("you don't need to pay now").contains(&"payment_demand".into()));
+        let think = signal_ids("I don't think you need to pay today.");
+        assert!(!think.contains(&"pressure_or_false_urgency".into()), "{think:?}");
     }
 
     /// Round 141: asked "can I ask my sister to lend me it", welcoming the loan
