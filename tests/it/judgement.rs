@@ -319,6 +319,12 @@ fn sympathy_does_not_answer_who_the_creditor_was() {
     let named = reply_graded("judgement-who-named", debtor, "Yes - it was Brightline Mobile, for a phone contract.");
     assert!(named["empathy"]["components"].to_string().contains("gives them what they asked for"), "{named}");
     assert!(named["empathy"]["score"].as_f64() > scripted["empathy"]["score"].as_f64(), "{named} {scripted}");
+    // Round 150: "Can you tell me when...?" asks for a date; "I can tell you're
+    // worried" is no yes to it.
+    let when = "Can you tell me when the last payment went through?";
+    let worried =
+        reply_graded("judgement-when-scripted", when, "I can tell you're worried about this and you're not alone.");
+    assert!(worried["empathy"]["components"].to_string().contains("in place of the answer"), "{worried}");
 }
 
 /// Round 133: to "If I pay half now, will you drop the rest?", "Sure, that should be
