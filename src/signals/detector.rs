@@ -608,6 +608,19 @@ mod tests {
         DETECTOR.events(text).into_iter().map(|h| h.id).collect()
     }
 
+    /// "it's only money at the end of the day" gives no name ("it's X at Y" read as
+    /// "it's Sam at Apex"), and "don't bother with a debt charity" names no company:
+    /// either could hide a caller who never said who they were.
+    #[test]
+    fn only_money_is_no_name_and_a_debt_charity_no_company() {
+        let only = signal_ids("It's okay, don't cry, it's only money at the end of the day.");
+        assert!(!only.contains(&"introduces_self".into()), "{only:?}");
+        let charity = signal_ids("Honestly, don't bother with a debt charity.");
+        assert!(!charity.contains(&"collector_company_named".into()), "{charity:?}");
+        let intro = signal_ids("Hi, it's Sam from Apex Collections.");
+        assert!(intro.contains(&"introduces_self".into()) && intro.contains(&"collector_company_named".into()));
+    }
+
     /// Round 144: "its not complicated you just need to pay fifty pound a week" asks for
     /// payment - the "not" is the first clause's - while "you don't need to pay now"
     /// and "I don't think you need to pay today" do not press.
