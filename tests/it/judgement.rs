@@ -86,6 +86,7 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
             "asks_reduction",
             "complains",
             "expresses_emotion",
+            "fears_consequence",
             "hardship_disclosed",
             "vulnerability_disclosed"
         ]
