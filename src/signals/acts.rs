@@ -123,6 +123,11 @@ pub trait Reader {
     fn amounts(&self, text: &str) -> Vec<f64>;
     /// How many content words of `sentence` the debtor also said.
     fn shared_words(&self, sentence: &str) -> usize;
+    /// The sentences of the turn's `text` (a reader made for one turn splits it once
+    /// for all its acts).
+    fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
+        sentences(text)
+    }
 }
 
 impl ActDef {
@@ -137,7 +142,7 @@ impl ActDef {
         if hits.iter().any(|h| self.not_in_turn.contains(&h.cue)) {
             return None;
         }
-        let sentences = sentences(text);
+        let sentences = reader.sentences(text);
         let sentence_of = |at: usize| sentence_at(&sentences, at);
         // A cue whose pattern begins at the full stop before it ("(?:^|[.!?] )do you...")
         // belongs to the sentence its first word is in.
@@ -481,6 +486,21 @@ pub fn reads_as_question(sentence: &str) -> bool {
     question_opens(&words, first) || (QUESTION_VERBS.contains(&w(first)) && QUESTION_PERSONS.contains(&w(first + 1)))
 }
 
+/// Whether a question word (or a contracted one) stands after a space somewhere in
+/// the sentence: a cheap test before splitting it into words, which every act
+/// evaluation of every turn would otherwise pay for.
+fn has_inner_question_word(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    bytes.windows(4).enumerate().any(|(i, w)| {
+        i > 0
+            && bytes[i - 1] == b' '
+            && matches!(
+                [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()],
+                [b'w', b'h', b'a' | b'e' | b'y' | b'o' | b'i'] | [b'h', b'o', b'w']
+            )
+    })
+}
+
 /// A sentence split again where a question starts inside it: speech-to-text runs a
 /// statement and a question together with no stop ("three kids and night shifts
 /// you're doing a lot when do you actually get to sleep"), and a typed reply can too
@@ -488,6 +508,10 @@ pub fn reads_as_question(sentence: &str) -> bool {
 /// verb and a person after it ("how are you", "when do you"), or a contracted one
 /// ("whats your...") - not "I know how hard it is", which asks nothing.
 fn split_at_questions(text: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    // most sentences have no question word after their first: skip the word split
+    if !has_inner_question_word(&text[start..end]) {
+        return vec![(start, end)];
+    }
     let words = words_at(&text[start..end]);
     let mut out = Vec::new();
     let mut from = start;

@@ -77,7 +77,7 @@ impl Detector {
     pub fn signals(&self, text: &str, context: &Context) -> Vec<Hit> {
         let cues = self.detect(&self.signals, text);
         let mut hits = first_of_each(&cues, &self.signals.ids, text);
-        let reader = TurnReader::new(self, context.debtor_text);
+        let reader = TurnReader::new(self, context.debtor_text, text);
         for act in &self.acts {
             if let Some(found) = act.evaluate(text, &cues, context, &reader) {
                 let span = quoted_span(text, found.start, found.end);
@@ -383,16 +383,20 @@ fn resolve_act(act: &RawAct, cue_ids: &[String]) -> ActDef {
     }
 }
 
-/// Reads a collector's sentences against one debtor line, read once.
+/// Reads a collector's sentences against one debtor line, read once; the turn's
+/// own sentences are split once for all its acts.
 struct TurnReader<'a> {
     detector: &'a Detector,
     topics: Vec<usize>,
     words: WordSet,
+    turn: &'a str,
+    sentences: Vec<(usize, usize)>,
 }
 
 impl<'a> TurnReader<'a> {
-    fn new(detector: &'a Detector, debtor: &str) -> TurnReader<'a> {
-        TurnReader { detector, topics: detector.topics_of(debtor), words: WordSet::of(debtor) }
+    fn new(detector: &'a Detector, debtor: &str, turn: &'a str) -> TurnReader<'a> {
+        let sentences = super::acts::sentences(turn);
+        TurnReader { detector, topics: detector.topics_of(debtor), words: WordSet::of(debtor), turn, sentences }
     }
 }
 
@@ -409,6 +413,10 @@ impl Reader for TurnReader<'_> {
 
     fn shared_words(&self, sentence: &str) -> usize {
         self.words.shared(sentence)
+    }
+
+    fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
+        if std::ptr::eq(text, self.turn) { self.sentences.clone() } else { super::acts::sentences(text) }
     }
 }
 
