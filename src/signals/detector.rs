@@ -616,6 +616,17 @@ mod tests {
         DETECTOR.events(text).into_iter().map(|h| h.id).collect()
     }
 
+    /// Found playing uk-vulnerable-bereaved: "take a moment, I'm here when you're
+    /// ready" was credited as a hold on the account (forbearance, a way forward),
+    /// and "I wanted to check everything is okay with you" as a yes to a proposal.
+    #[test]
+    fn a_moment_given_is_no_hold_and_everything_okay_no_yes() {
+        let moment = signal_ids("Please don't apologise - take a moment, I'm here when you're ready.");
+        assert!(moment.contains(&"gives_them_time".into()) && !moment.contains(&"accommodates".into()), "{moment:?}");
+        assert!(!signal_ids("I wanted to check everything is okay with you first.").contains(&"flexibility".into()));
+        assert!(signal_ids("Friday is fine.").contains(&"flexibility".into()));
+    }
+
     /// "it's only money at the end of the day" gives no name ("it's X at Y" read as
     /// "it's Sam at Apex"), and "don't bother with a debt charity" names no company:
     /// either could hide a caller who never said who they were.

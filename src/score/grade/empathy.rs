@@ -106,6 +106,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .filter(|(id, _)| *id != "owns_failing" || !owns_nothing)
     .find_map(|(id, what)| view.component(id, what, 2.0))
     .or_else(|| lets_them_go(view))
+    .or_else(|| view.component("gives_them_time", "gives them a moment", 1.5))
     .or_else(|| allays_fear(view))
     .or_else(|| view.component("commits_for_them", "undertakes to do something about it", 1.5))
     .or_else(|| view.component("arranges_what_they_asked", "undertakes to set up what they asked for", 1.5));
