@@ -395,7 +395,7 @@ struct TurnReader<'a> {
 
 impl<'a> TurnReader<'a> {
     fn new(detector: &'a Detector, debtor: &str, turn: &'a str) -> TurnReader<'a> {
-        let sentences = super::acts::sentences(turn);
+        let sentences = super::sentences::sentences(turn);
         TurnReader { detector, topics: detector.topics_of(debtor), words: WordSet::of(debtor), turn, sentences }
     }
 }
@@ -416,7 +416,7 @@ impl Reader for TurnReader<'_> {
     }
 
     fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
-        if std::ptr::eq(text, self.turn) { self.sentences.clone() } else { super::acts::sentences(text) }
+        if std::ptr::eq(text, self.turn) { self.sentences.clone() } else { super::sentences::sentences(text) }
     }
 }
 

@@ -10,10 +10,12 @@ mod lexicon;
 mod normalize;
 mod party;
 mod scan;
+mod sentences;
 pub mod words;
 
-pub use acts::{ActLevel, Context, sentences};
+pub use acts::{ActLevel, Context};
 pub use detector::{Detector, Hit, quoted_span};
 pub use lexicon::{BUILTIN_SIGNALS, Entry, Lexicon, RawAct, regex_message};
 pub use party::OnTheLine;
 pub(crate) use scan::Scanner;
+pub use sentences::sentences;
