@@ -17,13 +17,13 @@ static ORDINAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ -](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b").expect("valid regex")
 });
 
-/// A unit of time right after a number makes it a length of time ("two weeks").
 /// "two thirty in the afternoon", "ten fifteen am": a time of day, not a sum.
 static CLOCK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:am\b|pm\b|a\.m\.|p\.m\.|o'clock|in the (?:morning|afternoon|evening)|tonight|tomorrow (?:morning|afternoon|evening))")
         .expect("valid regex")
 });
 
+/// A unit of time right after a number makes it a length of time ("two weeks").
 static DURATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ -](?:weeks?|months?|days?|years?|hours?|minutes?|times|paydays|payments|instal(?:l)?ments|calls|letters)\b")
         .expect("valid regex")
@@ -220,8 +220,8 @@ fn value_of(run: &[(NumberWord, usize, usize)]) -> f64 {
         return value;
     }
     let (mut total, mut current) = (0.0, 0.0);
-    for (word, _, _) in run {
-        match *word {
+    for word in words {
+        match word {
             NumberWord::Unit(n) | NumberWord::Ten(n) => current += n,
             NumberWord::Hundred => current = current.max(1.0) * 100.0,
             NumberWord::Thousand => {

@@ -221,16 +221,17 @@ impl Detector {
         // send it" starts a new clause at "i'll", which the negation does not reach
         // ("I don't think you'll be arrested" still negates: think, believe... raise it).
         let starts_with_subject = NEW_SUBJECT.find(&text[start..]).is_some_and(|m| m.start() == 0);
-        // the subject may stand before the match and its verb begin it: "you just | need to pay"
-        let subject_into_match = NEW_SUBJECT.is_match(&text[scope + negator.end()..end]);
+        // From the negator through the match: a subject may stand before the match and
+        // its verb begin it ("you just | need to pay"), and a gerund's verb may be the
+        // match itself ("not eating won't make it go away").
+        let through_match = &text[scope + negator.end()..end];
+        let subject_into_match = NEW_SUBJECT.is_match(through_match);
         let new_clause = (NEW_SUBJECT.is_match(after_negator) || starts_with_subject || subject_into_match)
             && !NEG_RAISING.is_match(after_negator)
             && !reported_view;
         // "People who don't pay end up with their wages taken": the negation is
         // inside the relative clause that names the subject, not on what follows.
         let relative_subject = RELATIVE_SUBJECT.is_match(before_negator);
-        // The gerund's verb may be the match itself ("not eating won't make it go away").
-        let through_match = &text[scope + negator.end()..end];
         !inside_condition && !new_clause && !relative_subject && !GERUND_SUBJECT.is_match(through_match)
     }
 }
@@ -246,7 +247,7 @@ static ANY_BEFORE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 /// money", "its not complicated you just need to pay" - no negation reaches past it).
 static NEW_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are)|(?:it|that)(?:'s|'ll)|(?:i|we|you|they|he|she)(?: just| really| only| still| also)? (?:need|needs|have to|has to|must|should|'ve got|got to|gotta))\b",
+        r"(?i)\b(?:(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are|(?: just| really| only| still| also)? (?:need|needs|have to|has to|must|should|got to|gotta))|(?:it|that)(?:'s|'ll))\b",
     )
     .expect("valid regex")
 });

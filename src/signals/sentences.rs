@@ -2,6 +2,8 @@
 //! a statement with no stop, which speech-to-text transcripts do all the time. Acts
 //! are judged sentence by sentence, so where a sentence ends decides what cancels what.
 
+use super::words::words_at;
+
 /// Byte ranges of the sentences of `text`: split after `.`, `!`, `?` or `;` that
 /// is not inside a number ("$1,240.50"), and at line breaks.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -45,21 +47,6 @@ const HANDOVERS: &[&str] = &[
     "ok", "okay", "so", "right", "alright", "and", "um", "uh", "er", "yeah", "well", "now", "sure", "great", "thanks",
     "lovely", "perfect", "fine", "oh",
 ];
-
-/// The words of a sentence, lowercased with straight apostrophes, and where each starts.
-fn words_at(sentence: &str) -> Vec<(usize, String)> {
-    let mut words = Vec::new();
-    let mut at = 0;
-    for piece in sentence.split_inclusive(|c: char| c.is_whitespace()) {
-        let word = piece.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
-        if !word.is_empty() {
-            let offset = piece.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-            words.push((at + offset, word.to_lowercase().replace('\u{2019}', "'")));
-        }
-        at += piece.len();
-    }
-    words
-}
 
 /// Whether a question opens at word `i`: a question word, a verb and a person ("how
 /// are you", "when do you"), or a contracted question word after a handover ("ok

@@ -80,10 +80,26 @@ impl WordSet {
 /// Every word of `text`, lowercased, with a curly apostrophe made straight ("We’ll"
 /// → "we'll"): for reading a sentence's shape word by word.
 pub fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .collect()
+    words_at(text).into_iter().map(|(_, word)| word).collect()
+}
+
+/// The words of [`words_of`], each with the byte where it starts in `text`: for
+/// cutting a sentence where a word begins.
+pub fn words_at(text: &str) -> Vec<(usize, String)> {
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (in_word(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push((from, text[from..at].to_lowercase().replace('\u{2019}', "'")));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
 }
 
 /// Words that may open a sentence before its subject ("oh, that must be awful").

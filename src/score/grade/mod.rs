@@ -155,11 +155,6 @@ pub(crate) struct Answer {
     pub answered: bool,
 }
 
-/// What the debtor asked for, and whether the reply gives it: a fact asked for
-/// must be in the reply; a yes-or-no question wants a yes or a no; any other
-/// question is answered by a reply that starts with a direct word or does not
-/// itself end in a question. What a question asks for is heard by the lexicon's
-/// `asks_*` events, tried in order.
 /// Whether a reply names someone or something: a capitalised word inside a
 /// sentence ("It was Brightline Mobile"), not "I" ("I want you to know...") nor a
 /// sentence's first word.
@@ -175,6 +170,11 @@ fn names_someone(text: &str) -> bool {
     false
 }
 
+/// What the debtor asked for, and whether the reply gives it: a fact asked for
+/// must be in the reply; a yes-or-no question wants a yes or a no; any other
+/// question is answered by a reply that starts with a direct word or does not
+/// itself end in a question. What a question asks for is heard by the lexicon's
+/// `asks_*` events, tried in order.
 pub(crate) fn answers_question(view: &TurnView) -> Answer {
     let reply = view.turn.text.to_lowercase();
     let has = |id: &str| view.has(id);
