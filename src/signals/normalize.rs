@@ -168,9 +168,14 @@ impl<'a> Normalized<'a> {
                     at += separator_length(&original[at..]);
                     continue;
                 }
+                let before = previous_word.map(|(s, e)| &original[s..e]);
                 previous_word = Some((at, at + word_len));
                 let after = &rest[word_len..];
-                match contraction(word).or_else(|| ill_before_verb(word, after)).or_else(|| its_before(word, after)) {
+                let expanded = contraction(word)
+                    .or_else(|| ill_before_verb(word, after))
+                    .or_else(|| its_before(word, after))
+                    .or_else(|| of_after_modal(word, before));
+                match expanded {
                     Some(full) => push_expanded(&mut text, &mut offsets, word, full, at),
                     None => push(&mut text, &mut offsets, word, at),
                 }
@@ -244,6 +249,19 @@ fn its_before(word: &str, after: &str) -> Option<&'static str> {
     AFTER_ITS.iter().any(|w| w.eq_ignore_ascii_case(next)).then_some("it's")
 }
 
+/// Verbs after which "of" is "have" heard ("you should of kept an eye on it"):
+/// no sentence puts "of" straight after them.
+const MODALS: &[&str] = &["should", "could", "would", "must", "might", "shouldn't", "couldn't", "wouldn't", "mustn't"];
+
+fn is_modal(word: &str) -> bool {
+    MODALS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// "have" for an "of" that follows a modal verb.
+fn of_after_modal(word: &str, before: Option<&str>) -> Option<&'static str> {
+    (word.eq_ignore_ascii_case("of") && before.is_some_and(is_modal)).then_some("have")
+}
+
 /// Pushes `full` for `word`: each of its bytes maps to the original byte at the
 /// same place, the apostrophe to the letter before it.
 fn push_expanded(text: &mut String, offsets: &mut Vec<usize>, word: &str, full: &str, at: usize) {
@@ -293,7 +311,8 @@ fn has_filler_or_repeat(text: &str) -> bool {
             continue;
         }
         let ill = word.eq_ignore_ascii_case("ill") || word.eq_ignore_ascii_case("its");
-        if is_filler(word) || word.eq_ignore_ascii_case(previous) || contraction(word).is_some() || ill {
+        let of_heard = word.eq_ignore_ascii_case("of") && is_modal(previous);
+        if is_filler(word) || word.eq_ignore_ascii_case(previous) || contraction(word).is_some() || ill || of_heard {
             return true;
         }
         previous = word;
@@ -312,6 +331,17 @@ mod tests {
         assert_eq!(n.text, "yeah i hear you that's a lot");
         let at = n.text.find("a lot").unwrap();
         assert_eq!(&original[n.original(at)..n.original(at + 5)], "a lot");
+    }
+
+    /// Round 157: "you should of kept an eye on it" is "should have" said aloud.
+    #[test]
+    fn of_after_a_modal_is_have() {
+        let original = "yeah well you should of kept an eye on it";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "yeah well you should have kept an eye on it");
+        let at = n.text.find("kept").unwrap();
+        assert_eq!(&original[n.original(at)..n.original(at + 4)], "kept");
+        assert_eq!(Normalized::new("most of it, because of the loan").text, "most of it, because of the loan");
     }
 
     #[test]
