@@ -308,16 +308,23 @@ fn percent_in(text: &str) -> Option<f64> {
     }
 }
 
+/// The discount the creditor authorised, in percent: `settlement_authorised_pct:
+/// 20` (the dev set's name) or `authorized_options: {settlement: "up to 40% off"}`.
+pub(crate) fn authorised_discount(facts: &Facts) -> Option<f64> {
+    facts.number("settlement_authorised_pct").or_else(|| {
+        facts
+            .get("authorized_options")
+            .and_then(|options| options.get("settlement"))
+            .and_then(|settlement| settlement.as_str())
+            .and_then(percent_in)
+    })
+}
+
 /// Whether a concession ("40% off") is within the settlement the creditor
-/// authorised (`authorized_options: {settlement: "up to 40% off"}`). A write-off,
-/// or any discount with no authorised settlement, is not.
+/// authorised (see [`authorised_discount`]). A write-off, or any discount with no
+/// authorised settlement, is not.
 pub(crate) fn within_authorised_discount(facts: &Facts, concession: &str) -> bool {
-    let authorised = facts
-        .get("authorized_options")
-        .and_then(|options| options.get("settlement"))
-        .and_then(|settlement| settlement.as_str())
-        .and_then(percent_in);
-    percent_in(concession).zip(authorised).is_some_and(|(given, allowed)| given <= allowed)
+    percent_in(concession).zip(authorised_discount(facts)).is_some_and(|(given, allowed)| given <= allowed)
 }
 
 /// A discount is the collector's to give only up to the settlement the creditor

@@ -201,9 +201,14 @@ fn a_conversation_without_money_has_no_negotiation_score() {
 /// The grades of one collector reply to one debtor line, in a US call with a balance,
 /// as `score --format json` gives them.
 fn reply_graded(name: &str, debtor: &str, collector: &str) -> Value {
+    reply_graded_with(name, "balance: 1240", debtor, collector)
+}
+
+/// The grade of one reply on an account with these facts (front-matter lines).
+fn reply_graded_with(name: &str, facts: &str, debtor: &str, collector: &str) -> Value {
     let dir = temp_dir(name);
     let call = dir.join("reply.txt");
-    let text = format!("---\njurisdiction: US\nbalance: 1240\n---\nDebtor: {debtor}\nCollector: {collector}\n");
+    let text = format!("---\njurisdiction: US\n{facts}\n---\nDebtor: {debtor}\nCollector: {collector}\n");
     std::fs::write(&call, text).unwrap();
     let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
     let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
@@ -349,6 +354,28 @@ fn promising_a_reduction_nobody_authorised_costs_and_checking_first_earns() {
     );
     assert!(checked["components"].to_string().contains("checks what the creditor allows"), "{checked}");
     assert!(checked["score"].as_f64() > promised["score"].as_f64(), "{checked} {promised}");
+}
+
+/// Round 163: with 20% off authorised (`settlement_authorised_pct: 20`), offering
+/// it in one payment beside a monthly plan cost points as an unauthorised
+/// concession and a demand for it all at once, while "how about we call it half?"
+/// earned them. The authorised offer now costs nothing and the half costs.
+#[test]
+fn an_authorised_settlement_is_no_concession_and_half_unasked_for_is() {
+    let debtor = "Is there any way I could settle for less?";
+    let facts = "balance: 1200\nsettlement_authorised_pct: 20";
+    let negotiation =
+        |name: &str, collector: &str| reply_graded_with(name, facts, debtor, collector)["negotiation"].clone();
+    let authorised = negotiation(
+        "judgement-settle-authorised",
+        "There is - the creditor will accept 20% off if it's paid in one go, so $960 instead of $1,200. \
+         Could you manage that, or would a monthly plan suit you better?",
+    );
+    let parts = authorised["components"].to_string();
+    assert!(!parts.contains("more than is authorised") && !parts.contains("all at once"), "{authorised}");
+    let half = negotiation("judgement-settle-half", "Sure, how about we call it half and you pay $600?");
+    assert!(half["components"].to_string().contains("authorised"), "{half}");
+    assert!(authorised["score"].as_f64() > half["score"].as_f64(), "{authorised} {half}");
 }
 
 /// Round 143: told "Just send me the paperwork, I don't want to talk", asking "Would

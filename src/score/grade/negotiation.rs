@@ -63,7 +63,10 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     if (agreed || view.bid("proposes_amount")) && !view.has("confirms_terms") {
         parts.extend(view.component("payment_question", "pins down when and how much", 1.5));
     }
-    if let Some(full) = view.component("demands_full_payment", "asks for it all at once", -1.5) {
+    // A settlement in one payment is what a debtor asking to settle asked for, and
+    // one choice among others is no demand.
+    let lump_sum_asked_for = view.bid("asks_reduction") || view.has("offers_options");
+    if !lump_sum_asked_for && let Some(full) = view.component("demands_full_payment", "asks for it all at once", -1.5) {
         let after_hardship = view.earlier("hardship_disclosed") || view.earlier("refuses_to_pay");
         parts.push(Component { points: if after_hardship { -2.5 } else { -1.5 }, ..full });
     }
@@ -103,7 +106,8 @@ fn reduction_promised(view: &TurnView) -> Option<Component> {
     {
         return Some(checks);
     }
-    let authorised = view.facts.get("authorized_options").and_then(|o| o.get("settlement")).is_some();
+    let authorised = view.facts.get("authorized_options").and_then(|o| o.get("settlement")).is_some()
+        || crate::score::rules::authorised_discount(view.facts).is_some();
     if authorised || view.has("refuses_options") {
         return None;
     }
