@@ -53,6 +53,30 @@ pub const KNOWN_FACTS: &[(&str, FactKind, &str)] = &[
     ("cease_letter_received", FactKind::Bool, "Written cease received"),
     ("collector_is_attorney", FactKind::Bool, "Collector is an attorney"),
     ("settlement_authorised_pct", FactKind::Number, "Settlement authorised (%)"),
+    ("settlement_offer_expires", FactKind::Text, "Settlement offer expires"),
+    ("validation_period_end", FactKind::Text, "Validation period ends"),
+    ("breathing_space_ends", FactKind::Text, "Breathing space ends"),
+    ("lawsuit_filed", FactKind::Bool, "Lawsuit filed"),
+    ("judgment_exists", FactKind::Bool, "Judgment obtained"),
+    ("claim_issued", FactKind::Bool, "Court claim issued"),
+];
+
+/// Facts another fact implies when it is present and not false: a filed suit, a
+/// judgment or an issued claim means legal action is intended; a real expiry or
+/// end date on file means the call has a true deadline to state
+/// (`deadline_on_file`, which a rubric's `lawful_when` can ask for).
+const IMPLIED_BY: &[(&str, &str)] = &[
+    ("legal_action_intended", "lawsuit_filed"),
+    ("legal_action_intended", "judgment_exists"),
+    ("legal_action_intended", "claim_issued"),
+    ("legal_action_intended", "court_action_started"),
+    ("legal_action_lawful", "lawsuit_filed"),
+    ("legal_action_lawful", "judgment_exists"),
+    ("legal_action_lawful", "claim_issued"),
+    ("deadline_on_file", "settlement_offer_expires"),
+    ("deadline_on_file", "validation_period_end"),
+    ("deadline_on_file", "breathing_space_ends"),
+    ("deadline_on_file", "offer_expires"),
 ];
 
 /// Other names a fact goes by (QA teams' own vocabularies), and whether the alias
@@ -79,15 +103,25 @@ pub struct Facts(pub BTreeMap<String, Value>);
 impl Facts {
     /// A fact's value, by its name or by an alias (see [`ALIASES`]); null is absent.
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.0.get(name).filter(|v| !v.is_null()).or_else(|| {
-            let (_, alias, opposite) = ALIASES.iter().find(|(known, _, _)| *known == name)?;
-            let value = self.0.get(*alias).filter(|v| !v.is_null())?;
-            match (opposite, value) {
-                (true, Value::Bool(b)) => Some(if *b { &FALSE } else { &TRUE }),
-                (true, _) => None,
-                (false, v) => Some(v),
-            }
-        })
+        self.0.get(name).filter(|v| !v.is_null()).or_else(|| self.by_alias(name)).or_else(|| self.implied(name))
+    }
+
+    fn by_alias(&self, name: &str) -> Option<&Value> {
+        let (_, alias, opposite) = ALIASES.iter().find(|(known, _, _)| *known == name)?;
+        let value = self.0.get(*alias).filter(|v| !v.is_null())?;
+        match (opposite, value) {
+            (true, Value::Bool(b)) => Some(if *b { &FALSE } else { &TRUE }),
+            (true, _) => None,
+            (false, v) => Some(v),
+        }
+    }
+
+    /// `true` when a fact that implies `name` is given (see [`IMPLIED_BY`]).
+    fn implied(&self, name: &str) -> Option<&Value> {
+        let given = |source: &str| {
+            self.0.get(source).is_some_and(|v| !matches!(v, Value::Null | Value::Bool(false)) && v != "")
+        };
+        IMPLIED_BY.iter().any(|(implied, source)| *implied == name && given(source)).then_some(&TRUE)
     }
 
     /// A fact's value, or what rules assume when the call does not say (see
@@ -280,5 +314,20 @@ mod tests {
         assert!(check_fact("local_time", &Value::from("6pm")).is_some());
         assert!(check_fact("balance", &Value::from("$12")).is_some());
         assert!(check_fact("favourite_colour", &Value::from(3)).is_none());
+    }
+
+    /// The dev set's own facts: a filed suit means legal action is intended, a real
+    /// expiry on file is a deadline a collector may state; a `false` implies nothing.
+    #[test]
+    fn a_filed_suit_or_a_real_expiry_implies_what_the_rules_ask_for() {
+        let facts = |json: &str| Facts(serde_json::from_str(json).unwrap());
+        let filed = facts(r#"{"lawsuit_filed": true}"#);
+        assert_eq!(filed.get("legal_action_intended"), Some(&TRUE));
+        let not_filed = facts(r#"{"lawsuit_filed": false}"#);
+        assert_eq!(not_filed.get_or_default("legal_action_intended"), Some(&FALSE));
+        let stated = facts(r#"{"legal_action_intended": false, "judgment_exists": true}"#);
+        assert_eq!(stated.get("legal_action_intended"), Some(&FALSE), "what the call says wins");
+        assert!(facts(r#"{"settlement_offer_expires": "30 June"}"#).matches("deadline_on_file", &Value::from("*")));
+        assert!(!facts("{}").matches("deadline_on_file", &Value::from("*")));
     }
 }

@@ -378,6 +378,22 @@ fn an_authorised_settlement_is_no_concession_and_half_unasked_for_is() {
     assert!(authorised["score"].as_f64() > half["score"].as_f64(), "{authorised} {half}");
 }
 
+/// Round 164: an offer's end date was never heard ("the settlement offer expires on
+/// Friday", 1 of 6 on first run). With no real expiry on file it is invented
+/// urgency; with `settlement_offer_expires` it is a true deadline a collector may state.
+#[test]
+fn an_offers_end_date_is_pressure_unless_a_real_expiry_is_on_file() {
+    let debtor = "Can I think about the settlement?";
+    let collector = "Sure, the settlement offer is open until the 30th of June.";
+    let negotiation = |name: &str, facts: &str| {
+        reply_graded_with(name, facts, debtor, collector)["negotiation"]["components"].to_string()
+    };
+    let invented = negotiation("judgement-deadline-invented", "balance: 900");
+    assert!(invented.contains("false deadline"), "{invented}");
+    let real = negotiation("judgement-deadline-real", "balance: 900\nsettlement_offer_expires: 30 June");
+    assert!(!real.contains("false deadline"), "{real}");
+}
+
 /// Round 143: told "Just send me the paperwork, I don't want to talk", asking "Would
 /// you like to talk about what's been going on?" earned points for exploring; and
 /// "The £75 is two late fees from March and April" was a bare demand for money.
