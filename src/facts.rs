@@ -87,6 +87,7 @@ const ALIASES: &[(&str, &str, bool)] = &[
     ("credit_reporting", "credit_reporting_furnished", false),
     ("third_party_authority", "authority_on_file", false),
     ("collector_is_attorney", "collector_is_solicitor", false),
+    ("agency", "collector_company", false),
 ];
 
 /// What a rule assumes when a call's facts do not say: no legal action is intended
@@ -329,5 +330,7 @@ mod tests {
         assert_eq!(stated.get("legal_action_intended"), Some(&FALSE), "what the call says wins");
         assert!(facts(r#"{"settlement_offer_expires": "30 June"}"#).matches("deadline_on_file", &Value::from("*")));
         assert!(!facts("{}").matches("deadline_on_file", &Value::from("*")));
+        let company = facts(r#"{"collector_company": "Ridgeline Recovery"}"#);
+        assert_eq!(company.text("agency"), Some("Ridgeline Recovery"), "the dev set's name for the agency");
     }
 }
