@@ -199,10 +199,16 @@ fn stage_direction(context: &str) -> (Option<String>, &str) {
 
 /// Who a stage direction says is on the line ("roommate answers" → `roommate`,
 /// "the consumer's husband answers" → `husband`), in the words of the `on_line` fact.
+/// A direction without "answers" names the person only when it is a relation
+/// ("(neighbour)", "(work colleague)", "(HR)"): "(sighs)" names nobody.
 fn who_answers(direction: &str) -> Option<String> {
     let words: Vec<&str> = direction.split_whitespace().collect();
-    let at = words.iter().position(|w| *w == "answers" || *w == "answering")?;
-    let who = words.get(at.checked_sub(1)?)?.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let who = match words.iter().position(|w| *w == "answers" || *w == "answering") {
+        Some(at) => words.get(at.checked_sub(1)?)?,
+        None if crate::transcript::relation_event(direction).is_some() => words.last()?,
+        None => return None,
+    };
+    let who = who.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     (!who.is_empty()).then(|| who.to_ascii_lowercase())
 }
 
@@ -478,6 +484,9 @@ mod tests {
             (Some("roommate".into()), "Dana's not home.")
         );
         assert_eq!(stage_direction("(the consumer's husband answers) Hello?").0.as_deref(), Some("husband"));
+        assert_eq!(stage_direction("(neighbour) I don't know where she's gone.").0.as_deref(), Some("neighbour"));
+        assert_eq!(stage_direction("(work colleague) Dean's on his break.").0.as_deref(), Some("colleague"));
+        assert_eq!(stage_direction("(sighs) I can't pay.").0, None);
         assert_eq!(stage_direction("(phone rings) Hello?"), (None, "Hello?"));
         assert_eq!(stage_direction("I lost my job."), (None, "I lost my job."));
     }

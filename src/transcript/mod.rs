@@ -144,6 +144,7 @@ mod vendor;
 pub use format::{Failure, Format, ReadOptions, TRANSCRIPT_EXTENSIONS};
 pub use label::COLLECTOR_LABELS;
 pub use roles::{AgentChoice, Roles, Utterance};
+pub(crate) use text::relation_event;
 pub use text::{parse_text, parse_text_with};
 
 use crate::facts::Facts;

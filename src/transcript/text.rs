@@ -149,7 +149,7 @@ fn read_line(
 
 /// A label such as `Consumer's Neighbor` or `Wife` says who answered: a third
 /// party, or a spouse (who counts as the consumer under Reg F 1006.6(a)).
-fn relation_event(label: &str) -> Option<String> {
+pub(crate) fn relation_event(label: &str) -> Option<String> {
     const THIRD: &[&str] = &[
         "neighbor",
         "neighbour",
@@ -171,6 +171,20 @@ fn relation_event(label: &str) -> Option<String> {
         "boss",
         "landlord",
         "employer",
+        "housemate",
+        "girlfriend",
+        "boyfriend",
+        "partner",
+        "aunt",
+        "uncle",
+        "cousin",
+        "grandmother",
+        "grandfather",
+        "lodger",
+        "carer",
+        "hr",
+        "receptionist",
+        "reception",
     ];
     const SPOUSE: &[&str] = &["wife", "husband", "spouse"];
     // Runs on every debtor line: compared in place rather than lowercased copies.
