@@ -96,12 +96,12 @@ impl Scorer {
     }
 
     /// The packs for this call: all of them when given explicitly, else `core` and
-    /// the compliance pack of the call's jurisdiction (US when the facts do not say).
+    /// the compliance pack of the call's jurisdiction (see [`library::for_transcript`]).
     pub fn packs_for(&self, transcript: &Transcript) -> Vec<&Rubric> {
         if self.explicit {
             return self.packs.iter().collect();
         }
-        library::for_jurisdiction(&self.packs, transcript.facts.text("jurisdiction"))
+        library::for_transcript(&self.packs, transcript)
     }
 }
 

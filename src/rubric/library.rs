@@ -15,6 +15,45 @@ pub fn for_jurisdiction<'a>(packs: &'a [Rubric], jurisdiction: Option<&str>) -> 
     packs.iter().filter(|r| r.applies_to(jurisdiction)).collect()
 }
 
+/// Facts only an account being collected has.
+const ACCOUNT_FACTS: &[&str] = &[
+    "balance",
+    "creditor",
+    "original_creditor",
+    "agency",
+    "account_number",
+    "first_contact",
+    "due_date",
+    "last_payment",
+];
+
+/// Words a collector uses of collecting: paying, a balance, what is owed, a creditor.
+static COLLECTING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:owe[sd]?|owing|balance|(?:your|the|this) account|arrears|payments?|pay|paying|paid|instal+ments?|creditor|settle\w*|overdue|outstanding|collect\w*|recover(?:y|ies)|bailiffs?|garnish\w*)\b|[$£]\d",
+    )
+    .expect("valid regex")
+});
+
+/// The packs for a transcript: `core`, and the compliance pack of the jurisdiction
+/// its facts name. With none named, a conversation is a US collection call when it
+/// reads as one (account facts, or a collector who speaks of paying, a balance or
+/// what is owed); one that never does - a counselling session a QA team scores for
+/// its listening - gets `core` alone, and is not failed for a mini-Miranda that
+/// nobody in it needed.
+pub fn for_transcript<'a>(packs: &'a [Rubric], transcript: &crate::transcript::Transcript) -> Vec<&'a Rubric> {
+    let facts = &transcript.facts;
+    if let Some(jurisdiction) = facts.text("jurisdiction") {
+        return for_jurisdiction(packs, Some(jurisdiction));
+    }
+    let collecting = ACCOUNT_FACTS.iter().any(|name| facts.get(name).is_some())
+        || transcript
+            .turns
+            .iter()
+            .any(|t| t.speaker == crate::transcript::Speaker::Collector && COLLECTING.is_match(&t.text));
+    if collecting { for_jurisdiction(packs, None) } else { packs.iter().filter(|r| r.jurisdiction.is_none()).collect() }
+}
+
 use std::path::Path;
 
 use crate::error::{Error, Result};

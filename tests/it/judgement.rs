@@ -141,12 +141,16 @@ fn a_calibration_file_with_mistakes_is_located() {
 }
 
 /// Empathy over a whole conversation, as `score` reports it for a transcript.
-fn session_empathy(file: &str) -> f64 {
+fn session_scores(file: &str) -> Value {
     let dir = temp_dir("judgement-session");
     let path = format!("{}/tests/data/sessions/{file}", env!("CARGO_MANIFEST_DIR"));
     let output = run(&dir, &["score", &path, "--format", "json"], "");
     let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-    ratio(&cards[0]["scores"]["empathy"])
+    cards[0]["scores"].clone()
+}
+
+fn session_empathy(file: &str) -> f64 {
+    ratio(&session_scores(file)["empathy"])
 }
 
 /// Whole sessions in the style of rated counselling conversations (the same client
@@ -176,13 +180,35 @@ fn session_empathy(file: &str) -> f64 {
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
     let lecturing =
         ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"].map(|t| (t, "lecturing"));
-    let checklist = ["sleep", "grief"].map(|t| (t, "checklist"));
-    let others = [("redundancy", "scripted"), ("anxiety", "reassuring")];
+    let checklist = ["sleep", "grief", "diabetes"].map(|t| (t, "checklist"));
+    let others = [("redundancy", "scripted"), ("anxiety", "reassuring"), ("exercise", "lecturing")];
     for (topic, style) in lecturing.into_iter().chain(checklist).chain(others) {
-        let listening = session_empathy(&format!("listening-{topic}.txt"));
-        let other = session_empathy(&format!("{style}-{topic}.txt"));
-        assert!(listening >= other + 8.0, "{topic}: listening {listening} against {style} {other}");
+        let listening = session_scores(&format!("listening-{topic}.txt"));
+        let other = session_scores(&format!("{style}-{topic}.txt"));
+        let (heard, not) = (ratio(&listening["empathy"]), ratio(&other["empathy"]));
+        assert!(heard >= not + 8.0, "{topic}: listening {heard} against {style} {not}");
+        let (heard, not) = (ratio(&listening["overall"]), ratio(&other["overall"]));
+        assert!(heard > not, "{topic} overall: listening {heard} against {style} {not}");
     }
+}
+
+/// Round 173: a counselling session with no facts and no word of paying or owing
+/// was scored as a US collection call - "What might make that doable?" asked what
+/// they could afford before a mini-Miranda nobody needed, so the listening sessions
+/// for drink, grief and money failed at 50 overall, below their lecturing pairs. A
+/// conversation that never reads as a collection call gets `core` alone; one whose
+/// collector speaks of a balance or paying, or whose facts name an account, is
+/// still a US call when the facts name no jurisdiction.
+#[test]
+fn a_conversation_that_collects_nothing_is_not_judged_under_collection_law() {
+    let counselling = session_scores("listening-drink.txt");
+    assert!(counselling["compliance"].is_null(), "{counselling}");
+    let dir = temp_dir("judgement-collecting");
+    let call = dir.join("call.txt");
+    std::fs::write(&call, "Debtor: Hello?\nCollector: Hi, you owe $900 on the card. Can you pay today?\n").unwrap();
+    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    assert!(cards[0]["scores"]["compliance"].as_f64().is_some_and(|c| c < 50.0), "{}", cards[0]["scores"]);
 }
 
 /// A conversation that never talks money gives negotiation nothing to judge: the

@@ -56,7 +56,9 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     }
     let demanding =
         view.has("pressure_or_false_urgency") || view.has("demands_full_payment") || view.has("refuses_options");
-    if !demanding {
+    // A yes meets them only where something was asked or offered: "Of course you do"
+    // to "I just want to eat a biscuit in peace" agrees to nothing.
+    if !demanding && (bid || on_the_table) {
         parts.extend(view.component("flexibility", "meets them where they are", 1.5));
     }
     let agreed = (view.bid("promise_to_pay") || (view.bid("agrees") && on_the_table)) && !view.bid("hesitates");
@@ -120,13 +122,17 @@ fn reduction_promised(view: &TurnView) -> Option<Component> {
 }
 
 /// Whether a debtor's line is about money: paying, affording, the plan, the
-/// balance or its charges, or a sum named ("What if I miss a payment?", "Is there
-/// any way to stop the interest?" ask a negotiation question).
+/// balance or its charges, what comes in, or a sum named ("What if I miss a
+/// payment?", "Is there any way to stop the interest?" ask a negotiation question;
+/// "I know I owe it" owns the debt, and is nothing a yes could agree to).
 fn money_talk(turn: &crate::transcript::Turn) -> bool {
     let text = turn.text.to_lowercase();
-    ["pay", "afford", "money", "month", "interest", "plan", "budget", "settle", "balance", "charge", "fee", "instal"]
-        .iter()
-        .any(|w| text.contains(w))
+    [
+        "pay", "afford", "money", "month", "interest", "plan", "budget", "settle", "balance", "charge", "fee",
+        "instal", "income", "overtime", "wage", "salary", "earn", "cash", "bill", "benefit", "loan",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
         || !crate::signals::amounts::amounts(&turn.text).is_empty()
 }
 
