@@ -66,6 +66,8 @@ pub struct Report {
     pub grade_lines: Vec<GradeLine>,
     /// The three findings most worth working on.
     pub work_on: Vec<Finding>,
+    /// Their heading, counted: "Three things to work on", "One thing to work on".
+    pub work_on_title: String,
     /// What went well, with the words that did it.
     pub strengths: Vec<Strength>,
     /// The call turn by turn.
@@ -212,6 +214,7 @@ const COLOURS: [&str; 5] = ["#2b6cb0", "#c53030", "#2f855a", "#b7791f", "#6b46c1
 
 /// Computes a report from a saved call and its scorecard (and its scenario, when found, for model replies).
 pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenario>, next: Option<String>) -> Report {
+    let work_on = top_three(&card.findings);
     Report {
         trainee: record.trainee.clone(),
         scenario_id: record.scenario.id.clone(),
@@ -239,7 +242,8 @@ pub fn build(record: &SessionRecord, card: &Scorecard, scenario: Option<&Scenari
         overall: card.scores.overall,
         scores: score_bars(card),
         grade_lines: grades::lines(card),
-        work_on: top_three(&card.findings),
+        work_on_title: work_on_title(work_on.len()),
+        work_on,
         strengths: card.strengths.clone(),
         turns: turns(record, card),
         meters: meter_lines(record, scenario),
@@ -309,6 +313,15 @@ fn score_bars(card: &Scorecard) -> Vec<ScoreBar> {
             label_y: 28.0 + i as f64 * 34.0,
         })
         .collect()
+}
+
+/// The heading over the findings to work on, saying how many there are.
+fn work_on_title(count: usize) -> String {
+    match count {
+        1 => "One thing to work on".into(),
+        2 => "Two things to work on".into(),
+        _ => "Three things to work on".into(),
+    }
 }
 
 /// The three most important findings: critical before major before minor, then by
@@ -533,5 +546,17 @@ fn story_in_words(record: &SessionRecord) -> &'static str {
         Some(true) => "success",
         Some(false) if record.hung_up_early() => "ended by you before an ending",
         _ => "not a success",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Found reading the report of an abandoned call: "Three things to work on"
+    /// stood over two.
+    #[test]
+    fn the_heading_counts_what_is_listed() {
+        assert_eq!(super::work_on_title(1), "One thing to work on");
+        assert_eq!(super::work_on_title(2), "Two things to work on");
+        assert_eq!(super::work_on_title(3), "Three things to work on");
     }
 }

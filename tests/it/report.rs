@@ -133,7 +133,7 @@ fn play_writes_the_html_report_on_request() {
     let lines = "Am I speaking with Maria Alvarez?\nIf you don't pay, you'll be arrested.\n\n\n";
     let output = run(&dir, &["play", "hardship-job-loss", "--data-dir", "data", "--report", "html"], lines);
     let out = stdout(&output);
-    assert!(out.contains("Three things to work on") && out.contains("Report written:"), "{out}");
+    assert!(out.contains(" to work on") && out.contains("Report written:"), "{out}");
     let html = std::fs::read_dir(dir.join("data/sessions"))
         .unwrap()
         .map(|e| e.unwrap().path())
