@@ -149,10 +149,6 @@ fn session_scores(file: &str) -> Value {
     cards[0]["scores"].clone()
 }
 
-fn session_empathy(file: &str) -> f64 {
-    ratio(&session_scores(file)["empathy"])
-}
-
 /// Whole sessions in the style of rated counselling conversations (the same client
 /// lines, one helper reflecting and asking, the other correcting, advising and
 /// lecturing): the listening session must score clearly higher on empathy. The
