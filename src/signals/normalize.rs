@@ -234,8 +234,7 @@ fn ill_before_verb(word: &str, after: &str) -> Option<&'static str> {
     if !word.eq_ignore_ascii_case("ill") {
         return None;
     }
-    let after = after.trim_start_matches(' ');
-    let next = &after[..word_length(after)];
+    let next = next_word(after, word);
     AFTER_ILL.iter().any(|verb| verb.eq_ignore_ascii_case(next)).then_some("i'll")
 }
 
@@ -244,9 +243,22 @@ fn its_before(word: &str, after: &str) -> Option<&'static str> {
     if !word.eq_ignore_ascii_case("its") {
         return None;
     }
-    let after = after.trim_start_matches(' ');
-    let next = &after[..word_length(after)];
+    let next = next_word(after, word);
     AFTER_ITS.iter().any(|w| w.eq_ignore_ascii_case(next)).then_some("it's")
+}
+
+/// The word that follows, past fillers and a repeat of `word` itself, which are
+/// dropped: in "its um its a scary thing" the first "its" is followed by "a".
+fn next_word<'a>(after: &'a str, word: &str) -> &'a str {
+    let mut rest = after;
+    loop {
+        let trimmed = rest.trim_start_matches([' ', ',']);
+        let next = &trimmed[..word_length(trimmed)];
+        if next.is_empty() || !(is_filler(next) || next.eq_ignore_ascii_case(word)) {
+            return next;
+        }
+        rest = &trimmed[next.len()..];
+    }
 }
 
 /// Verbs after which "of" is "have" heard ("you should of kept an eye on it"):
@@ -349,6 +361,8 @@ mod tests {
         assert_eq!(Normalized::new("its not your fault").text, "it's not your fault");
         assert_eq!(Normalized::new("its completely understandable").text, "it's completely understandable");
         assert_eq!(Normalized::new("the bank and its agents").text, "the bank and its agents");
+        // Round 179: said twice with a filler between, the "its" kept still sees the "a".
+        assert_eq!(Normalized::new("its um its a scary thing").text, "it's a scary thing");
     }
 
     #[test]
