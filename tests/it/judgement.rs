@@ -226,6 +226,14 @@ fn reply_graded(name: &str, debtor: &str, collector: &str) -> Value {
     reply_graded_with(name, "balance: 1240", debtor, collector)
 }
 
+/// Whether a grade (one dimension of a turn) has a component whose description
+/// contains `what`.
+fn has_component(grade: &Value, what: &str) -> bool {
+    grade["components"]
+        .as_array()
+        .is_some_and(|parts| parts.iter().any(|part| part["what"].as_str().is_some_and(|w| w.contains(what))))
+}
+
 /// The grade of one reply on an account with these facts (front-matter lines).
 fn reply_graded_with(name: &str, facts: &str, debtor: &str, collector: &str) -> Value {
     let dir = temp_dir(name);
@@ -243,12 +251,11 @@ fn reply_graded_with(name: &str, facts: &str, debtor: &str, collector: &str) -> 
 #[test]
 fn a_choice_of_figures_is_not_a_figure_picked_for_them() {
     let debtor = "I do want to sort it out, I just can't do much right now.";
-    let components =
-        |collector: &str| reply_graded("judgement-choice", debtor, collector)["negotiation"]["components"].to_string();
-    let choice = components("That's fine. Would $40 a month work, or $25 if that's safer for now?");
-    assert!(!choice.contains("picks a figure"), "{choice}");
-    let picked = components("That's fine. We'll set you up at $40 a month.");
-    assert!(picked.contains("picks a figure"), "{picked}");
+    let negotiation = |collector: &str| reply_graded("judgement-choice", debtor, collector)["negotiation"].clone();
+    let choice = negotiation("That's fine. Would $40 a month work, or $25 if that's safer for now?");
+    assert!(!has_component(&choice, "picks a figure"), "{choice}");
+    let picked = negotiation("That's fine. We'll set you up at $40 a month.");
+    assert!(has_component(&picked, "picks a figure"), "{picked}");
 }
 
 /// Found by playing the bereavement scenario: "Hello Margaret, it's Sam from
@@ -287,9 +294,9 @@ fn taking_the_figure_they_asked_about_answers_the_question() {
     let turn = |collector: &str| reply_graded("judgement-figure-taken", debtor, collector);
     let taken = turn("Great. So that's $40 a month by debit card, starting on the 15th of November.");
     assert!(!taken.to_string().contains("unanswered"), "{taken}");
-    assert!(taken["clarity"]["components"].to_string().contains("answers the question asked"), "{taken}");
+    assert!(has_component(&taken["clarity"], "answers the question asked"), "{taken}");
     let ignored = turn("We'll need your bank details to set anything up.");
-    assert!(ignored["clarity"]["components"].to_string().contains("unanswered"), "{ignored}");
+    assert!(has_component(&ignored["clarity"], "unanswered"), "{ignored}");
 }
 
 /// Found in the HTML debrief of a played hardship-job-loss call: after "It's about
@@ -328,7 +335,7 @@ fn undertaking_to_collect_is_no_deed_unless_they_asked_for_it() {
         "I pay weekly for everything, monthly doesn't work for me.",
         "Weekly it is, then - we'll split it into weekly amounts that come out the day after your pay.",
     );
-    assert!(asked["empathy"]["components"].to_string().contains("undertakes to set up what they asked for"), "{asked}");
+    assert!(has_component(&asked["empathy"], "undertakes to set up what they asked for"), "{asked}");
 }
 
 /// Round 131: asked who the original creditor was, "I can tell this has been really
@@ -343,16 +350,16 @@ fn sympathy_does_not_answer_who_the_creditor_was() {
         debtor,
         "I can tell this has been really worrying for you and I want you to know your feelings matter to us.",
     );
-    assert!(scripted["empathy"]["components"].to_string().contains("in place of the answer"), "{scripted}");
+    assert!(has_component(&scripted["empathy"], "in place of the answer"), "{scripted}");
     let named = reply_graded("judgement-who-named", debtor, "Yes - it was Brightline Mobile, for a phone contract.");
-    assert!(named["empathy"]["components"].to_string().contains("gives them what they asked for"), "{named}");
+    assert!(has_component(&named["empathy"], "gives them what they asked for"), "{named}");
     assert!(named["empathy"]["score"].as_f64() > scripted["empathy"]["score"].as_f64(), "{named} {scripted}");
     // Round 150: "Can you tell me when...?" asks for a date; "I can tell you're
     // worried" is no yes to it.
     let when = "Can you tell me when the last payment went through?";
     let worried =
         reply_graded("judgement-when-scripted", when, "I can tell you're worried about this and you're not alone.");
-    assert!(worried["empathy"]["components"].to_string().contains("in place of the answer"), "{worried}");
+    assert!(has_component(&worried["empathy"], "in place of the answer"), "{worried}");
 }
 
 /// Round 133: to "If I pay half now, will you drop the rest?", "Sure, that should be
@@ -368,13 +375,13 @@ fn promising_a_reduction_nobody_authorised_costs_and_checking_first_earns() {
         "judgement-reduction-yes",
         "Sure, that should be fine, just pay the half and we'll sort the rest out later.",
     );
-    assert!(promised["components"].to_string().contains("not authorised"), "{promised}");
-    assert!(!promised["components"].to_string().contains("pause or hold"), "{promised}");
+    assert!(has_component(&promised, "not authorised"), "{promised}");
+    assert!(!has_component(&promised, "pause or hold"), "{promised}");
     let checked = negotiation(
         "judgement-reduction-check",
         "I'd need to check that with the creditor. Can I call you back by Thursday?",
     );
-    assert!(checked["components"].to_string().contains("checks what the creditor allows"), "{checked}");
+    assert!(has_component(&checked, "checks what the creditor allows"), "{checked}");
     assert!(checked["score"].as_f64() > promised["score"].as_f64(), "{checked} {promised}");
 }
 
@@ -393,10 +400,10 @@ fn an_authorised_settlement_is_no_concession_and_half_unasked_for_is() {
         "There is - the creditor will accept 20% off if it's paid in one go, so $960 instead of $1,200. \
          Could you manage that, or would a monthly plan suit you better?",
     );
-    let parts = authorised["components"].to_string();
-    assert!(!parts.contains("more than is authorised") && !parts.contains("all at once"), "{authorised}");
+    let unfair = has_component(&authorised, "more than is authorised") || has_component(&authorised, "all at once");
+    assert!(!unfair, "{authorised}");
     let half = negotiation("judgement-settle-half", "Sure, how about we call it half and you pay $600?");
-    assert!(half["components"].to_string().contains("authorised"), "{half}");
+    assert!(has_component(&half, "authorised"), "{half}");
     assert!(authorised["score"].as_f64() > half["score"].as_f64(), "{authorised} {half}");
 }
 
@@ -407,13 +414,12 @@ fn an_authorised_settlement_is_no_concession_and_half_unasked_for_is() {
 fn an_offers_end_date_is_pressure_unless_a_real_expiry_is_on_file() {
     let debtor = "Can I think about the settlement?";
     let collector = "Sure, the settlement offer is open until the 30th of June.";
-    let negotiation = |name: &str, facts: &str| {
-        reply_graded_with(name, facts, debtor, collector)["negotiation"]["components"].to_string()
-    };
+    let negotiation =
+        |name: &str, facts: &str| reply_graded_with(name, facts, debtor, collector)["negotiation"].clone();
     let invented = negotiation("judgement-deadline-invented", "balance: 900");
-    assert!(invented.contains("false deadline"), "{invented}");
+    assert!(has_component(&invented, "false deadline"), "{invented}");
     let real = negotiation("judgement-deadline-real", "balance: 900\nsettlement_offer_expires: 30 June");
-    assert!(!real.contains("false deadline"), "{real}");
+    assert!(!has_component(&real, "false deadline"), "{real}");
 }
 
 /// Round 143: told "Just send me the paperwork, I don't want to talk", asking "Would
@@ -427,7 +433,7 @@ fn a_question_after_i_dont_want_to_talk_costs_and_explaining_a_charge_is_no_dema
         debtor,
         "I can hear you're upset, and your feelings are completely valid. Would you like to talk about what's been going on?",
     );
-    assert!(pressed["empathy"]["components"].to_string().contains("when they said they won't"), "{pressed}");
+    assert!(has_component(&pressed["empathy"], "when they said they won't"), "{pressed}");
     let sent = reply_graded(
         "judgement-no-talk-sent",
         debtor,
