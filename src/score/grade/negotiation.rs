@@ -196,10 +196,8 @@ pub(super) fn stated_as_balance(text: &str, start: usize) -> bool {
 /// Whether the sentence naming the figure at `at` asks them ("Would £40 work?"): a
 /// figure put to them as a question is not picked for them.
 fn put_as_question(text: &str, at: usize) -> bool {
-    // the sentence ends at a stop followed by a space or the end, not inside "£40.50"
-    let rest = text.get(at..).unwrap_or("");
-    let bytes = rest.as_bytes();
-    let end = (0..bytes.len())
-        .find(|&i| matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()));
-    end.is_some_and(|i| bytes[i] == b'?')
+    crate::signals::sentences(text)
+        .into_iter()
+        .find(|&(start, end)| start <= at && at < end)
+        .is_some_and(|(start, end)| text[start..end].trim_end().ends_with('?'))
 }
