@@ -376,7 +376,7 @@ fn promising_a_reduction_nobody_authorised_costs_and_checking_first_earns() {
         "Sure, that should be fine, just pay the half and we'll sort the rest out later.",
     );
     assert!(has_component(&promised, "not authorised"), "{promised}");
-    assert!(!has_component(&promised, "pause or hold"), "{promised}");
+    assert!(!has_component(&promised, "adjusts to them"), "{promised}");
     let checked = negotiation(
         "judgement-reduction-check",
         "I'd need to check that with the creditor. Can I call you back by Thursday?",

@@ -34,7 +34,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         view.component("confirms_terms", "confirms amount, date and method", 2.0),
         view.component("says_next_step", "says what happens next", 1.5),
         view.component("signposts_debt_advice", "points to free debt advice", 1.0),
-        view.component("accommodates", "offers a pause or hold", 1.0),
+        view.component("accommodates", "adjusts to them (a pause, a hold, a change they need)", 1.0),
         view.component("offers_plan", "offers a plan", 0.5),
         view.component("pressure_or_false_urgency", "pressure or a false deadline", -2.0),
         view.component("pressures_to_borrow_or_sell", "tells them to borrow or sell", -3.0),
