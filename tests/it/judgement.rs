@@ -171,13 +171,23 @@ fn session_scores(file: &str) -> Value {
 /// call after a redundancy, listened to or run as an income-and-expenditure script
 /// (66.0 against 47.9 - and the script's "calling about your Northway Bank loan" was
 /// a critical finding for telling them to borrow), and an anxious seeker met with
-/// reflections or with cheerful reassurance and advice (66.9 against 38.1).
+/// reflections or with cheerful reassurance and advice (66.9 against 38.1). Stop 32
+/// added, blind: exercise lectured (53.2 against 41.5 on empathy, but 66.3 against 71.6
+/// overall until a conversation that collects nothing stopped being judged under
+/// collection law), diabetes run as a checklist (61.5 against 48.8), and a UK call to a
+/// customer signed off with depression, listened to or run as a security-and-I&E script
+/// (75.4 against 28.7; overall 83.1 against 63.9). Overall must rank them too.
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
     let lecturing =
         ["drink", "diet", "smoking", "meds", "money", "gambling", "work", "carer"].map(|t| (t, "lecturing"));
     let checklist = ["sleep", "grief", "diabetes"].map(|t| (t, "checklist"));
-    let others = [("redundancy", "scripted"), ("anxiety", "reassuring"), ("exercise", "lecturing")];
+    let others = [
+        ("redundancy", "scripted"),
+        ("anxiety", "reassuring"),
+        ("exercise", "lecturing"),
+        ("uk-mental-health", "scripted"),
+    ];
     for (topic, style) in lecturing.into_iter().chain(checklist).chain(others) {
         let listening = session_scores(&format!("listening-{topic}.txt"));
         let other = session_scores(&format!("{style}-{topic}.txt"));
