@@ -132,7 +132,18 @@ pub fn points_back(sentence: &str) -> bool {
     // it?" suggest what to do, they ask nothing about it
     let open = words.first().is_some_and(|w| QUESTION_WORDS.iter().any(|q| w.starts_with(q)));
     let short_question = open && sentence.trim_end().ends_with('?') && words.len() <= SHORT_QUESTION;
-    opens_on_that(&words) || (short_question && words.iter().any(|w| BACK_PRONOUNS.contains(&w.as_str())))
+    (opens_on_that(&words) && says_something_of_it(sentence))
+        || (short_question && words.iter().any(|w| BACK_PRONOUNS.contains(&w.as_str())))
+}
+
+/// The most generic words a reply can say of someone's news: "that must be hard" is
+/// sympathy recited to anything (EPITOME's weak reaction); "that must be terrifying"
+/// or "that's a real weight on you" says something of this news.
+const GENERIC_APPRAISALS: &[&str] = &["hard", "difficult", "tough", "easy", "rough", "tricky", "challenging"];
+
+/// Whether a sentence pointing back says something more of it than a generic word.
+fn says_something_of_it(sentence: &str) -> bool {
+    content_words(sentence).any(|w| !GENERIC_APPRAISALS.contains(&w.as_str()))
 }
 
 /// Whether the words open on "that" or "this" as the subject of a verb.
@@ -168,6 +179,9 @@ mod tests {
         assert!(!points_back("I hope you feel better soon."));
         assert!(!points_back("That payment is due Friday"), "no verb after 'that'");
         assert!(!points_back("It must be hard."), "'it' may be anything");
+        // round 188: sympathy recited to anything says nothing of this news
+        assert!(!points_back("That must be hard."), "a generic word only");
+        assert!(!points_back("That sounds really difficult for you."), "a generic word only");
         assert!(points_back("When does it start?"), "a short question about it");
         assert!(!points_back("Did you remind them beforehand?"), "a suggestion, not a question about it");
         assert!(
