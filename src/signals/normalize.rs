@@ -171,10 +171,8 @@ impl<'a> Normalized<'a> {
                 let before = previous_word.map(|(s, e)| &original[s..e]);
                 previous_word = Some((at, at + word_len));
                 let after = &rest[word_len..];
-                let expanded = contraction(word)
-                    .or_else(|| ill_before_verb(word, after))
-                    .or_else(|| its_before(word, after))
-                    .or_else(|| of_after_modal(word, before));
+                let expanded =
+                    contraction(word).or_else(|| by_next_word(word, after)).or_else(|| of_after_modal(word, before));
                 match expanded {
                     Some(full) => push_expanded(&mut text, &mut offsets, word, full, at),
                     None => push(&mut text, &mut offsets, word, at),
@@ -229,22 +227,16 @@ fn contraction(word: &str) -> Option<&'static str> {
     CONTRACTIONS.iter().find(|(bare, _)| bare.eq_ignore_ascii_case(word)).map(|(_, full)| *full)
 }
 
-/// "i'll" for "ill" when the next word is a verb it would go with.
-fn ill_before_verb(word: &str, after: &str) -> Option<&'static str> {
-    if !word.eq_ignore_ascii_case("ill") {
-        return None;
-    }
-    let next = next_word(after, word);
-    AFTER_ILL.iter().any(|verb| verb.eq_ignore_ascii_case(next)).then_some("i'll")
-}
+/// Words that are words of their own, read as a contraction only before one of
+/// their followers: "ill" is "i'll" before a verb it would go with, "its" is "it's"
+/// before a word that shows it is no possessive.
+const BY_NEXT_WORD: &[(&str, &[&str], &str)] = &[("ill", AFTER_ILL, "i'll"), ("its", AFTER_ITS, "it's")];
 
-/// "it's" for "its" when the next word shows it is no possessive.
-fn its_before(word: &str, after: &str) -> Option<&'static str> {
-    if !word.eq_ignore_ascii_case("its") {
-        return None;
-    }
+/// The contraction `word` stands for, when the next word says it is one.
+fn by_next_word(word: &str, after: &str) -> Option<&'static str> {
+    let (_, followers, full) = BY_NEXT_WORD.iter().find(|(bare, _, _)| bare.eq_ignore_ascii_case(word))?;
     let next = next_word(after, word);
-    AFTER_ITS.iter().any(|w| w.eq_ignore_ascii_case(next)).then_some("it's")
+    followers.iter().any(|f| f.eq_ignore_ascii_case(next)).then_some(*full)
 }
 
 /// The word that follows, past fillers and a repeat of `word` itself, which are
@@ -322,9 +314,10 @@ fn has_filler_or_repeat(text: &str) -> bool {
         if word.is_empty() {
             continue;
         }
-        let ill = word.eq_ignore_ascii_case("ill") || word.eq_ignore_ascii_case("its");
+        let by_next = BY_NEXT_WORD.iter().any(|(bare, _, _)| bare.eq_ignore_ascii_case(word));
         let of_heard = word.eq_ignore_ascii_case("of") && is_modal(previous);
-        if is_filler(word) || word.eq_ignore_ascii_case(previous) || contraction(word).is_some() || ill || of_heard {
+        if is_filler(word) || word.eq_ignore_ascii_case(previous) || contraction(word).is_some() || by_next || of_heard
+        {
             return true;
         }
         previous = word;
