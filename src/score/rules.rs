@@ -265,8 +265,15 @@ static FEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(late|processing|convenience|service|collection|admin(?:istration)?|phone|card)? ?(?:fees?|surcharges?|charges?)\b")
         .expect("valid regex")
 });
+/// What makes a bare "charge" a fee: an amount, or words of adding one ("you ran up
+/// charges" and "criminal charges" are no fee; "a charge of $35", "there's a charge
+/// on top" are).
+static FEE_SENSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[$£€]\s?\d|\d\s?(?:dollars|pounds|bucks|quid)\b|\b(?:add|adds|added|adding|on top|plus|apply|applies|applied|carr(?:y|ies)|incur\w*|we charge|there(?:'s| is| will be| would be|'ll be) an?|includes?|including)\b")
+        .expect("valid regex")
+});
 static NO_FEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:no|not|never|without|free of|waive[ds]?)\b|n't\b)[^.?!]{0,30}$").expect("valid regex")
+    Regex::new(r"(?i)(?:\b(?:no|not|nothing|none|never|without|free of|waive[ds]?)\b|n't\b)[^.?!]{0,30}$").expect("valid regex")
 });
 
 /// A fee mentioned as added to the account must be one the creditor may charge;
@@ -285,6 +292,9 @@ fn fees(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
             let words = m.as_str().trim().to_lowercase();
             let kind = words.split_whitespace().next().unwrap_or("");
             let negated = NO_FEE.is_match(&text[..m.start()]);
+            if kind.starts_with("charge") && !has_fee_sense(text, m.start()) {
+                continue;
+            }
             let authorised = allowed.iter().any(|a| a == &words || a.starts_with(kind) && !kind.is_empty());
             if !negated && !authorised && (kind != "fee" && kind != "fees" || allowed.is_empty()) {
                 let found = Match { turn: i, span: [m.start(), m.end()], evidence: m.as_str().trim().to_string() };
@@ -293,6 +303,16 @@ fn fees(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
         }
     }
     out
+}
+
+/// Whether the clause around byte `at` speaks of a fee being added (see [`FEE_SENSE`]).
+/// ("nothing added" says the opposite).
+fn has_fee_sense(text: &str, at: usize) -> bool {
+    let Some((start, end)) = clauses(text).into_iter().find(|&(start, end)| start <= at && at <= end) else {
+        return false;
+    };
+    let clause = &text[start..end];
+    FEE_SENSE.find_iter(clause).any(|m| !NO_FEE.is_match(slice(clause, m.start().saturating_sub(20), m.start())))
 }
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {

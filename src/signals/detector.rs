@@ -243,11 +243,11 @@ static ANY_BEFORE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 });
 
 /// A subject with a future or progressive verb, or "it's", "that's", or a subject
-/// with a duty ("you just need to"): the start of a new clause ("don't cry it's only
+/// with a duty or a want ("you just need to", "we want"): the start of a new clause ("don't cry it's only
 /// money", "its not complicated you just need to pay" - no negation reaches past it).
 static NEW_SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are|(?: just| really| only| still| also)? (?:need|needs|have to|has to|must|should|got to|gotta))|(?:it|that)(?:'s|'ll))\b",
+        r"(?i)\b(?:(?:i|we|you|they|he|she)(?:'ll|'m|'re| will| am| are|(?: just| really| only| still| also)? (?:need|needs|have to|has to|must|should|got to|gotta|want|wants|expect|expects|require|requires))|(?:it|that)(?:'s|'ll))\b",
     )
     .expect("valid regex")
 });
