@@ -59,10 +59,17 @@ pub const KNOWN_FACTS: &[(&str, FactKind, &str)] = &[
     ("lawsuit_filed", FactKind::Bool, "Lawsuit filed"),
     ("judgment_exists", FactKind::Bool, "Judgment obtained"),
     ("claim_issued", FactKind::Bool, "Court claim issued"),
+    ("callback_requested", FactKind::Bool, "They asked for this call time"),
+    ("last_conversation_days_ago", FactKind::Number, "Last spoke (days ago)"),
+    ("creditor_will_not_sue_if_plan_kept", FactKind::Bool, "No suit while a plan is kept"),
+    ("forbearance_authorised", FactKind::List, "Forbearance authorised"),
+    ("creditor_attorney", FactKind::Text, "Creditor's attorney"),
 ];
 
 /// Facts another fact implies when it is present and not false: a filed suit, a
-/// judgment or an issued claim means legal action is intended; a real expiry or
+/// judgment, an issued claim or a creditor's word that it will not sue while a plan
+/// is kept means legal action is intended; an earlier conversation makes this a
+/// follow-up call; a real expiry or
 /// end date on file means the call has a true deadline to state
 /// (`deadline_on_file`, which a rubric's `lawful_when` can ask for).
 const IMPLIED_BY: &[(&str, &str)] = &[
@@ -70,6 +77,8 @@ const IMPLIED_BY: &[(&str, &str)] = &[
     ("legal_action_intended", "judgment_exists"),
     ("legal_action_intended", "claim_issued"),
     ("legal_action_intended", "court_action_started"),
+    ("legal_action_intended", "creditor_will_not_sue_if_plan_kept"),
+    ("followup_call", "last_conversation_days_ago"),
     ("legal_action_lawful", "lawsuit_filed"),
     ("legal_action_lawful", "judgment_exists"),
     ("legal_action_lawful", "claim_issued"),
@@ -88,6 +97,7 @@ const ALIASES: &[(&str, &str, bool)] = &[
     ("third_party_authority", "authority_on_file", false),
     ("collector_is_attorney", "collector_is_solicitor", false),
     ("agency", "collector_company", false),
+    ("callback_requested", "callback_requested_by_consumer", false),
 ];
 
 /// What a rule assumes when a call's facts do not say: no legal action is intended
@@ -330,6 +340,10 @@ mod tests {
         assert_eq!(stated.get("legal_action_intended"), Some(&FALSE), "what the call says wins");
         assert!(facts(r#"{"settlement_offer_expires": "30 June"}"#).matches("deadline_on_file", &Value::from("*")));
         assert!(!facts("{}").matches("deadline_on_file", &Value::from("*")));
+        let spoken = facts(r#"{"last_conversation_days_ago": 12}"#);
+        assert_eq!(spoken.get("followup_call"), Some(&TRUE), "an earlier conversation makes a follow-up call");
+        let first = facts(r#"{"last_conversation_days_ago": 12, "first_contact": true}"#);
+        assert_eq!(first.get("followup_call"), Some(&FALSE), "what the call says wins");
         let company = facts(r#"{"collector_company": "Ridgeline Recovery"}"#);
         assert_eq!(company.text("agency"), Some("Ridgeline Recovery"), "the dev set's name for the agency");
     }

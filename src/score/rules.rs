@@ -424,8 +424,13 @@ fn clock_minutes(text: &str) -> Option<u32> {
 }
 
 /// The consumer's local time comes from the facts (`local_time`), or else from a
-/// stage note before the first words (`[Phone rings at 10:45 PM]`).
+/// stage note before the first words (`[Phone rings at 10:45 PM]`). A time the
+/// consumer asked for (`callback_requested`) is theirs to choose: Reg F presumes an
+/// hour inconvenient only without their consent.
 fn call_time(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
+    if facts.flag("callback_requested") == Some(true) {
+        return Outcome::applies();
+    }
     let from_facts = facts.text("local_time").and_then(clock_minutes);
     let from_note = || {
         call.transcript.stage_notes.iter().filter(|(before, _)| *before == 0).find_map(|(_, note)| clock_minutes(note))
