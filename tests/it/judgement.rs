@@ -268,6 +268,19 @@ fn a_choice_of_figures_is_not_a_figure_picked_for_them() {
     assert!(has_component(&picked, "picks a figure"), "{picked}");
 }
 
+/// Round 195: "Can you not find a bit more?" after "£10 a month, that's honestly
+/// all" named no figure, so it tied taking their £10 and setting a review. A push
+/// above their figure costs as a higher figure does; taking it does not.
+#[test]
+fn a_push_above_their_figure_costs_without_a_figure_named() {
+    let debtor = "I can do $10 a month, that's honestly all.";
+    let negotiation = |collector: &str| reply_graded("judgement-more", debtor, collector)["negotiation"].clone();
+    let pushed = negotiation("At $10 a month this would take years. Can you not find a bit more?");
+    assert!(has_component(&pushed, "asks for more than they offered"), "{pushed}");
+    let taken = negotiation("Okay, $10 a month it is. Shall we review it in six months?");
+    assert!(!has_component(&taken, "asks for more"), "{taken}");
+}
+
 /// Found by playing the bereavement scenario: "Hello Margaret, it's Sam from
 /// Ridgeline Recovery, calling about the Northern Energy account" was coached as
 /// hard to read (grade 14, from the names' syllables) and credited as reflecting

@@ -136,8 +136,13 @@ fn money_talk(turn: &crate::transcript::Turn) -> bool {
         || !crate::signals::amounts::amounts(&turn.text).is_empty()
 }
 
-/// A plan amount the collector names, against what the debtor said they could pay.
+/// A plan amount the collector names, against what the debtor said they could pay;
+/// or, with no new figure, a push above theirs ("can you not find a bit more?").
 fn anchoring(view: &TurnView) -> Option<Component> {
+    if let (Some(push), Some(_)) = (view.hit("asks_for_more"), view.least_offered) {
+        let evidence = push.evidence.clone();
+        return Some(Component { what: "asks for more than they offered".into(), points: -2.0, evidence });
+    }
     let proposes = view.has("offers_plan") || view.has("payment_demand") || view.has("terms_amount");
     if !proposes || view.has("confirms_terms") {
         return None;
