@@ -114,11 +114,67 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// "Answers the question asked", or its absence.
+/// "Answers the question asked", or its absence; a word explained by itself ("a
+/// default is when the account defaults") answers nothing.
 fn answer(view: &TurnView) -> Component {
+    let asked_term = view.debtor.and_then(|d| asked_meaning(&d.text));
+    if let Some(term) = asked_term.filter(|term| defines_by_itself(&view.turn.text, term)) {
+        return Component {
+            what: "explains the word with the word itself".into(),
+            points: -1.5,
+            evidence: shorten(&format!("{term}: {}", view.turn.text)),
+        };
+    }
     if super::answers_question(view).answered && !view.has("hedge") {
         Component { what: "answers the question asked".into(), points: 1.0, evidence: String::new() }
     } else {
         missing("leaves the question unanswered", -1.5)
+    }
+}
+
+/// "What does 'default' mean?", "what's a CCJ?", "what is arrears?": the word asked about.
+static ASKS_MEANING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r#"(?i)\bwhat(?: does| do|'s| is| are)(?: an?| the)? ['"‘“]?([a-z][a-z&' -]{1,30}?)['"’”]?(?: actually| really| even| exactly)? mean\b|\bwhat(?:'s| is| are) (?:an?|the) ['"‘“]?([a-z&]{2,20})['"’”]?\s*(?:\?|$)|\bwhat(?:'s| is) ['"‘“]?([a-z&]{2,20})['"’”]?\s*\?"#,
+    )
+    .expect("valid regex")
+});
+
+/// The word the debtor asked the meaning of, if they did.
+fn asked_meaning(text: &str) -> Option<String> {
+    let caps = ASKS_MEANING.captures(text)?;
+    let term = (1..=3).find_map(|i| caps.get(i))?.as_str().trim().to_lowercase();
+    (term.len() >= 3 && !["that", "this", "it", "the", "your", "you"].contains(&term.as_str())).then_some(term)
+}
+
+/// Whether one sentence of the reply says the word's stem twice around a defining
+/// verb ("A default is when the account defaults", "arrears means you're in
+/// arrears"): the word explained by itself.
+fn defines_by_itself(reply: &str, term: &str) -> bool {
+    let last = term.split_whitespace().last().unwrap_or(term);
+    let stem: String = last.chars().take(5.max(last.len().saturating_sub(2)).min(last.len())).collect();
+    let defining = ["is when", "is where", "is if", "means", "is what", "is basically", "is just"];
+    crate::signals::sentences(reply).into_iter().any(|(start, end)| {
+        let sentence = reply[start..end].to_lowercase();
+        let Some(verb_at) = defining.iter().filter_map(|v| sentence.find(v)).min() else { return false };
+        let (before, after) = sentence.split_at(verb_at);
+        stem.len() >= 3 && after.contains(&stem) && (before.contains(&stem) || before.trim().is_empty() || before.trim() == "it")
+    })
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_explained_by_itself_is_no_explanation() {
+        let term = asked_meaning("What does 'default' actually mean?").expect("asks a meaning");
+        assert_eq!(term, "default");
+        assert!(defines_by_itself("A default is when the account defaults under the terms of the agreement.", &term));
+        let plain = "It means the lender has recorded that the agreement broke down. It stays on your file for six years.";
+        assert!(!defines_by_itself(plain, &term));
+        assert_eq!(asked_meaning("What's a CCJ?").as_deref(), Some("ccj"));
+        assert_eq!(asked_meaning("What does that mean?"), None, "no word to explain");
     }
 }
