@@ -499,12 +499,39 @@ fn note(rule: &Rule, call: &ScoredCall, triggers: &crate::rubric::Triggers, note
     let signal_words = triggers.signals.iter().any(|s| text.to_lowercase().contains(&s.replace('_', " ")));
     let mut out = Outcome::applies();
     let last = *call.collector.last().expect("collector turns exist");
-    if signal_words || triggers.patterns.iter().any(|p| p.is_match(&text)) {
+    if signal_words || triggers.patterns.iter().any(|p| p.is_match(&text)) || notes_what_they_told(rule, call, &text) {
         out.strengths.extend(strength(rule, None, last));
     } else {
         out.findings.push(finding(rule, None, last));
     }
     out
+}
+
+/// Words every money conversation shares: a note that has them records nothing of
+/// what the debtor told.
+const ACCOUNT_WORDS: &[&str] = &[
+    "money", "payment", "payments", "month", "months", "week", "weeks", "afford", "balance", "account", "card", "bill",
+    "bills", "paid", "pays", "paying", "days", "today", "next", "first",
+];
+
+/// Whether the note takes up the debtor's own words from a line that carried one of
+/// the rule's events ("car repair, needs car for work" after "my car broke down... I
+/// need it for work"): a note in the collector's shorthand records it as surely as
+/// the rule's own words do.
+fn notes_what_they_told(rule: &Rule, call: &ScoredCall, note: &str) -> bool {
+    if rule.if_event.is_empty() {
+        return false;
+    }
+    let note_words: Vec<String> =
+        crate::signals::words::content_words(note).filter(|w| !ACCOUNT_WORDS.contains(&w.as_str())).collect();
+    call.transcript
+        .turns
+        .iter()
+        .filter(|t| t.speaker == crate::transcript::Speaker::Debtor && t.events.iter().any(|e| rule.if_event.contains(e)))
+        .any(|t| {
+            let told = crate::signals::words::WordSet::of(&t.text);
+            note_words.iter().any(|w| told.has(w))
+        })
 }
 
 pub fn finding(rule: &Rule, at: Option<&Match>, turn: usize) -> Finding {
