@@ -273,7 +273,8 @@ static FEE_SENSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static NO_FEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:no|not|nothing|none|never|without|free of|waive[ds]?)\b|n't\b)[^.?!]{0,30}$").expect("valid regex")
+    Regex::new(r"(?i)(?:\b(?:no|not|nothing|none|never|without|free of|waive[ds]?)\b|n't\b)[^.?!]{0,30}$")
+        .expect("valid regex")
 });
 
 /// A fee mentioned as added to the account must be one the creditor may charge;
@@ -527,7 +528,9 @@ fn notes_what_they_told(rule: &Rule, call: &ScoredCall, note: &str) -> bool {
     call.transcript
         .turns
         .iter()
-        .filter(|t| t.speaker == crate::transcript::Speaker::Debtor && t.events.iter().any(|e| rule.if_event.contains(e)))
+        .filter(|t| {
+            t.speaker == crate::transcript::Speaker::Debtor && t.events.iter().any(|e| rule.if_event.contains(e))
+        })
         .any(|t| {
             let told = crate::signals::words::WordSet::of(&t.text);
             note_words.iter().any(|w| told.has(w))

@@ -281,6 +281,21 @@ fn a_push_above_their_figure_costs_without_a_figure_named() {
     assert!(!has_component(&taken, "asks for more"), "{taken}");
 }
 
+/// Found playing broken-promise-followup: "Yeah, it's me. Oh... is this about the
+/// payment?" asks who is calling and agrees to who they are; the introduction that
+/// answers it was graded as negotiation and lost points for "does not take up what
+/// they offered" and "leaves the agreement vague".
+#[test]
+fn an_introduction_that_answers_who_is_calling_is_no_negotiation() {
+    let debtor = "Yeah, it's me. Oh... is this about the payment?";
+    let intro =
+        "Hi Jasmine, it's Sam from Ridgeline Recovery, a debt collector, following up on the payment we talked about.";
+    let grade = reply_graded("judgement-intro", debtor, intro);
+    assert!(grade["negotiation"].is_null(), "{grade}");
+    let offer = reply_graded("judgement-intro-offer", "Could I pay $50 a month?", "Sure, thanks.");
+    assert!(!offer["negotiation"].is_null(), "an offer still is: {offer}");
+}
+
 /// Found by playing the bereavement scenario: "Hello Margaret, it's Sam from
 /// Ridgeline Recovery, calling about the Northern Energy account" was coached as
 /// hard to read (grade 14, from the names' syllables) and credited as reflecting

@@ -158,10 +158,11 @@ fn defines_by_itself(reply: &str, term: &str) -> bool {
         let sentence = reply[start..end].to_lowercase();
         let Some(verb_at) = defining.iter().filter_map(|v| sentence.find(v)).min() else { return false };
         let (before, after) = sentence.split_at(verb_at);
-        stem.len() >= 3 && after.contains(&stem) && (before.contains(&stem) || before.trim().is_empty() || before.trim() == "it")
+        stem.len() >= 3
+            && after.contains(&stem)
+            && (before.contains(&stem) || before.trim().is_empty() || before.trim() == "it")
     })
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -172,7 +173,8 @@ mod tests {
         let term = asked_meaning("What does 'default' actually mean?").expect("asks a meaning");
         assert_eq!(term, "default");
         assert!(defines_by_itself("A default is when the account defaults under the terms of the agreement.", &term));
-        let plain = "It means the lender has recorded that the agreement broke down. It stays on your file for six years.";
+        let plain =
+            "It means the lender has recorded that the agreement broke down. It stays on your file for six years.";
         assert!(!defines_by_itself(plain, &term));
         assert_eq!(asked_meaning("What's a CCJ?").as_deref(), Some("ccj"));
         assert_eq!(asked_meaning("What does that mean?"), None, "no word to explain");

@@ -24,10 +24,14 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     let about_money = view.debtor.is_some_and(money_talk);
     // "Maybe..." hesitates over a payment only when one is on the table or named:
     // "maybe I should say something about the workload" asks nothing of a negotiator.
-    let on_the_table = view.proposal_pending || about_money;
+    // "Yeah, it's me" agrees to who they are, not to a payment - unless one was put.
+    let on_the_table = view.proposal_pending || (about_money && !view.bid("right_party_confirmed"));
     let bid = view.any_bid(BIDS)
         || ((view.bid("agrees") || view.bid("hesitates")) && on_the_table)
-        || ((view.bid("hardship_disclosed") || view.bid("asks_question")) && about_money);
+        // "Is this about the payment?" asks who is calling and why: the introduction
+        // answers it, and no negotiation was asked for (found playing
+        // broken-promise-followup, where the answer cost "does not take up").
+        || ((view.bid("hardship_disclosed") || (view.bid("asks_question") && !view.bid("asks_purpose"))) && about_money);
     let mut parts: Vec<Component> = [
         view.component("asks_ability_to_pay", "asks what they can afford", 2.0),
         view.component("offers_options", "offers a choice", 2.0),
