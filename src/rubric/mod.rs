@@ -262,6 +262,8 @@ pub enum FactCheck {
     Concession,
     /// A company the collector introduces themselves as must be the agency.
     Agency,
+    /// No sum of half the balance or more asked for at once (CONC 7.3.10 R).
+    LumpShare,
 }
 
 /// A measure of the collector's own words.
@@ -277,7 +279,7 @@ pub enum Metric {
 
 impl FactCheck {
     /// Every fact check, with its name as rubric files spell it (`check: balance`).
-    pub const ALL: [(FactCheck, &'static str); 7] = [
+    pub const ALL: [(FactCheck, &'static str); 8] = [
         (FactCheck::Balance, "balance"),
         (FactCheck::Fees, "fees"),
         (FactCheck::Affordability, "affordability"),
@@ -285,6 +287,7 @@ impl FactCheck {
         (FactCheck::Creditor, "creditor"),
         (FactCheck::Concession, "concession"),
         (FactCheck::Agency, "agency"),
+        (FactCheck::LumpShare, "lump_share"),
     ];
 
     /// The fact check with this name.

@@ -12,6 +12,7 @@ mod agency;
 mod better;
 mod call;
 pub mod grade;
+mod lump;
 pub(crate) mod metrics;
 pub mod render;
 mod rules;

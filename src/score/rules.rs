@@ -72,6 +72,7 @@ pub fn evaluate(rule: &Rule, call: &ScoredCall, facts: &Facts, notes: &[String])
         Check::FactCheck(FactCheck::Creditor) => creditor(rule, call, facts),
         Check::FactCheck(FactCheck::Concession) => concession(rule, call, facts),
         Check::FactCheck(FactCheck::Agency) => super::agency::agency(rule, call, facts),
+        Check::FactCheck(FactCheck::LumpShare) => super::lump::lump_share(rule, call, facts),
         Check::Metric { metric, min, max } => metrics::judge(rule, call, *metric, *min, *max),
         Check::Note(triggers) => note(rule, call, triggers, notes),
     }

@@ -22,7 +22,7 @@
 
 mod clarity;
 mod empathy;
-mod negotiation;
+pub(crate) mod negotiation;
 
 use serde::{Deserialize, Serialize};
 

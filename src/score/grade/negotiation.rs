@@ -195,7 +195,7 @@ const BALANCE_WORDS: &[&str] = &["balance", "owe", "owing", "total", "outstandin
 
 /// Whether the amount at `start` is said as what is owed: a balance word within the
 /// few words before it, in the same clause.
-pub(super) fn stated_as_balance(text: &str, start: usize) -> bool {
+pub(crate) fn stated_as_balance(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("");
     let clause = before.rsplit([',', '.', ';', '?', '!']).next().unwrap_or(before).to_lowercase();
     let last_words: Vec<&str> = clause.split_whitespace().rev().take(4).collect();
