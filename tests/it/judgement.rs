@@ -81,6 +81,7 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
     assert_eq!(
         bids,
         [
+            "asks_about_options",
             "asks_purpose",
             "asks_question",
             "asks_reduction",
@@ -88,6 +89,7 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
             "expresses_emotion",
             "fears_consequence",
             "hardship_disclosed",
+            "proposes_amount",
             "vulnerability_disclosed"
         ]
     );
