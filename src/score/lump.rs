@@ -45,10 +45,10 @@ pub fn lump_share(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
         return Outcome::not_applicable();
     };
     let mut out = Outcome::applies();
-    for &i in &call.collector {
-        if debtor_offered_or_asked(call, i, balance) {
-            continue;
-        }
+    let answered_after = first_offer_or_ask(call, balance);
+    // Collector turns come in order: once the debtor has named that much or asked
+    // to settle, every later large sum answers them.
+    for &i in call.collector.iter().take_while(|&&i| answered_after.is_none_or(|d| i < d)) {
         let text = &call.turn(i).text;
         for (start, end) in crate::signals::sentences(text) {
             let sentence = &text[start..end];
@@ -71,11 +71,13 @@ pub fn lump_share(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     out
 }
 
-/// Whether the debtor, before turn `before`, named a sum of this size themselves
-/// or asked to settle or reduce: then a large sum answers them.
-fn debtor_offered_or_asked(call: &ScoredCall, before: usize, balance: f64) -> bool {
-    call.transcript.turns[..before].iter().filter(|t| t.speaker == Speaker::Debtor).any(|t| {
-        t.events.iter().any(|e| e == "asks_reduction")
-            || crate::signals::amounts::amounts(&t.text).iter().any(|(v, _)| *v >= balance * LARGE_SHARE)
+/// The first debtor turn that named a sum of this size or asked to settle or
+/// reduce: a large sum after it answers them. Found once per call, not once per
+/// collector turn.
+fn first_offer_or_ask(call: &ScoredCall, balance: f64) -> Option<usize> {
+    call.transcript.turns.iter().position(|t| {
+        t.speaker == Speaker::Debtor
+            && (t.events.iter().any(|e| e == "asks_reduction")
+                || crate::signals::amounts::amounts(&t.text).iter().any(|(v, _)| *v >= balance * LARGE_SHARE))
     })
 }

@@ -153,14 +153,15 @@ fn asked_meaning(text: &str) -> Option<String> {
 fn defines_by_itself(reply: &str, term: &str) -> bool {
     let last = term.split_whitespace().last().unwrap_or(term);
     let stem: String = last.chars().take(5.max(last.len().saturating_sub(2)).min(last.len())).collect();
+    if stem.len() < 3 {
+        return false;
+    }
     let defining = ["is when", "is where", "is if", "means", "is what", "is basically", "is just"];
     crate::signals::sentences(reply).into_iter().any(|(start, end)| {
         let sentence = reply[start..end].to_lowercase();
         let Some(verb_at) = defining.iter().filter_map(|v| sentence.find(v)).min() else { return false };
         let (before, after) = sentence.split_at(verb_at);
-        stem.len() >= 3
-            && after.contains(&stem)
-            && (before.contains(&stem) || before.trim().is_empty() || before.trim() == "it")
+        after.contains(&stem) && (before.contains(&stem) || before.trim().is_empty() || before.trim() == "it")
     })
 }
 
