@@ -22,7 +22,7 @@ const LARGE_SHARE: f64 = 0.5;
 /// "up front", "by the end of the month", "before we...", "first".
 static AT_ONCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:together|up ?front|in one go|in one payment|as a lump sum|a lump sum|lump|first|straight away|today|now|tonight|by (?:the end of|friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|next|the \d|\d)|within|before (?:we|i|a plan|any plan|an arrangement|the end))\b",
+        r"(?i)\b(?:together|up ?front|in one go|in one payment|as a lump sum|a lump sum|lump|first|straight away|today|now|tonight|by (?:the end of|(?:your |my |their |the )?(?:next )?pay ?day|friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|next|the \d|\d)|within|before (?:we|i|a plan|any plan|an arrangement|the end))\b",
     )
     .expect("valid regex")
 });
@@ -39,7 +39,9 @@ static REGULAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Each collector sentence that asks for at least half the balance at once, unless
-/// the debtor named that much themselves or asked to settle.
+/// the debtor named that much themselves or asked to settle. The whole balance
+/// named as its figure ("the six hundred and forty sorting by your next payday")
+/// counts too: it says "in full" without the words the patterns hear.
 pub fn lump_share(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     let Some(balance) = facts.number("balance").filter(|b| *b > 0.0) else {
         return Outcome::not_applicable();
@@ -57,7 +59,7 @@ pub fn lump_share(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
             }
             let large = crate::signals::amounts::amounts(sentence).into_iter().find(|(value, [from, to])| {
                 *value >= balance * LARGE_SHARE
-                    && *value < balance - 0.005
+                    && *value <= balance + 0.005
                     && !super::grade::negotiation::stated_as_balance(sentence, *from)
                     && !REGULAR.is_match(&sentence[*to..])
             });
