@@ -38,9 +38,13 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
     let mut tally = Tally::default();
     let mut findings = Vec::new();
     let mut strengths = Vec::new();
+    let talks_money = grade::talks_money(transcript);
     for rubric in rubrics {
         call.scan_patterns(rubric);
         for rule in &rubric.rules {
+            if rule.dimension == Dimension::Negotiation && !talks_money {
+                continue;
+            }
             let outcome = rules::evaluate(rule, &call, &transcript.facts, &transcript.notes);
             if !outcome.applicable {
                 continue;

@@ -178,7 +178,14 @@ fn session_scores(file: &str) -> Value {
 /// overall until a conversation that collects nothing stopped being judged under
 /// collection law), diabetes run as a checklist (61.5 against 48.8), and a UK call to a
 /// customer signed off with depression, listened to or run as a security-and-I&E script
-/// (75.4 against 28.7; overall 83.1 against 63.9). Overall must rank them too.
+/// (75.4 against 28.7; overall 83.1 against 63.9). Round 229 added three, blind:
+/// cannabis met with a righting reflex - polite, informed, persuading (53.3 against
+/// 50.2: "so she's worried" went unheard, "it helps you switch off" was advice, "your
+/// boss is right to be concerned" validated the client); a widow's loneliness met
+/// with cheerful fixes (64.2 against 39.2, but both were graded on negotiation: "what
+/// do you two talk about?" named a sum and "her own family" offered one); and debt
+/// stress met with sympathy words and instructions (66.4 against 49.3). Overall must
+/// rank them too.
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
     let lecturing =
@@ -189,6 +196,9 @@ fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
         ("anxiety", "reassuring"),
         ("exercise", "lecturing"),
         ("uk-mental-health", "scripted"),
+        ("cannabis", "righting"),
+        ("lonely", "cheerful"),
+        ("debtstress", "keyword"),
     ];
     for (topic, style) in lecturing.into_iter().chain(checklist).chain(others) {
         let listening = session_scores(&format!("listening-{topic}.txt"));
@@ -230,6 +240,25 @@ fn a_conversation_without_money_has_no_negotiation_score() {
     let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
     assert!(cards[0]["scores"]["negotiation"].is_null(), "{}", cards[0]["scores"]);
     assert!(cards[0]["scores"]["empathy"].as_f64().is_some_and(|e| e > 55.0), "{}", cards[0]["scores"]);
+    // Round 229: a lecture ("just because everyone does it doesn't make it okay") was
+    // graded as a negotiation blame, a widow's "she's got her own family" offered a
+    // source of money, "what do you two talk about?" named a sum, and the core pack's
+    // "offer options" rule failed a conversation about loneliness.
+    for file in ["righting-cannabis.txt", "cheerful-lonely.txt", "listening-lonely.txt"] {
+        let scores = session_scores(file);
+        assert!(scores["negotiation"].is_null(), "{file}: {scores}");
+    }
+    let card = run(
+        &dir,
+        &[
+            "score",
+            &format!("{}/tests/data/sessions/cheerful-lonely.txt", env!("CARGO_MANIFEST_DIR")),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(!stdout(&card).contains("core.offers-options"), "{}", stdout(&card));
 }
 
 /// The grades of one collector reply to one debtor line, in a US call with a balance,

@@ -325,7 +325,31 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
             negotiation: negotiation::grade(&view),
         });
     }
+    if !talks_money(transcript) {
+        for grade in &mut grades {
+            grade.negotiation = None;
+        }
+    }
     grades
+}
+
+/// Whether anyone in the conversation speaks of money, paying or a debt, or the
+/// collector asks for payment in any form. One in which nobody does (a counselling
+/// session, a call about a bereavement that never reaches the account) gives
+/// negotiation nothing to judge - its turns and its rules alike: a blame in it is
+/// an empathy matter, and "offer options" has nothing to offer.
+pub fn talks_money(transcript: &Transcript) -> bool {
+    const MONEY_ACTS: &[&str] = &[
+        "seeks_payment",
+        "pressure_or_false_urgency",
+        "offers_plan",
+        "offers_options",
+        "asks_ability_to_pay",
+        "confirms_terms",
+        "commit_now",
+    ];
+    let collects = |t: &Turn| t.signals.iter().any(|h| MONEY_ACTS.contains(&h.id.as_str()));
+    transcript.turns.iter().any(|t| negotiation::debt_talk(t) || collects(t))
 }
 
 /// For each dimension in [`crate::rubric::Dimension`] order, the judged turns'

@@ -6,13 +6,15 @@
 use super::{Component, Grade, TurnView, missing};
 
 /// Debtor bids a negotiation answers.
+/// (`mentions_credit` is one only when the line talks money or a debt: "my brother
+/// could lend me it" offers a source, "I missed the last one cause my car needed
+/// fixing" explains a missed payment, "she's got her own family" offers nothing.)
 const BIDS: &[&str] = &[
     "proposes_amount",
     "promise_to_pay",
     "refuses_to_pay",
     "asks_about_options",
     "disputes_debt",
-    "mentions_credit",
     "mentions_payday",
     "time_barred_claim",
     "asks_reduction",
@@ -27,11 +29,15 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     // "Yeah, it's me" agrees to who they are, not to a payment - unless one was put.
     let on_the_table = view.proposal_pending || (about_money && !view.bid("right_party_confirmed"));
     let bid = view.any_bid(BIDS)
+        || (view.bid("mentions_credit") && view.debtor.is_some_and(|d| debt_talk(d) || offers_help(d)))
         || ((view.bid("agrees") || view.bid("hesitates")) && on_the_table)
         // "Is this about the payment?" asks who is calling and why: the introduction
         // answers it, and no negotiation was asked for (found playing
         // broken-promise-followup, where the answer cost "does not take up").
-        || ((view.bid("hardship_disclosed") || (view.bid("asks_question") && !view.bid("asks_purpose"))) && about_money);
+        || ((view.bid("hardship_disclosed") || (view.bid("asks_question") && !view.bid("asks_purpose"))) && about_money)
+        // a trouble told with the debt it caused ("I missed the last one cause my car
+        // needed fixing") asks what happens to the payments now
+        || (view.bid("hardship_disclosed") && view.debtor.is_some_and(debt_talk));
     let mut parts: Vec<Component> = [
         view.component("asks_ability_to_pay", "asks what they can afford", 2.0),
         view.component("offers_options", "offers a choice", 2.0),
@@ -129,15 +135,54 @@ fn reduction_promised(view: &TurnView) -> Option<Component> {
 /// balance or its charges, what comes in, or a sum named ("What if I miss a
 /// payment?", "Is there any way to stop the interest?" ask a negotiation question;
 /// "I know I owe it" owns the debt, and is nothing a yes could agree to).
-fn money_talk(turn: &crate::transcript::Turn) -> bool {
-    let text = turn.text.to_lowercase();
-    [
-        "pay", "afford", "money", "month", "interest", "plan", "budget", "settle", "balance", "charge", "fee",
-        "instal", "income", "overtime", "wage", "salary", "earn", "cash", "bill", "benefit", "loan",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
-        || !crate::signals::amounts::amounts(&turn.text).is_empty()
+/// Someone or something put forward to help pay ("my sister said she might help
+/// with some of it", "I could sell the bike").
+fn offers_help(turn: &crate::transcript::Turn) -> bool {
+    turn.text.split(|c: char| !c.is_ascii_alphanumeric()).map(|w| w.to_ascii_lowercase()).any(|w| {
+        ["help", "lend", "give", "cover", "chip", "sell", "bail", "sub", "spot"].iter().any(|v| w.starts_with(v))
+    })
+}
+
+pub(crate) fn money_talk(turn: &crate::transcript::Turn) -> bool {
+    const STEMS: &[&str] = &[
+        "pay", "paid", "afford", "money", "month", "interest", "plan", "budget", "settle", "balance", "charge",
+        "instal", "income", "overtime", "wage", "salary", "earn", "cash", "bill", "benefit", "loan", "borrow", "lend",
+        "saving",
+    ];
+    // Words, not substrings: "feel" holds "fee" and "someone" holds "one", but
+    // "I feel awful" says nothing about money.
+    turn.text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .map(|w| w.to_ascii_lowercase())
+        .any(|w| w == "fee" || w == "fees" || STEMS.iter().any(|stem| w.starts_with(stem)))
+        || names_a_sum(&turn.text)
+}
+
+/// Whether a line speaks of a debt at all ("I know I owe it", "the account's behind")
+/// - not an offer or a question a negotiator must take up, but enough to make the
+/// conversation one about money.
+pub(crate) fn debt_talk(turn: &crate::transcript::Turn) -> bool {
+    const STEMS: &[&str] = &["owe", "owing", "debt", "account", "arrear", "creditor", "missed", "behind"];
+    money_talk(turn)
+        || turn
+            .text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(|w| w.to_ascii_lowercase())
+            .any(|w| STEMS.iter().any(|stem| w.starts_with(stem)))
+}
+
+/// A sum of money, not just a number: "$40", "forty quid", "fifty a month",
+/// "twelve hundred" - not "what do you two talk about?".
+fn names_a_sum(text: &str) -> bool {
+    crate::signals::amounts::amounts(text).into_iter().any(|(value, [from, to])| {
+        let said = &text[from..to];
+        let after = text[to..].trim_start().to_ascii_lowercase();
+        said.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii())
+            || value >= 100.0
+            || ["dollar", "pound", "quid", "buck", "euro", "a month", "a week", "per ", "each ", "every "]
+                .iter()
+                .any(|w| after.starts_with(w))
+    })
 }
 
 /// A plan amount the collector names, against what the debtor said they could pay;
