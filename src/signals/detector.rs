@@ -50,6 +50,8 @@ struct Matcher {
     negatable: Vec<bool>,
     /// For each entry, the entries that cancel it when they end just before it.
     not_just_after: Vec<Vec<usize>>,
+    /// For each entry, the entries that cancel it when one of their matches holds it.
+    not_inside: Vec<Vec<usize>>,
 }
 
 impl Detector {
@@ -150,9 +152,19 @@ impl Detector {
         kept.sort_unstable_by_key(|&(entry, start, end)| (start, end, entry));
         let framed: Vec<bool> =
             kept.iter().map(|&(entry, start, _)| framed_by(matcher, &kept, entry, start, text)).collect();
+        let held: Vec<bool> = kept
+            .iter()
+            .map(|&(entry, start, end)| {
+                let holders = &matcher.not_inside[entry];
+                !holders.is_empty()
+                    && kept.iter().any(|&(other, from, to)| holders.contains(&other) && from <= start && end <= to)
+            })
+            .collect();
         kept.into_iter()
             .zip(framed)
-            .filter(|&(_, framed)| !framed)
+            .zip(held)
+            .filter(|&((_, framed), held)| !framed && !held)
+            .map(|(hit, _)| hit)
             .map(|(hit, _)| hit)
             .map(|(cue, start, end)| CueHit { cue, start: normalized.original(start), end: normalized.original(end) })
             .collect()
@@ -436,15 +448,16 @@ impl Matcher {
             owner,
             ids: entries.iter().map(|e| e.id.clone()).collect(),
             negatable: entries.iter().map(|e| e.negatable).collect(),
-            not_just_after: entries
-                .iter()
-                .map(|e| {
-                    let index = |id: &String| entries.iter().position(|other| &other.id == id);
-                    e.not_just_after.iter().filter_map(index).collect()
-                })
-                .collect(),
+            not_just_after: indexes(entries, |e| &e.not_just_after),
+            not_inside: indexes(entries, |e| &e.not_inside),
         })
     }
+}
+
+/// For each entry, the positions of the entries a list of it names.
+fn indexes(entries: &[Entry], list: impl Fn(&Entry) -> &Vec<String>) -> Vec<Vec<usize>> {
+    let index = |id: &String| entries.iter().position(|other| &other.id == id);
+    entries.iter().map(|e| list(e).iter().filter_map(index).collect()).collect()
 }
 
 fn case_insensitive(pattern: &str) -> crate::error::Result<Regex> {
@@ -779,6 +792,15 @@ mod tests {
         for expected in ["greets", "identifies_self", "identifies_company", "verifies_identity", "mini_miranda"] {
             assert!(ids.contains(&expected.to_string()), "missing {expected} in {ids:?}");
         }
+    }
+
+    #[test]
+    fn a_trouble_inside_someone_elses_settled_one_is_not_the_speakers() {
+        let hardship = |t: &str| event_ids(t).contains(&"hardship_disclosed".to_string());
+        assert!(!hardship("My sister lost her job but I'm okay."));
+        assert!(!hardship("My brother's been off sick but I'm fine."));
+        assert!(hardship("My sister lost her job and I'm struggling to help her."));
+        assert!(hardship("I lost my job and my mum's ill, but I'm okay for now."), "the speaker's own loss stays");
     }
 
     #[test]

@@ -112,6 +112,8 @@ struct RawEntry {
     negatable: bool,
     #[serde(default)]
     not_just_after: Vec<String>,
+    #[serde(default)]
+    not_inside: Vec<String>,
     patterns: Vec<String>,
 }
 
@@ -127,6 +129,9 @@ pub struct Entry {
     /// Cues that cancel it when they end just before it in the same clause
     /// ("you just need to" before "take it one step at a time": advice, not a deed).
     pub not_just_after: Vec<String>,
+    /// Entries of its own section whose match holding it cancels it: "my brother's
+    /// been off sick but I'm fine" names a trouble that is not the speaker's.
+    pub not_inside: Vec<String>,
     /// Its regular expressions, word classes expanded.
     pub patterns: Vec<String>,
 }
@@ -326,6 +331,7 @@ impl Checker<'_> {
                 description: entry.description,
                 negatable: entry.negatable,
                 not_just_after: entry.not_just_after,
+                not_inside: entry.not_inside,
                 patterns,
             });
         }
@@ -343,6 +349,12 @@ impl Checker<'_> {
         for (index, event) in lexicon.events.iter().enumerate() {
             let path = [Seg::Key("events"), Seg::Index(index), Seg::Key("not_just_after")];
             self.names(&event.not_just_after, &path, lexicon.event_ids(), "events", problems);
+            let path = [Seg::Key("events"), Seg::Index(index), Seg::Key("not_inside")];
+            self.names(&event.not_inside, &path, lexicon.event_ids(), "events", problems);
+        }
+        for (index, signal) in lexicon.signals.iter().enumerate() {
+            let path = [Seg::Key("signals"), Seg::Index(index), Seg::Key("not_inside")];
+            self.names(&signal.not_inside, &path, lexicon.signal_ids(), "signals", problems);
         }
     }
 
