@@ -47,6 +47,8 @@ pub struct ActDef {
     /// An act followed later in the turn by one of these is taken back ("I
     /// understand. Now, can you pay today?").
     pub pivot: Vec<usize>,
+    /// Cues that keep a pivot cue they overlap from counting.
+    pub pivot_unless: Vec<usize>,
     /// The act exists only right after one of these debtor events.
     pub after: Vec<String>,
     /// Weak cues count only right after one of these debtor events.
@@ -197,7 +199,10 @@ impl ActDef {
             best = self.echo_of(text, &sentences, &has_canceller, ctx, reader).or(best);
         }
         let found = best?;
-        if hits.iter().any(|h| self.pivot.contains(&h.cue) && h.start > found.start) {
+        let defused = |p: &CueHit| {
+            hits.iter().any(|h| self.pivot_unless.contains(&h.cue) && h.start < p.end && p.start < h.end)
+        };
+        if hits.iter().any(|h| self.pivot.contains(&h.cue) && h.start > found.start && !defused(h)) {
             return None;
         }
         if self.terms_agreed && !self.within_agreed_terms(text, ctx, reader) {

@@ -383,6 +383,7 @@ fn resolve_act(act: &RawAct, cue_ids: &[String]) -> ActDef {
         not_in_turn: cues(&act.not_in_turn),
         not_overlapping: cues(&act.not_overlapping),
         pivot: cues(&act.pivot),
+        pivot_unless: cues(&act.pivot_unless),
         after: act.after.clone(),
         weak_after: act.weak_after.clone(),
         not_after: act.not_after.clone(),

@@ -71,6 +71,10 @@ pub struct RawAct {
     /// Cues that take it back when they follow in the same turn (a turn to payment).
     #[serde(default)]
     pub pivot: Vec<String>,
+    /// Cues that keep a pivot cue they overlap from taking the act back ("there's
+    /// nothing you need to do today" takes the pressure off; it turns to nothing).
+    #[serde(default)]
+    pub pivot_unless: Vec<String>,
     /// Debtor events it needs in the line before.
     #[serde(default)]
     pub after: Vec<String>,
@@ -378,6 +382,7 @@ impl Checker<'_> {
                 ("not_in_turn", &act.not_in_turn),
                 ("not_overlapping", &act.not_overlapping),
                 ("pivot", &act.pivot),
+                ("pivot_unless", &act.pivot_unless),
                 ("lawful", &act.lawful),
             ];
             for (key, names) in cue_lists {
