@@ -199,9 +199,8 @@ impl ActDef {
             best = self.echo_of(text, &sentences, &has_canceller, ctx, reader).or(best);
         }
         let found = best?;
-        let defused = |p: &CueHit| {
-            hits.iter().any(|h| self.pivot_unless.contains(&h.cue) && h.start < p.end && p.start < h.end)
-        };
+        let defused =
+            |p: &CueHit| hits.iter().any(|h| self.pivot_unless.contains(&h.cue) && h.start < p.end && p.start < h.end);
         if hits.iter().any(|h| self.pivot.contains(&h.cue) && h.start > found.start && !defused(h)) {
             return None;
         }

@@ -516,3 +516,22 @@ fn a_question_after_i_dont_want_to_talk_costs_and_explaining_a_charge_is_no_dema
     );
     assert!(!explained.to_string().contains("a bare demand"), "{explained}");
 }
+
+/// Found playing uk-vulnerable-bereaved: to a widow who "can't cope" with the bills,
+/// "There's nothing you need to do today" cost negotiation "does not take up what
+/// they offered or asked"; taking the pressure off is what a negotiator owes first.
+#[test]
+fn taking_the_pressure_off_after_a_hardship_is_negotiation_credit() {
+    let dir = temp_dir("judgement-pressure-off");
+    let call = dir.join("bereaved.txt");
+    let text = "---\njurisdiction: UK\nbalance: 900\n---\n\
+                Debtor: My husband always dealt with the bills... he passed away in the spring. I'm struggling to cope.\n\
+                Collector: I'm so sorry about your husband. There's nothing you need to do today.\n";
+    std::fs::write(&call, text).unwrap();
+    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    let turn = &cards[0]["turns"].as_array().unwrap().last().unwrap();
+    assert!(has_component(&turn["negotiation"], "takes the pressure off"), "{turn}");
+    assert!(!turn.to_string().contains("does not take up"), "{turn}");
+    assert!(has_component(&turn["empathy"], "responds to what they feel"), "{turn}");
+}

@@ -59,6 +59,15 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .into_iter()
     .flatten()
     .collect();
+    // Told of a hardship or a refusal, "there's nothing you need to do today" takes
+    // the pressure off - what a negotiator owes them before any figure (found
+    // playing uk-vulnerable-bereaved, where it cost "does not take up").
+    if view.any_bid(&["hardship_disclosed", "vulnerability_disclosed", "refuses_to_pay", "hesitates"])
+        && !view.has("pressure_or_false_urgency")
+        && let Some(eases) = view.component("reassurance", "takes the pressure off", 1.0)
+    {
+        parts.push(eases);
+    }
     if view.any_bid(&["asks_about_options", "proposes_amount"])
         && let Some(no) = view.component("flat_no", "turns down what they asked for", -2.0)
     {
