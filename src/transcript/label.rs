@@ -6,7 +6,8 @@ use super::Speaker;
 
 /// Words that put a label on the collector's side (`Agent`, `Sam (Rep)`), and the
 /// helper's roles in the peer-support and counselling conversations QA teams
-/// calibrate listening against (`Helper`, `Counsellor`, `Therapist`).
+/// calibrate listening against (`Helper`, `Counsellor`, `Therapist`, a crisis
+/// line's `Volunteer`, a chat log's `Assistant`).
 pub const COLLECTOR_LABELS: &[&str] = &[
     "collector",
     "agent",
@@ -21,6 +22,11 @@ pub const COLLECTOR_LABELS: &[&str] = &[
     "therapist",
     "coach",
     "operator",
+    "advisor",
+    "adviser",
+    "volunteer",
+    "caseworker",
+    "assistant",
 ];
 
 /// `Caller` is the collector on an outbound call, but the customer in an inbound
@@ -33,7 +39,7 @@ pub fn is_caller(label: &str) -> bool {
 /// Words that put a label on the consumer's side (`Customer`, `Debtor (Maria)`),
 /// and the person helped in peer-support and counselling conversations (`Seeker`).
 pub const CONSUMER_LABELS: &[&str] =
-    &["debtor", "customer", "consumer", "client", "borrower", "cardholder", "seeker", "patient"];
+    &["debtor", "customer", "consumer", "client", "borrower", "cardholder", "seeker", "patient", "texter", "user"];
 
 /// A timestamp at the start of a line and the rest of the line, e.g. `[00:01:42]`
 /// or `00:01` followed by a space. Seconds from the start of the call.
@@ -161,6 +167,12 @@ mod tests {
         assert_eq!(side_named("Seeker"), Some(Speaker::Debtor));
         assert_eq!(side_named("Client"), Some(Speaker::Debtor));
         assert_eq!(side_named("Speaker 1"), None);
+        // a crisis text line, a debt-advice line, a chat log
+        assert_eq!(side_named("Volunteer"), Some(Speaker::Collector));
+        assert_eq!(side_named("Texter"), Some(Speaker::Debtor));
+        assert_eq!(side_named("Debt Adviser"), Some(Speaker::Collector));
+        assert_eq!(side_named("Assistant"), Some(Speaker::Collector));
+        assert_eq!(side_named("User"), Some(Speaker::Debtor));
     }
 
     #[test]
