@@ -84,7 +84,12 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
             }
         }
     }
-    let turns = grade::grade(transcript);
+    let mut turns = grade::grade(transcript);
+    if !talks_money {
+        for turn in &mut turns {
+            turn.negotiation = None;
+        }
+    }
     let mut scores = tally.scores(rubrics, &turns);
     let pass_mark = rubrics.iter().map(|r| r.pass_mark).fold(0.0, f64::max);
     let judged = verdict::judge(&mut scores, &findings, transcript, pass_mark);

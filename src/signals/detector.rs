@@ -164,8 +164,7 @@ impl Detector {
             .zip(framed)
             .zip(held)
             .filter(|&((_, framed), held)| !framed && !held)
-            .map(|(hit, _)| hit)
-            .map(|(hit, _)| hit)
+            .map(|((hit, _), _)| hit)
             .map(|(cue, start, end)| CueHit { cue, start: normalized.original(start), end: normalized.original(end) })
             .collect()
     }

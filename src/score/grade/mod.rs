@@ -325,11 +325,6 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
             negotiation: negotiation::grade(&view),
         });
     }
-    if !talks_money(transcript) {
-        for grade in &mut grades {
-            grade.negotiation = None;
-        }
-    }
     grades
 }
 

@@ -140,31 +140,36 @@ fn reduction_promised(view: &TurnView) -> Option<Component> {
     })
 }
 
+/// Whether any word of the line starts with one of `stems` - words, not substrings:
+/// "feel" holds "fee" and "someone" holds "one", but "I feel awful" says nothing
+/// about money.
+fn has_word_starting(text: &str, stems: &[&str]) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .map(|w| w.to_ascii_lowercase())
+        .any(|w| stems.iter().any(|stem| w.starts_with(stem)))
+}
+
+/// Someone or something put forward to help pay ("my sister said she might help
+/// with some of it", "I could sell the bike").
+fn offers_help(turn: &crate::transcript::Turn) -> bool {
+    has_word_starting(&turn.text, &["help", "lend", "give", "cover", "chip", "sell", "bail", "sub", "spot"])
+}
+
 /// Whether a debtor's line is about money: paying, affording, the plan, the
 /// balance or its charges, what comes in, or a sum named ("What if I miss a
 /// payment?", "Is there any way to stop the interest?" ask a negotiation question;
 /// "I know I owe it" owns the debt, and is nothing a yes could agree to).
-/// Someone or something put forward to help pay ("my sister said she might help
-/// with some of it", "I could sell the bike").
-fn offers_help(turn: &crate::transcript::Turn) -> bool {
-    turn.text.split(|c: char| !c.is_ascii_alphanumeric()).map(|w| w.to_ascii_lowercase()).any(|w| {
-        ["help", "lend", "give", "cover", "chip", "sell", "bail", "sub", "spot"].iter().any(|v| w.starts_with(v))
-    })
-}
-
 pub(crate) fn money_talk(turn: &crate::transcript::Turn) -> bool {
     const STEMS: &[&str] = &[
         "pay", "paid", "afford", "money", "month", "interest", "plan", "budget", "settle", "balance", "charge",
         "instal", "income", "overtime", "wage", "salary", "earn", "cash", "bill", "benefit", "loan", "borrow", "lend",
         "saving",
     ];
-    // Words, not substrings: "feel" holds "fee" and "someone" holds "one", but
-    // "I feel awful" says nothing about money.
-    turn.text
+    let fee = turn
+        .text
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .map(|w| w.to_ascii_lowercase())
-        .any(|w| w == "fee" || w == "fees" || STEMS.iter().any(|stem| w.starts_with(stem)))
-        || names_a_sum(&turn.text)
+        .any(|w| w.eq_ignore_ascii_case("fee") || w.eq_ignore_ascii_case("fees"));
+    fee || has_word_starting(&turn.text, STEMS) || names_a_sum(&turn.text)
 }
 
 /// Whether a line speaks of a debt at all ("I know I owe it", "the account's behind")
@@ -172,12 +177,7 @@ pub(crate) fn money_talk(turn: &crate::transcript::Turn) -> bool {
 /// conversation one about money.
 pub(crate) fn debt_talk(turn: &crate::transcript::Turn) -> bool {
     const STEMS: &[&str] = &["owe", "owing", "debt", "account", "arrear", "creditor", "missed", "behind"];
-    money_talk(turn)
-        || turn
-            .text
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .map(|w| w.to_ascii_lowercase())
-            .any(|w| STEMS.iter().any(|stem| w.starts_with(stem)))
+    money_talk(turn) || has_word_starting(&turn.text, STEMS)
 }
 
 /// A sum of money, not just a number: "$40", "forty quid", "fifty a month",
