@@ -172,9 +172,9 @@ pub(crate) fn money_talk(turn: &crate::transcript::Turn) -> bool {
     fee || has_word_starting(&turn.text, STEMS) || names_a_sum(&turn.text)
 }
 
-/// Whether a line speaks of a debt at all ("I know I owe it", "the account's behind")
-/// - not an offer or a question a negotiator must take up, but enough to make the
-/// conversation one about money.
+/// Whether a line speaks of a debt at all ("I know I owe it", "the account's
+/// behind"): not an offer or a question a negotiator must take up, but enough to
+/// make the conversation one about money.
 pub(crate) fn debt_talk(turn: &crate::transcript::Turn) -> bool {
     const STEMS: &[&str] = &["owe", "owing", "debt", "account", "arrear", "creditor", "missed", "behind"];
     money_talk(turn) || has_word_starting(&turn.text, STEMS)
