@@ -14,7 +14,7 @@ pub use state::State;
 
 use crate::scenario::{Ending, Line, Node, Scenario, Transition, template_data};
 use crate::signals::{Context, Detector, OnTheLine};
-use crate::transcript::{MeterChange, Speaker, Turn};
+use crate::transcript::{MeterChange, Speaker, Turn, exchange};
 
 /// What the debtor says when no transition matched and the node has no `again:` lines.
 const FALLBACK_LINES: [&str; 3] = ["Mm-hm.", "Sorry, what are you asking me?", "Okay...?"];
@@ -90,7 +90,7 @@ impl Session {
         self.state.trainee_turns += 1;
         let node_id = self.node().id.clone();
         let mut turn = Turn::collector(text, &node_id);
-        turn.signals = self.detector.signals(text, &self.context_for_reply());
+        turn.signals = self.hear_reply(text);
         let signals: Vec<&str> = turn.signals.iter().map(|h| h.id.as_str()).collect();
         let mut changes = self.react(&signals);
         let chosen = self.choose(&signals);
@@ -106,21 +106,24 @@ impl Session {
         self.turns.last()
     }
 
-    /// What the trainee's next line answers: the debtor's last line, and who is on
-    /// the line after everything the debtor has said so far.
-    fn context_for_reply(&self) -> Context<'_> {
+    /// What the trainee's line does, read in what it answers: the debtor's last
+    /// lines (since the trainee last spoke), and who is on the line after
+    /// everything the debtor has said so far.
+    fn hear_reply(&self, text: &str) -> Vec<crate::signals::Hit> {
         let facts = &self.scenario.facts;
         let mut on_the_line = OnTheLine::at_start(facts);
         for turn in self.turns.iter().filter(|t| t.speaker == Speaker::Debtor) {
             on_the_line.hear(&turn.events);
         }
-        let last = self.turns.iter().rev().find(|t| t.speaker == Speaker::Debtor);
-        Context {
-            debtor_text: last.map_or("", |t| t.text.as_str()),
-            debtor_events: last.map_or(&[], |t| t.events.as_slice()),
+        let last = self.turns.iter().rposition(|t| t.speaker == Speaker::Debtor);
+        let said = last.and_then(|i| exchange::as_one(exchange::debtor_run(&self.turns, i)));
+        let context = Context {
+            debtor_text: said.as_ref().map_or("", |t| t.text.as_str()),
+            debtor_events: said.as_ref().map_or(&[], |t| t.events.as_slice()),
             third_party: on_the_line.is_third_party(),
             facts,
-        }
+        };
+        self.detector.signals(text, &context)
     }
 
     /// Applies the scenario's reactions to the signals in the trainee's line.

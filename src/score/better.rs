@@ -49,12 +49,13 @@ fn first_name_if_consumer(name: &str, value: &str) -> String {
     }
 }
 
-/// The debtor's line before turn `turn` (1-based), if any.
+/// The debtor's line before turn `turn` (1-based), if any: of the lines they said
+/// since the collector last spoke, the first that told something, else the last.
 pub fn debtor_before(transcript: &Transcript, turn: usize) -> Option<&Turn> {
-    transcript.turns[..turn.saturating_sub(1).min(transcript.turns.len())]
-        .iter()
-        .rev()
-        .find(|t| t.speaker == Speaker::Debtor)
+    let before = &transcript.turns[..turn.saturating_sub(1).min(transcript.turns.len())];
+    let last = before.iter().rposition(|t| t.speaker == Speaker::Debtor)?;
+    let run = crate::transcript::exchange::debtor_run(before, last);
+    run.iter().find(|t| t.told_at.is_some()).or(run.last())
 }
 
 /// Fills `{{debtor.said}}` with what the debtor told, turned round to speak to

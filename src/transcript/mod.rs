@@ -135,6 +135,7 @@ impl Turn {
 }
 
 mod captions;
+pub mod exchange;
 pub mod format;
 pub mod label;
 mod roles;
@@ -233,10 +234,10 @@ impl Transcript {
             match self.turns[index].speaker {
                 Speaker::Collector => {
                     let (before, rest) = self.turns.split_at_mut(index);
-                    let previous = last_debtor.map(|i| &before[i]);
+                    let previous = last_debtor.and_then(|i| exchange::as_one(exchange::debtor_run(before, i)));
                     let context = Context {
-                        debtor_text: previous.map_or("", |t| t.text.as_str()),
-                        debtor_events: previous.map_or(&[], |t| t.events.as_slice()),
+                        debtor_text: previous.as_ref().map_or("", |t| t.text.as_str()),
+                        debtor_events: previous.as_ref().map_or(&[], |t| t.events.as_slice()),
                         third_party: on_the_line.is_third_party(),
                         facts: &self.facts,
                     };

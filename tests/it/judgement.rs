@@ -535,3 +535,23 @@ fn taking_the_pressure_off_after_a_hardship_is_negotiation_credit() {
     assert!(!turn.to_string().contains("does not take up"), "{turn}");
     assert!(has_component(&turn["empathy"], "responds to what they feel"), "{turn}");
 }
+
+/// Found in a blind round of multi-line contexts: a debtor whose turn came in two
+/// lines ("I got laid off in March." then "Sorry. Anyway.") was read by its last
+/// line only, so a cold "What can you pay today?" left nothing unanswered. The
+/// reply answers every line since the collector last spoke.
+#[test]
+fn a_debtor_turn_in_several_lines_is_answered_as_one() {
+    let dir = temp_dir("judgement-split-turn");
+    let call = dir.join("split.txt");
+    let text = "---\njurisdiction: US\nbalance: 1240\n---\n\
+                Debtor: I got laid off in March.\n\
+                Debtor: Sorry. Anyway.\n\
+                Collector: What can you pay today?\n";
+    std::fs::write(&call, text).unwrap();
+    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    let empathy = &cards[0]["turns"][0]["empathy"];
+    assert!(has_component(empathy, "leaves what they shared unanswered"), "{empathy}");
+    assert!(empathy["score"].as_f64().unwrap() < 50.0, "{empathy}");
+}

@@ -27,7 +27,7 @@ pub(crate) mod negotiation;
 use serde::{Deserialize, Serialize};
 
 use crate::signals::{ActLevel, Hit};
-use crate::transcript::{Speaker, Transcript, Turn};
+use crate::transcript::{Speaker, Transcript, Turn, exchange};
 
 /// One collector turn's grades; `turn` is 1-based over all turns, like findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -281,7 +281,7 @@ pub(crate) fn missing(what: &str, points: f64) -> Component {
 /// Grades every collector turn of a call (signals must be detected).
 pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
     let mut grades = Vec::new();
-    let mut last_debtor: Option<&Turn> = None;
+    let mut last_debtor: Option<usize> = None;
     // Kept as they grow, not copied per turn: a call of many turns stays linear.
     let mut earlier: Vec<&str> = Vec::new();
     let mut least_offered: Option<f64> = None;
@@ -298,12 +298,14 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
                     least_offered = Some(least_offered.map_or(value, |least| least.min(value)));
                 }
             }
-            last_debtor = Some(turn);
+            last_debtor = Some(index);
             continue;
         }
+        // the debtor's lines since the collector last spoke, read as one
+        let said = last_debtor.take().and_then(|i| exchange::as_one(exchange::debtor_run(&transcript.turns, i)));
         let view = TurnView {
             turn,
-            debtor: last_debtor.take(),
+            debtor: said.as_deref(),
             earlier_events: &earlier,
             least_offered,
             proposal_pending,
