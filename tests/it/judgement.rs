@@ -184,8 +184,14 @@ fn session_scores(file: &str) -> Value {
 /// boss is right to be concerned" validated the client); a widow's loneliness met
 /// with cheerful fixes (64.2 against 39.2, but both were graded on negotiation: "what
 /// do you two talk about?" named a sum and "her own family" offered one); and debt
-/// stress met with sympathy words and instructions (66.4 against 49.3). Overall must
-/// rank them too.
+/// stress met with sympathy words and instructions (66.4 against 49.3). Round 247
+/// added three, blind: a failing student reflected or lectured (61.3 against 42.7),
+/// a father who shouts met with reflections or with rules (59.3 against 31.4), and a
+/// carer's overdraft handled with a hold and a call-back or by the script - "£200
+/// today and the rest on payday" (61.5 against 49.3; negotiation 55.2 against 59.8,
+/// the wrong way round until "we don't need a figure today" stopped being pressure
+/// and the rest-on-payday lump was heard: now 76.1 against 47.1). Overall must rank
+/// them too, and negotiation the overdraft call.
 #[test]
 fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
     let lecturing =
@@ -199,6 +205,9 @@ fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
         ("cannabis", "righting"),
         ("lonely", "cheerful"),
         ("debtstress", "keyword"),
+        ("study", "lecturing"),
+        ("anger", "lecturing"),
+        ("overdraft", "scripted"),
     ];
     for (topic, style) in lecturing.into_iter().chain(checklist).chain(others) {
         let listening = session_scores(&format!("listening-{topic}.txt"));
@@ -208,6 +217,9 @@ fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
         let (heard, not) = (ratio(&listening["overall"]), ratio(&other["overall"]));
         assert!(heard > not, "{topic} overall: listening {heard} against {style} {not}");
     }
+    let (held, scripted) = (session_scores("listening-overdraft.txt"), session_scores("scripted-overdraft.txt"));
+    let (held, scripted) = (ratio(&held["negotiation"]), ratio(&scripted["negotiation"]));
+    assert!(held >= scripted + 10.0, "overdraft negotiation: {held} against {scripted}");
 }
 
 /// Round 173: a counselling session with no facts and no word of paying or owing
@@ -244,8 +256,34 @@ fn a_conversation_without_money_has_no_negotiation_score() {
     // graded as a negotiation blame, a widow's "she's got her own family" offered a
     // source of money, "what do you two talk about?" named a sum, and the core pack's
     // "offer options" rule failed a conversation about loneliness.
-    for file in ["righting-cannabis.txt", "cheerful-lonely.txt", "listening-lonely.txt"] {
-        let scores = session_scores(file);
+    // Round 247: a reflection's "has anything ever helped, even a little?" asked for
+    // a payment, "what would feel manageable?" what they could afford, "a follow-up
+    // in a month" and "do you use a planner?" spoke of money, and a client "worrying
+    // about money" made a sleep session a negotiation - in one of a pair and not the
+    // other. Every session here that never talks paying or owing has none.
+    let no_money = [
+        "righting-cannabis",
+        "cheerful-lonely",
+        "listening-lonely",
+        "listening-drink",
+        "lecturing-drink",
+        "listening-grief",
+        "checklist-grief",
+        "listening-sleep",
+        "checklist-sleep",
+        "listening-anxiety",
+        "reassuring-anxiety",
+        "listening-diet",
+        "lecturing-diet",
+        "listening-smoking",
+        "lecturing-smoking",
+        "listening-study",
+        "lecturing-study",
+        "listening-anger",
+        "lecturing-anger",
+    ];
+    for file in no_money.map(|f| format!("{f}.txt")) {
+        let scores = session_scores(&file);
         assert!(scores["negotiation"].is_null(), "{file}: {scores}");
     }
     let card = run(

@@ -330,23 +330,34 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
     grades
 }
 
-/// Whether anyone in the conversation speaks of money, paying or a debt, or the
-/// collector asks for payment in any form. One in which nobody does (a counselling
-/// session, a call about a bereavement that never reaches the account) gives
-/// negotiation nothing to judge - its turns and its rules alike: a blame in it is
-/// an empathy matter, and "offer options" has nothing to offer.
+/// Whether the conversation is about money: the account's facts name a balance,
+/// the collector speaks of money, paying
+/// or a debt, or asks for payment in any form, or the debtor asks or offers
+/// something about paying or speaks of what they owe. One in which none of that
+/// happens (a counselling session, a call about a bereavement that never reaches
+/// the account) gives negotiation nothing to judge - its turns and its rules
+/// alike: a blame in it is an empathy matter, and "offer options" has nothing to
+/// offer. Words that only brush money do not make it so: a client "worrying about
+/// money" tells a feeling, "what would feel manageable?" asks about any change,
+/// "a follow-up in a month" books a time, and "you need to stop now" presses
+/// about drinking (round 247: counselling sessions were graded on negotiation
+/// when one of these turned up, and their pairs were not).
 pub fn talks_money(transcript: &Transcript) -> bool {
-    const MONEY_ACTS: &[&str] = &[
-        "seeks_payment",
-        "pressure_or_false_urgency",
-        "offers_plan",
-        "offers_options",
-        "asks_ability_to_pay",
-        "confirms_terms",
-        "commit_now",
-    ];
-    let collects = |t: &Turn| t.signals.iter().any(|h| MONEY_ACTS.contains(&h.id.as_str()));
-    transcript.turns.iter().any(|t| negotiation::debt_talk(t) || collects(t))
+    const MONEY_ACTS: &[&str] = &["seeks_payment", "offers_plan", "confirms_terms", "commit_now"];
+    /// What a debtor asks or offers about paying, in any words ("can I have a week
+    /// to think about it?").
+    const MONEY_BIDS: &[&str] =
+        &["asks_about_options", "asks_reduction", "proposes_amount", "promise_to_pay", "refuses_to_pay"];
+    // an account with a balance on file is a collection call, whatever was said
+    transcript.facts.number("balance").is_some()
+        || transcript.turns.iter().any(|t| match t.speaker {
+            Speaker::Collector => {
+                t.signals.iter().any(|h| MONEY_ACTS.contains(&h.id.as_str())) || negotiation::speaks_of_money(&t.text)
+            }
+            Speaker::Debtor => {
+                t.events.iter().any(|e| MONEY_BIDS.contains(&e.as_str())) || negotiation::owes_or_pays(&t.text)
+            }
+        })
 }
 
 /// For each dimension in [`crate::rubric::Dimension`] order, the judged turns'

@@ -20,6 +20,10 @@ const BIDS: &[&str] = &[
     "asks_reduction",
 ];
 
+/// Acts that answer the person rather than the payment.
+const STAYS_WITH_THEM: &[&str] =
+    &["acknowledges_feelings", "reflects_situation", "validates_or_normalises", "explores_situation"];
+
 pub fn grade(view: &TurnView) -> Option<Grade> {
     // "Yeah" to a greeting is not a negotiation bid; agreeing to a proposal, or to
     // terms the debtor names ("yes, $100 on the 1st works"), is.
@@ -28,16 +32,17 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     // "maybe I should say something about the workload" asks nothing of a negotiator.
     // "Yeah, it's me" agrees to who they are, not to a payment - unless one was put.
     let on_the_table = view.proposal_pending || (about_money && !view.bid("right_party_confirmed"));
-    let bid = view.any_bid(BIDS)
+    let asked = view.any_bid(BIDS)
         || (view.bid("mentions_credit") && view.debtor.is_some_and(|d| debt_talk(d) || offers_help(d)))
         || ((view.bid("agrees") || view.bid("hesitates")) && on_the_table)
         // "Is this about the payment?" asks who is calling and why: the introduction
         // answers it, and no negotiation was asked for (found playing
         // broken-promise-followup, where the answer cost "does not take up").
-        || ((view.bid("hardship_disclosed") || (view.bid("asks_question") && !view.bid("asks_purpose"))) && about_money)
-        // a trouble told with the debt it caused ("I missed the last one cause my car
-        // needed fixing") asks what happens to the payments now
-        || (view.bid("hardship_disclosed") && view.debtor.is_some_and(debt_talk));
+        || (view.bid("asks_question") && !view.bid("asks_purpose") && about_money);
+    // a trouble told with the debt it caused ("I missed the last one cause my car
+    // needed fixing") asks what happens to the payments now
+    let trouble = view.bid("hardship_disclosed") && view.debtor.is_some_and(debt_talk);
+    let bid = asked || trouble;
     let mut parts: Vec<Component> = [
         view.component("asks_ability_to_pay", "asks what they can afford", 2.0),
         view.component("offers_options", "offers a choice", 2.0),
@@ -106,7 +111,11 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     {
         parts.push(missing("leaves the agreement vague (no amount, date, method or next step)", -1.5));
     }
-    if parts.is_empty() && !bid {
+    // ... but a reply that stays with the person first ("I've never been in debt
+    // before" met with "that's hard in itself") has not yet negotiated, and has
+    // failed nothing: the payments can wait a turn (round 247).
+    let stays_with_them = trouble && !asked && STAYS_WITH_THEM.iter().any(|act| view.has(act));
+    if parts.is_empty() && (!bid || stays_with_them) {
         return None;
     }
     if parts.is_empty() {
@@ -142,11 +151,38 @@ fn reduction_promised(view: &TurnView) -> Option<Component> {
 
 /// Whether any word of the line starts with one of `stems` - words, not substrings:
 /// "feel" holds "fee" and "someone" holds "one", but "I feel awful" says nothing
-/// about money.
+/// about money. Words that only share a stem with money ("a planner", "I'm
+/// interested") are not it.
 fn has_word_starting(text: &str, stems: &[&str]) -> bool {
+    const LOOKALIKES: &[&str] = &[
+        "planner",
+        "planners",
+        "planet",
+        "planets",
+        "plane",
+        "planes",
+        "plant",
+        "plants",
+        "interested",
+        "interesting",
+        "interestingly",
+        "balanced",
+        "charger",
+        "chargers",
+        "earnest",
+        "billion",
+        "billions",
+    ];
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .map(|w| w.to_ascii_lowercase())
+        .filter(|w| !LOOKALIKES.contains(&w.as_str()))
         .any(|w| stems.iter().any(|stem| w.starts_with(stem)))
+}
+
+/// "fee" or "fees" as a word: as a stem it would hold "feel".
+fn names_fees(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("fee") || w.eq_ignore_ascii_case("fees"))
 }
 
 /// Someone or something put forward to help pay ("my sister said she might help
@@ -165,11 +201,7 @@ pub(crate) fn money_talk(turn: &crate::transcript::Turn) -> bool {
         "instal", "income", "overtime", "wage", "salary", "earn", "cash", "bill", "benefit", "loan", "borrow", "lend",
         "saving",
     ];
-    let fee = turn
-        .text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("fee") || w.eq_ignore_ascii_case("fees"));
-    fee || has_word_starting(&turn.text, STEMS) || names_a_sum(&turn.text)
+    names_fees(&turn.text) || has_word_starting(&turn.text, STEMS) || names_a_sum(&turn.text)
 }
 
 /// Whether a line speaks of a debt at all ("I know I owe it", "the account's
@@ -178,6 +210,82 @@ pub(crate) fn money_talk(turn: &crate::transcript::Turn) -> bool {
 pub(crate) fn debt_talk(turn: &crate::transcript::Turn) -> bool {
     const STEMS: &[&str] = &["owe", "owing", "debt", "account", "arrear", "creditor", "missed", "behind"];
     money_talk(turn) || has_word_starting(&turn.text, STEMS)
+}
+
+/// Whether a collector's words are about money, paying or a debt: the money
+/// words of [`debt_talk`] less those that also name a time or a plan of any kind
+/// ("in a month", "what's your plan for the week?"), or a sum.
+pub(crate) fn speaks_of_money(text: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "pay",
+        "paid",
+        "afford",
+        "money",
+        "interest",
+        "budget",
+        "settlement",
+        "balance",
+        "charges",
+        "instal",
+        "income",
+        "wage",
+        "salary",
+        "earn",
+        "cash",
+        "bill",
+        "loan",
+        "borrow",
+        "lend",
+        "saving",
+        "owe",
+        "owing",
+        "debt",
+        "account",
+        "arrear",
+        "creditor",
+        "overdraft",
+        "lump",
+        "monthly",
+    ];
+    has_word_starting(text, STEMS) || names_fees(text) || names_a_sum(text)
+}
+
+/// Whether a debtor's words speak of paying or of what they owe ("I know I owe
+/// it", "I can't pay that", "the arrears") - not money as one worry among others
+/// ("work, money, my mum's health").
+pub(crate) fn owes_or_pays(text: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "pay",
+        "paid",
+        "afford",
+        "owe",
+        "owing",
+        "debt",
+        "arrear",
+        "creditor",
+        "balance",
+        "instal",
+        "loan",
+        "borrow",
+        "lend",
+        "overdraft",
+        "settle",
+        "interest",
+        "charges",
+        "budget",
+        "overtime",
+        "commit",
+    ];
+    const MISSED: &[&str] = &[
+        "missed the last",
+        "missed a payment",
+        "missed my payment",
+        "missed the payment",
+        "missed last month",
+        "missed one",
+    ];
+    let lower = text.to_lowercase();
+    has_word_starting(text, STEMS) || names_fees(text) || names_a_sum(text) || MISSED.iter().any(|m| lower.contains(m))
 }
 
 /// A sum of money, not just a number: "$40", "forty quid", "fifty a month",
