@@ -82,15 +82,21 @@ fn view(dimension: &str, grade: &Grade) -> GradeView {
     }
 }
 
+/// A component worth nothing was heard, but the words of feeling before it had
+/// already earned all that words alone can: "+0.0" read like a mistake (found in
+/// a played call's debrief), so it says why.
+const COUNTED: &str = " (already counted: words alone earn only so much)";
+
 fn component(c: &crate::score::Component) -> ComponentView {
     let sign = if c.points < 0.0 { '−' } else { '+' };
     let points = format!("{sign}{:.1}", c.points.abs());
     let words = if c.evidence.is_empty() { String::new() } else { format!(": \"{}\"", c.evidence) };
+    let counted = if c.points.abs() < 0.05 { COUNTED } else { "" };
     ComponentView {
-        line: format!("{points} {}{words}", c.what),
+        line: format!("{points} {}{counted}{words}", c.what),
         points,
         gain: c.points >= 0.0,
-        what: c.what.clone(),
+        what: format!("{}{counted}", c.what),
         evidence: c.evidence.clone(),
     }
 }

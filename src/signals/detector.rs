@@ -52,6 +52,8 @@ struct Matcher {
     not_just_after: Vec<Vec<usize>>,
     /// For each entry, the entries that cancel it when one of their matches holds it.
     not_inside: Vec<Vec<usize>>,
+    /// For each entry, the entries that cancel it when one of their matches ends it.
+    not_ending_in: Vec<Vec<usize>>,
 }
 
 impl Detector {
@@ -156,8 +158,11 @@ impl Detector {
             .iter()
             .map(|&(entry, start, end)| {
                 let holders = &matcher.not_inside[entry];
-                !holders.is_empty()
-                    && kept.iter().any(|&(other, from, to)| holders.contains(&other) && from <= start && end <= to)
+                let enders = &matcher.not_ending_in[entry];
+                (!holders.is_empty()
+                    && kept.iter().any(|&(other, from, to)| holders.contains(&other) && from <= start && end <= to))
+                    || (!enders.is_empty()
+                        && kept.iter().any(|&(other, from, to)| enders.contains(&other) && start <= from && to == end))
             })
             .collect();
         kept.into_iter()
@@ -450,6 +455,7 @@ impl Matcher {
             negatable: entries.iter().map(|e| e.negatable).collect(),
             not_just_after: indexes(entries, |e| &e.not_just_after),
             not_inside: indexes(entries, |e| &e.not_inside),
+            not_ending_in: indexes(entries, |e| &e.not_ending_in),
         })
     }
 }

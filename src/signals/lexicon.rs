@@ -118,6 +118,8 @@ struct RawEntry {
     not_just_after: Vec<String>,
     #[serde(default)]
     not_inside: Vec<String>,
+    #[serde(default)]
+    not_ending_in: Vec<String>,
     patterns: Vec<String>,
 }
 
@@ -136,6 +138,10 @@ pub struct Entry {
     /// Entries of its own section whose match holding it cancels it: "my brother's
     /// been off sick but I'm fine" names a trouble that is not the speaker's.
     pub not_inside: Vec<String>,
+    /// Entries of its own section whose match ends it: the words that made it
+    /// match are another thing's. "but if that's tight on half pay" turns to no
+    /// payment - its money word is their wages.
+    pub not_ending_in: Vec<String>,
     /// Its regular expressions, word classes expanded.
     pub patterns: Vec<String>,
 }
@@ -336,6 +342,7 @@ impl Checker<'_> {
                 negatable: entry.negatable,
                 not_just_after: entry.not_just_after,
                 not_inside: entry.not_inside,
+                not_ending_in: entry.not_ending_in,
                 patterns,
             });
         }
@@ -359,6 +366,12 @@ impl Checker<'_> {
         for (index, signal) in lexicon.signals.iter().enumerate() {
             let path = [Seg::Key("signals"), Seg::Index(index), Seg::Key("not_inside")];
             self.names(&signal.not_inside, &path, lexicon.signal_ids(), "signals", problems);
+            let path = [Seg::Key("signals"), Seg::Index(index), Seg::Key("not_ending_in")];
+            self.names(&signal.not_ending_in, &path, lexicon.signal_ids(), "signals", problems);
+        }
+        for (index, event) in lexicon.events.iter().enumerate() {
+            let path = [Seg::Key("events"), Seg::Index(index), Seg::Key("not_ending_in")];
+            self.names(&event.not_ending_in, &path, lexicon.event_ids(), "events", problems);
         }
     }
 

@@ -42,3 +42,41 @@ fn the_compliance_packs_cover_the_law_with_examples() {
         }
     }
 }
+
+/// Found playing hostile-swearing: the coach told Ray Kowalski's collector "Try:
+/// Before I go on, am I speaking with Maria Alvarez?" - another scenario's consumer.
+/// A rule's message and better phrasing are for every call, so they name no person,
+/// creditor or agency of any shipped scenario; they take them from the facts.
+#[test]
+fn no_rule_names_a_scenarios_people_or_companies() {
+    let lexicon = Lexicon::builtin();
+    let mut names = std::collections::BTreeSet::new();
+    let dir = format!("{}/scenarios", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        if path.extension().is_none_or(|e| e != "yaml") || stem == "curriculum" {
+            continue;
+        }
+        let doc: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for key in ["consumer", "creditor", "agency", "original_creditor"] {
+            if let Some(name) = doc["facts"][key].as_str() {
+                names.extend(name.split_whitespace().filter(|w| w.len() > 3).map(str::to_string));
+            }
+        }
+        if let Some(name) = doc["persona"]["name"].as_str() {
+            names.extend(name.split_whitespace().filter(|w| w.len() > 3).map(str::to_string));
+        }
+    }
+    assert!(names.contains("Kowalski") && names.contains("Alvarez"), "{names:?}");
+    let mut found = Vec::new();
+    for (file, text) in BUILTIN {
+        let pack = rubric::load(&SourceFile::new(*file, *text), &lexicon).0.unwrap();
+        for rule in &pack.rules {
+            let said = format!("{} {}", rule.message, rule.better);
+            let words: Vec<&str> = said.split(|c: char| !c.is_alphanumeric()).collect();
+            found.extend(names.iter().filter(|n| words.contains(&n.as_str())).map(|n| format!("{}: {n}", rule.id)));
+        }
+    }
+    assert!(found.is_empty(), "rules naming a scenario's people or companies: {found:?}");
+}
