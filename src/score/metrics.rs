@@ -71,13 +71,34 @@ pub struct TextStats {
     sentences: usize,
     /// The last sentence has words but no end mark yet.
     open_sentence: bool,
+    /// Speech-to-text with no end mark at all: its sentences are an estimate
+    /// ([`SPOKEN_SENTENCE`] words each), good for the reading grade and not for
+    /// sentence length.
+    unmarked: bool,
 }
+
+/// The words taken as one sentence in a turn that has no punctuation at all
+/// (speech-to-text): the length plain speech keeps to. Counting such a turn as one
+/// sentence told a trainee who typed without stops that 47 words were one
+/// sentence, and that their words read at grade 13 (found playing
+/// time-barred-old-card).
+const SPOKEN_SENTENCE: usize = 15;
 
 impl TextStats {
     pub fn of(text: &str) -> TextStats {
         let mut stats = TextStats::default();
         stats.add(text);
         stats.close()
+    }
+
+    /// [`TextStats::of`] for a spoken turn: one without any end mark has its
+    /// sentences estimated (see [`SPOKEN_SENTENCE`]).
+    pub fn of_spoken(text: &str) -> TextStats {
+        let stats = TextStats::of(text);
+        if stats.words == 0 || text.contains(['.', '!', '?', ';']) {
+            return stats;
+        }
+        TextStats { sentences: stats.words.div_ceil(SPOKEN_SENTENCE), unmarked: true, ..stats }
     }
 
     /// Counts `text` as if it followed what was added before, after a space. One
@@ -154,7 +175,7 @@ impl TextStats {
     }
 
     fn sentence_length(self) -> Option<f64> {
-        (self.sentences > 0).then(|| self.words as f64 / self.sentences as f64)
+        (self.sentences > 0 && !self.unmarked).then(|| self.words as f64 / self.sentences as f64)
     }
 
     fn measure(self, metric: Metric) -> Option<f64> {
@@ -248,6 +269,12 @@ pub fn reading_grade(text: &str) -> Option<f64> {
     TextStats::of(text).reading_grade()
 }
 
+/// Flesch–Kincaid grade of a spoken turn: without punctuation, its sentences are
+/// estimated rather than taken as one.
+pub fn spoken_reading_grade(text: &str) -> Option<f64> {
+    TextStats::of_spoken(text).reading_grade()
+}
+
 /// Words per sentence of `text`.
 pub fn sentence_length(text: &str) -> Option<f64> {
     TextStats::of(text).sentence_length()
@@ -257,34 +284,47 @@ pub fn sentence_length(text: &str) -> Option<f64> {
 /// once per call for every metric rule.
 pub struct OwnWords {
     per_turn: Vec<(usize, TextStats)>,
-    /// All turns together, as if joined by spaces.
+    /// All turns together, as if joined by spaces; a turn without punctuation
+    /// with its sentences estimated.
     all: TextStats,
+    /// The punctuated turns together: the only ones whose sentences can be measured.
+    punctuated: TextStats,
 }
 
 impl OwnWords {
     fn of(call: &ScoredCall) -> OwnWords {
-        let mut all = TextStats::default();
+        let (mut all, mut punctuated) = (TextStats::default(), TextStats::default());
         let per_turn = call
             .collector
             .iter()
             .map(|&i| {
                 let text = own_words(call, i);
+                let spoken = TextStats::of_spoken(&text);
+                if spoken.unmarked {
+                    all = all.close();
+                    all.words += spoken.words;
+                    all.syllables += spoken.syllables;
+                    all.sentences += spoken.sentences;
+                    return (i, spoken);
+                }
                 let mut alone = TextStats::default();
                 alone.add(&text);
                 all.append(alone, &text);
+                punctuated.append(alone, &text);
                 (i, alone.close())
             })
             .collect();
-        OwnWords { per_turn, all: all.close() }
+        OwnWords { per_turn, all: all.close(), punctuated: punctuated.close() }
     }
 }
 
 /// Judges a metric over the whole call; a finding points at the turn that pulls the
 /// measure furthest out of its band.
 pub fn judge(rule: &Rule, call: &ScoredCall, metric: Metric, min: Option<f64>, max: Option<f64>) -> Outcome {
-    let OwnWords { per_turn, all } = call.own_words.get_or_init(|| OwnWords::of(call));
+    let OwnWords { per_turn, all, punctuated } = call.own_words.get_or_init(|| OwnWords::of(call));
     let value = match metric {
-        Metric::ReadingGrade | Metric::SentenceLength => all.measure(metric),
+        Metric::ReadingGrade => all.measure(metric),
+        Metric::SentenceLength => punctuated.measure(metric),
         Metric::QuestionRatio => {
             let asked = call.collector.iter().filter(|&&i| call.turn(i).text.contains('?')).count();
             Some(asked as f64 / call.collector.len() as f64)
@@ -325,6 +365,17 @@ mod tests {
         let said = "Hello, it's Sam from RIDGELINE RECOVERY about your Northern Energy account. Ridgeline again.";
         assert_eq!(plain_names(said, &facts), "Hello, it's Sam from name about your name account. name again.");
         assert_eq!(plain_names("Energyco is not the creditor.", &facts), "Energyco is not the creditor.");
+    }
+
+    /// Speech-to-text with no stops is no single 47-word sentence: its sentences
+    /// are estimated for the reading grade and not measured for length.
+    #[test]
+    fn a_turn_without_punctuation_is_not_one_long_sentence() {
+        let spoken = "thanks harold its sam from ridgeline recovery a debt collector calling about an old \
+                      pioneer bank card now owned by harbor point capital can we talk about it now";
+        assert!(spoken_reading_grade(spoken).unwrap() < reading_grade(spoken).unwrap() - 4.0);
+        assert_eq!(TextStats::of_spoken(spoken).sentence_length(), None);
+        assert_eq!(TextStats::of_spoken("Thanks. Bye.").sentences, 2);
     }
 
     #[test]
