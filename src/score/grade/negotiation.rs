@@ -67,8 +67,17 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     // Told of a hardship or a refusal, "there's nothing you need to do today" takes
     // the pressure off - what a negotiator owes them before any figure (found
     // playing uk-vulnerable-bereaved, where it cost "does not take up").
-    if view.any_bid(&["hardship_disclosed", "vulnerability_disclosed", "refuses_to_pay", "hesitates"])
-        && !view.has("pressure_or_false_urgency")
+    // So does telling someone with a time-barred or disputed debt that paying is
+    // their choice (found playing time-barred-old-card: "you can choose to pay it if
+    // you want to but you don't have to" did "not take up what they asked").
+    if view.any_bid(&[
+        "hardship_disclosed",
+        "vulnerability_disclosed",
+        "refuses_to_pay",
+        "hesitates",
+        "time_barred_claim",
+        "disputes_debt",
+    ]) && !view.has("pressure_or_false_urgency")
         && let Some(eases) = view.component("reassurance", "takes the pressure off", 1.0)
     {
         parts.push(eases);
