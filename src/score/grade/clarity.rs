@@ -27,7 +27,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
             view.component("jargon", "collections jargon", -1.5),
             view.component("acronym", "an unexplained acronym", -1.0),
             view.component("hedge", "hedges instead of saying", -1.0),
-            view.component("vague_identity", "hides who is calling", -1.0),
+            view.component("hides_identity", "hides who is calling", -1.0),
         ]
         .into_iter()
         .flatten(),
