@@ -116,7 +116,7 @@ impl Session {
             on_the_line.hear(&turn.events);
         }
         let last = self.turns.iter().rposition(|t| t.speaker == Speaker::Debtor);
-        let said = last.and_then(|i| exchange::as_one(exchange::debtor_run(&self.turns, i)));
+        let said = last.and_then(|i| exchange::said_up_to(&self.turns, i));
         let context = Context {
             debtor_text: said.as_ref().map_or("", |t| t.text.as_str()),
             debtor_events: said.as_ref().map_or(&[], |t| t.events.as_slice()),

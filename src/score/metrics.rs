@@ -163,6 +163,16 @@ impl TextStats {
         self.open_sentence = alone.open_sentence;
     }
 
+    /// These counts and a closed text's, as one: what came before ends its sentence.
+    fn with(self, closed: TextStats) -> TextStats {
+        TextStats {
+            words: self.words + closed.words,
+            syllables: self.syllables + closed.syllables,
+            sentences: self.sentences + closed.sentences,
+            ..self
+        }
+    }
+
     fn close(mut self) -> TextStats {
         self.sentences += usize::from(std::mem::take(&mut self.open_sentence));
         self
@@ -301,10 +311,7 @@ impl OwnWords {
                 let text = own_words(call, i);
                 let spoken = TextStats::of_spoken(&text);
                 if spoken.unmarked {
-                    all = all.close();
-                    all.words += spoken.words;
-                    all.syllables += spoken.syllables;
-                    all.sentences += spoken.sentences;
+                    all = all.close().with(spoken);
                     return (i, spoken);
                 }
                 let mut alone = TextStats::default();

@@ -15,6 +15,12 @@ pub fn debtor_run(turns: &[Turn], last: usize) -> &[Turn] {
     &turns[start..end]
 }
 
+/// What the debtor said up to line `last` (a debtor line), since the collector
+/// last spoke, read as one: [`as_one`] of [`debtor_run`].
+pub fn said_up_to(turns: &[Turn], last: usize) -> Option<Cow<'_, Turn>> {
+    as_one(debtor_run(turns, last))
+}
+
 /// A run of debtor lines as one line: the words joined, the events of each (once,
 /// in order), and where the lexicon first heard what they told, counted in the
 /// joined words. One line is itself.

@@ -234,7 +234,7 @@ impl Transcript {
             match self.turns[index].speaker {
                 Speaker::Collector => {
                     let (before, rest) = self.turns.split_at_mut(index);
-                    let previous = last_debtor.and_then(|i| exchange::as_one(exchange::debtor_run(before, i)));
+                    let previous = last_debtor.and_then(|i| exchange::said_up_to(before, i));
                     let context = Context {
                         debtor_text: previous.as_ref().map_or("", |t| t.text.as_str()),
                         debtor_events: previous.as_ref().map_or(&[], |t| t.events.as_slice()),

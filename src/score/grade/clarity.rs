@@ -77,7 +77,8 @@ fn plainness(own: &str, words: usize) -> Vec<Component> {
     let mut parts = Vec::new();
     let punctuated = own.contains(['.', '?', '!']);
     let example = shorten(own);
-    if let Some(grade) = crate::score::metrics::spoken_reading_grade(own).filter(|g| *g > 8.0) {
+    let reading_grade = crate::score::metrics::spoken_reading_grade(own);
+    if let Some(grade) = reading_grade.filter(|g| *g > 8.0) {
         let points = -((grade - 8.0) * 0.4).min(3.0);
         parts.push(Component {
             what: format!("hard words (reading grade {grade:.0})"),
@@ -94,7 +95,7 @@ fn plainness(own: &str, words: usize) -> Vec<Component> {
         });
     }
     // Plain words in short sentences are what clarity is; they earn the most.
-    let easy = crate::score::metrics::spoken_reading_grade(own).is_some_and(|g| g <= 8.0);
+    let easy = reading_grade.is_some_and(|g| g <= 8.0);
     if easy && words <= 30 {
         parts.push(Component { what: "short, plain words".into(), points: 2.0, evidence: String::new() });
     } else if easy {

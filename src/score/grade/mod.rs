@@ -302,7 +302,7 @@ pub fn grade(transcript: &Transcript) -> Vec<TurnGrade> {
             continue;
         }
         // the debtor's lines since the collector last spoke, read as one
-        let said = last_debtor.take().and_then(|i| exchange::as_one(exchange::debtor_run(&transcript.turns, i)));
+        let said = last_debtor.take().and_then(|i| exchange::said_up_to(&transcript.turns, i));
         let view = TurnView {
             turn,
             debtor: said.as_deref(),

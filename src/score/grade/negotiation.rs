@@ -221,70 +221,54 @@ pub(crate) fn debt_talk(turn: &crate::transcript::Turn) -> bool {
     money_talk(turn) || has_word_starting(&turn.text, STEMS)
 }
 
+/// Words of paying and owing, heard the same from either side: the core that
+/// [`speaks_of_money`] and [`owes_or_pays`] each widen.
+const PAYING: &[&str] = &[
+    "pay",
+    "paid",
+    "afford",
+    "owe",
+    "owing",
+    "debt",
+    "arrear",
+    "creditor",
+    "balance",
+    "instal",
+    "loan",
+    "borrow",
+    "lend",
+    "overdraft",
+    "interest",
+    "charges",
+    "budget",
+];
+
 /// Whether a collector's words are about money, paying or a debt: the money
 /// words of [`debt_talk`] less those that also name a time or a plan of any kind
 /// ("in a month", "what's your plan for the week?"), or a sum.
 pub(crate) fn speaks_of_money(text: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "pay",
-        "paid",
-        "afford",
+    const MORE: &[&str] = &[
         "money",
-        "interest",
-        "budget",
         "settlement",
-        "balance",
-        "charges",
-        "instal",
         "income",
         "wage",
         "salary",
         "earn",
         "cash",
         "bill",
-        "loan",
-        "borrow",
-        "lend",
         "saving",
-        "owe",
-        "owing",
-        "debt",
         "account",
-        "arrear",
-        "creditor",
-        "overdraft",
         "lump",
         "monthly",
     ];
-    has_word_starting(text, STEMS) || names_fees(text) || names_a_sum(text)
+    has_word_starting(text, PAYING) || has_word_starting(text, MORE) || names_fees(text) || names_a_sum(text)
 }
 
 /// Whether a debtor's words speak of paying or of what they owe ("I know I owe
 /// it", "I can't pay that", "the arrears") - not money as one worry among others
 /// ("work, money, my mum's health").
 pub(crate) fn owes_or_pays(text: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "pay",
-        "paid",
-        "afford",
-        "owe",
-        "owing",
-        "debt",
-        "arrear",
-        "creditor",
-        "balance",
-        "instal",
-        "loan",
-        "borrow",
-        "lend",
-        "overdraft",
-        "settle",
-        "interest",
-        "charges",
-        "budget",
-        "overtime",
-        "commit",
-    ];
+    const MORE: &[&str] = &["settle", "overtime", "commit"];
     const MISSED: &[&str] = &[
         "missed the last",
         "missed a payment",
@@ -293,8 +277,15 @@ pub(crate) fn owes_or_pays(text: &str) -> bool {
         "missed last month",
         "missed one",
     ];
-    let lower = text.to_lowercase();
-    has_word_starting(text, STEMS) || names_fees(text) || names_a_sum(text) || MISSED.iter().any(|m| lower.contains(m))
+    let missed = || {
+        let lower = text.to_lowercase();
+        MISSED.iter().any(|m| lower.contains(m))
+    };
+    has_word_starting(text, PAYING)
+        || has_word_starting(text, MORE)
+        || names_fees(text)
+        || names_a_sum(text)
+        || missed()
 }
 
 /// A sum of money, not just a number: "$40", "forty quid", "fifty a month",
