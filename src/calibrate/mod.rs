@@ -23,7 +23,7 @@ use crate::facts::Facts;
 use crate::rubric::Dimension;
 use crate::score::{Finding, Scorecard};
 use crate::source::SourceFile;
-use crate::transcript::{Speaker, Transcript, parse_text};
+use crate::transcript::{Speaker, Transcript, label, parse_text};
 pub use dataset::{Dataset, Part};
 
 /// Everything one calibration run found.
@@ -212,6 +212,16 @@ fn who_answers(direction: &str) -> Option<String> {
     (!who.is_empty()).then(|| who.to_ascii_lowercase())
 }
 
+/// An act item's line without the speaker label a team may have left on it
+/// ("Supporter: I'm so sorry."): the item already says who speaks, and a label
+/// read as words would hide how the line opens. Only a label naming a side goes.
+fn without_side_label(text: &str) -> &str {
+    match label::split_label(text, false) {
+        Some((name, said)) if label::side_named(name).is_some() => said.trim_start(),
+        _ => text,
+    }
+}
+
 /// An item's facts, with who answers taken from its stage direction unless the
 /// facts say it themselves (the dev set's format: "(roommate answers) ...").
 fn item_facts(item: &dataset::ActItem, who: Option<String>) -> Facts {
@@ -242,10 +252,10 @@ fn act_result(act: &str, items: &[dataset::ActItem], scorer: &Scorer, part: Part
         misses: Vec::new(),
     };
     for item in items.iter().filter(|i| part.includes(&i.id)) {
-        let (who, said) = stage_direction(&item.context);
+        let (who, said) = stage_direction(without_side_label(&item.context));
         // A call needs both speakers: with no line before, the other side only says hello.
         let said = if said.is_empty() { "Hello." } else { said };
-        let lines = [format!("{before}: {said}"), format!("{judged}: {}", item.text)];
+        let lines = [format!("{before}: {said}"), format!("{judged}: {}", without_side_label(&item.text))];
         let found = transcript(&item.id, &lines, item_facts(item, who)).is_some_and(|mut t| {
             scorer.detect(&mut t);
             t.turns.iter().filter(|t| t.speaker == speaker).any(|t| match speaker {
@@ -489,5 +499,13 @@ mod tests {
         assert_eq!(stage_direction("(sighs) I can't pay.").0, None);
         assert_eq!(stage_direction("(phone rings) Hello?"), (None, "Hello?"));
         assert_eq!(stage_direction("I lost my job."), (None, "I lost my job."));
+    }
+
+    #[test]
+    fn an_act_item_may_keep_its_speaker_label() {
+        assert_eq!(without_side_label("Supporter: I'm so sorry."), "I'm so sorry.");
+        assert_eq!(without_side_label("Seeker: My wife left me."), "My wife left me.");
+        assert_eq!(without_side_label("Look: I told you already."), "Look: I told you already.");
+        assert_eq!(without_side_label("I'm so sorry."), "I'm so sorry.");
     }
 }
