@@ -241,6 +241,32 @@ fn a_conversation_that_collects_nothing_is_not_judged_under_collection_law() {
     assert!(cards[0]["scores"]["compliance"].as_f64().is_some_and(|c| c < 50.0), "{}", cards[0]["scores"]);
 }
 
+/// Asking what is left each month, after the debtor named all they live on, is
+/// talking money even with no balance on file or sum said (round 263: both replies
+/// to "I get social security and that's it" went unjudged); the same question to a
+/// client who wants to change a habit is not.
+#[test]
+fn an_affordability_question_after_an_income_is_negotiation() {
+    let dir = temp_dir("judgement-income");
+    let negotiation = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let output = run(&dir, &["score", path.to_str().unwrap(), "--format", "json"], "");
+        let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+        cards[0]["scores"]["negotiation"].clone()
+    };
+    let income = negotiation(
+        "income.txt",
+        "Debtor: I get social security and that's it.\nCollector: Okay. Before we talk numbers, what's left after rent and groceries each month?\n",
+    );
+    assert!(income.as_f64().is_some_and(|n| n > 50.0), "{income}");
+    let habit = negotiation(
+        "habit.txt",
+        "Client: I want to cut down on the drinking.\nCounsellor: What might make that doable for you each week?\n",
+    );
+    assert!(habit.is_null(), "{habit}");
+}
+
 /// A conversation that never talks money gives negotiation nothing to judge: the
 /// client's "maybe I need to say something about the workload" hesitates, but over
 /// no payment (it once cost the listener points for not taking it up).

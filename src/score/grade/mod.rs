@@ -349,15 +349,23 @@ pub fn talks_money(transcript: &Transcript) -> bool {
     const MONEY_BIDS: &[&str] =
         &["asks_about_options", "asks_reduction", "proposes_amount", "promise_to_pay", "refuses_to_pay"];
     // an account with a balance on file is a collection call, whatever was said
-    transcript.facts.number("balance").is_some()
-        || transcript.turns.iter().any(|t| match t.speaker {
-            Speaker::Collector => {
-                t.signals.iter().any(|h| MONEY_ACTS.contains(&h.id.as_str())) || negotiation::speaks_of_money(&t.text)
-            }
-            Speaker::Debtor => {
-                t.events.iter().any(|e| MONEY_BIDS.contains(&e.as_str())) || negotiation::owes_or_pays(&t.text)
-            }
-        })
+    if transcript.facts.number("balance").is_some() {
+        return true;
+    }
+    let mut income_named = false;
+    transcript.turns.iter().any(|t| match t.speaker {
+        Speaker::Collector => {
+            t.signals.iter().any(|h| MONEY_ACTS.contains(&h.id.as_str()))
+                || negotiation::speaks_of_money(&t.text)
+                // "what's left after rent each month?" to "I get social security and that's it"
+                // asks what they can pay; to a client's "I want to cut down" it asks about any change
+                || (income_named && t.signals.iter().any(|h| h.id == "asks_ability_to_pay"))
+        }
+        Speaker::Debtor => {
+            income_named |= negotiation::names_income(&t.text);
+            t.events.iter().any(|e| MONEY_BIDS.contains(&e.as_str())) || negotiation::owes_or_pays(&t.text)
+        }
+    })
 }
 
 /// For each dimension in [`crate::rubric::Dimension`] order, the judged turns'

@@ -288,6 +288,39 @@ pub(crate) fn owes_or_pays(text: &str) -> bool {
         || missed()
 }
 
+/// Whether a debtor names what they live on ("I get social security and that's
+/// it", "I'm on a pension"): phrases, since "the benefits of cutting down" and
+/// "my salary's fine, it's my marriage" in a counselling session are not it -
+/// only an affordability question after it makes a conversation about money.
+pub(crate) fn names_income(text: &str) -> bool {
+    const INCOME: &[&str] = &[
+        "social security",
+        "universal credit",
+        "on benefits",
+        "my benefits",
+        "benefits come",
+        "child benefit",
+        "tax credits",
+        "on disability",
+        "disability check",
+        "disability payment",
+        "pension",
+        "my wages",
+        "my salary",
+        "my paycheck",
+        "my paycheque",
+        "my income",
+        "sick pay",
+        "on unemployment",
+        "unemployment check",
+        "unemployment benefit",
+        "minimum wage",
+        "jobseeker",
+    ];
+    let lower = text.to_lowercase();
+    INCOME.iter().any(|phrase| lower.contains(phrase))
+}
+
 /// A sum of money, not just a number: "$40", "forty quid", "fifty a month",
 /// "twelve hundred" - not "what do you two talk about?".
 fn names_a_sum(text: &str) -> bool {
