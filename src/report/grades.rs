@@ -101,10 +101,14 @@ fn component(c: &crate::score::Component) -> ComponentView {
     }
 }
 
+/// A turn's colour. Its grade is its points on a curve that puts nothing either
+/// way at 50, so a turn is red only when it lost more than it earned: a lone "+1
+/// adjusts to them" (59.9) in red read as a mistake (found in a played call's
+/// HTML debrief). A skill's call score keeps the 60/80 bands.
 fn band(score: f64) -> &'static str {
     if score >= 80.0 {
         "good"
-    } else if score >= 60.0 {
+    } else if score >= 50.0 {
         "fair"
     } else {
         "poor"
