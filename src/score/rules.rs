@@ -202,7 +202,10 @@ static INSTALMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Amounts stated as the balance (a balance word shortly before, not an
-/// instalment such as "$40 a month") must match the account's balance.
+/// instalment such as "$40 a month") must match the account's balance. So must
+/// the first amount said in answer to "how much is it?": the answer to what they
+/// owe is the balance (round 271: "It's fifteen hundred and twenty dollars today"
+/// to a $1,320 account passed unseen).
 fn balance(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
     let Some(balance) = facts.number("balance") else { return Outcome::not_applicable() };
     let mut out = Outcome::not_applicable();
@@ -211,13 +214,21 @@ fn balance(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
         if !crate::signals::amounts::may_name_amount(text) {
             continue;
         }
+        let turns = &call.transcript.turns;
+        let mut answers_amount = crate::transcript::exchange::debtor_run(turns, i.saturating_sub(1))
+            .iter()
+            .any(|t| i > 0 && t.events.iter().any(|e| e == "asks_amount"))
+            // "the original was $900; now it's $640": an answer that names the balance somewhere is right
+            && !crate::signals::amounts::amounts(text).iter().any(|(v, _)| (v - balance).abs() <= 0.005);
         for (start, end) in clauses(text) {
             let clause = &text[start..end];
             for (value, [from, to]) in crate::signals::amounts::amounts(clause) {
                 let before = slice(clause, from.saturating_sub(40), from);
                 let after = slice(clause, from, to + 12);
                 let said_after = slice(clause, to, to + 30);
-                let names_balance = BALANCE_WORDS.is_match(before) || BALANCE_AFTER.is_match(said_after);
+                let names_balance =
+                    BALANCE_WORDS.is_match(before) || BALANCE_AFTER.is_match(said_after) || answers_amount;
+                answers_amount = false;
                 if !names_balance || INSTALMENT.is_match(after) {
                     continue;
                 }
