@@ -208,6 +208,8 @@ fn a_listening_session_outscores_a_lecturing_one_on_empathy() {
         ("study", "lecturing"),
         ("anger", "lecturing"),
         ("overdraft", "scripted"),
+        // session 274 (stop 36, blind): 57.2 against 32.5 on first run
+        ("sugar", "lecturing"),
     ];
     for (topic, style) in lecturing.into_iter().chain(checklist).chain(others) {
         let listening = session_scores(&format!("listening-{topic}.txt"));
@@ -307,6 +309,8 @@ fn a_conversation_without_money_has_no_negotiation_score() {
         "lecturing-study",
         "listening-anger",
         "lecturing-anger",
+        "listening-sugar",
+        "lecturing-sugar",
     ];
     for file in no_money.map(|f| format!("{f}.txt")) {
         let scores = session_scores(&file);
