@@ -214,12 +214,7 @@ fn balance(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
         if !crate::signals::amounts::may_name_amount(text) {
             continue;
         }
-        let turns = &call.transcript.turns;
-        let mut answers_amount = crate::transcript::exchange::debtor_run(turns, i.saturating_sub(1))
-            .iter()
-            .any(|t| i > 0 && t.events.iter().any(|e| e == "asks_amount"))
-            // "the original was $900; now it's $640": an answer that names the balance somewhere is right
-            && !crate::signals::amounts::amounts(text).iter().any(|(v, _)| (v - balance).abs() <= 0.005);
+        let mut answers_amount = answers_how_much(call, i) && !names_amount(text, balance);
         for (start, end) in clauses(text) {
             let clause = &text[start..end];
             for (value, [from, to]) in crate::signals::amounts::amounts(clause) {
@@ -244,6 +239,20 @@ fn balance(rule: &Rule, call: &ScoredCall, facts: &Facts) -> Outcome {
         }
     }
     out
+}
+
+/// Whether the debtor's lines just before collector turn `i` asked how much they owe.
+fn answers_how_much(call: &ScoredCall, i: usize) -> bool {
+    i > 0
+        && crate::transcript::exchange::debtor_run(&call.transcript.turns, i - 1)
+            .iter()
+            .any(|t| t.events.iter().any(|e| e == "asks_amount"))
+}
+
+/// Whether `text` names `amount` anywhere: "the original was $900; now it's $640"
+/// answers "how much is it?" rightly.
+fn names_amount(text: &str, amount: f64) -> bool {
+    crate::signals::amounts::amounts(text).iter().any(|(v, _)| (v - amount).abs() <= 0.005)
 }
 
 /// `text[start..end]`, widened to character boundaries and clamped to the text.
