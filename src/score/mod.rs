@@ -92,7 +92,9 @@ pub fn score(rubrics: &[&Rubric], transcript: &Transcript) -> Scorecard {
     }
     let mut scores = tally.scores(rubrics, &turns);
     let pass_mark = rubrics.iter().map(|r| r.pass_mark).fold(0.0, f64::max);
-    let judged = verdict::judge(&mut scores, &findings, transcript, pass_mark);
+    // a collection call is one judged under collection law, or one with a balance on file
+    let collecting = rubrics.iter().any(|r| r.jurisdiction.is_some()) || transcript.facts.number("balance").is_some();
+    let judged = verdict::judge(&mut scores, &findings, transcript, pass_mark, collecting);
     Scorecard {
         source: transcript.source.clone(),
         rubrics: rubrics

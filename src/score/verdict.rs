@@ -18,7 +18,16 @@ pub struct Judged {
 }
 
 /// Decides the verdict and caps the scores a critical finding must lower.
-pub fn judge(scores: &mut Scores, findings: &[Finding], transcript: &Transcript, pass_mark: f64) -> Judged {
+/// `collecting` says whether the conversation is a collection call (judged under a
+/// jurisdiction's pack, or with a balance on file): only a collection call can end
+/// before its account was discussed.
+pub fn judge(
+    scores: &mut Scores,
+    findings: &[Finding],
+    transcript: &Transcript,
+    pass_mark: f64,
+    collecting: bool,
+) -> Judged {
     let critical: Vec<&Finding> = findings.iter().filter(|f| f.severity == "critical").collect();
     if let Some(first) = critical.first() {
         let cap = if critical.len() > 1 { COMPLIANCE_CAP_CRITICAL / 2.0 } else { COMPLIANCE_CAP_CRITICAL };
@@ -43,7 +52,7 @@ pub fn judge(scores: &mut Scores, findings: &[Finding], transcript: &Transcript,
             headline: "Incomplete: the call was left before its end (scored as far as it went)".into(),
         };
     }
-    if is_incomplete(transcript) {
+    if is_incomplete(transcript, collecting) {
         return Judged {
             passed: false,
             verdict: "incomplete".into(),
@@ -112,10 +121,27 @@ const DISCUSSES_THE_ACCOUNT: &[&str] = &[
     "explains_debt_origin",
 ];
 
+/// Signals of a collection call's opening: asking for the consumer, naming the agency.
+const OPENS_A_COLLECTION_CALL: &[&str] = &["verifies_identity", "identifies_company", "collector_company_named"];
+
+/// A conversation shorter than this many helper turns is judged as a call cut short
+/// whatever it was about.
+const TURNS_TO_BE_A_CONVERSATION: usize = 3;
+
 /// Whether the call stopped before the account was discussed, with nothing that
 /// would make stopping right (a third party, an attorney, a bad time...).
-pub fn is_incomplete(transcript: &Transcript) -> bool {
+/// A conversation that never was a collection call - a counselling session a QA
+/// team scores for its listening, with no account, no money and no collection
+/// opening - had no account to reach: it is judged on its scores (a rated
+/// counselling session, stop 37, was "Incomplete: ended before the account was
+/// discussed"). One cut short after a line or two stays incomplete.
+pub fn is_incomplete(transcript: &Transcript, collecting: bool) -> bool {
     let collector: Vec<_> = transcript.turns.iter().filter(|t| t.speaker == Speaker::Collector).collect();
+    let opens_a_call =
+        collector.iter().any(|t| t.signals.iter().any(|h| OPENS_A_COLLECTION_CALL.contains(&h.id.as_str())));
+    if !collecting && !opens_a_call && collector.len() >= TURNS_TO_BE_A_CONVERSATION {
+        return false;
+    }
     let discussed = collector.iter().any(|t| t.signals.iter().any(|h| DISCUSSES_THE_ACCOUNT.contains(&h.id.as_str())));
     let excused =
         transcript.turns.iter().any(|t| t.events.iter().any(|e| ENDS_WITHOUT_THE_ACCOUNT.contains(&e.as_str())))

@@ -243,6 +243,35 @@ fn a_conversation_that_collects_nothing_is_not_judged_under_collection_law() {
     assert!(cards[0]["scores"]["compliance"].as_f64().is_some_and(|c| c < 50.0), "{}", cards[0]["scores"]);
 }
 
+/// A counselling session has no account to reach: scored as a call, every rated
+/// session read "Incomplete: the call ended before the account was discussed" (stop
+/// 37). A conversation that never was a collection call - no collection law, no
+/// balance on file, no collection opening - is judged on its scores; one that opened
+/// as a collection call, or was cut short after a line or two, is still incomplete.
+#[test]
+fn only_a_collection_call_can_end_before_its_account_was_discussed() {
+    let dir = temp_dir("judgement-incomplete");
+    let card = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let output = run(&dir, &["score", path.to_str().unwrap(), "--format", "json"], "");
+        let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+        cards[0].clone()
+    };
+    let path = format!("{}/tests/data/sessions/listening-drink.txt", env!("CARGO_MANIFEST_DIR"));
+    let session = card("session.txt", &std::fs::read_to_string(path).unwrap());
+    assert_ne!(session["verdict"], "incomplete", "{}", session["headline"]);
+    assert!(!session["headline"].as_str().unwrap().contains("account"), "{}", session["headline"]);
+    let opened = card(
+        "opened.txt",
+        "Collector: Hi, is this Dana Reyes?\nDebtor: Yes, speaking.\nCollector: Lovely, how are you today?\n\
+         Debtor: Fine thanks.\nCollector: Great weather we're having.\nDebtor: It is.\n",
+    );
+    assert_eq!(opened["verdict"], "incomplete", "{}", opened["headline"]);
+    let short = card("short.txt", "Collector: Hi there.\nDebtor: Hi.\n");
+    assert_eq!(short["verdict"], "incomplete", "{}", short["headline"]);
+}
+
 /// Asking what is left each month, after the debtor named all they live on, is
 /// talking money even with no balance on file or sum said (round 263: both replies
 /// to "I get social security and that's it" went unjudged); the same question to a
