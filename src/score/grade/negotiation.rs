@@ -53,7 +53,10 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
         view.component("offers_plan", "offers a plan", 0.5),
         view.component("pressure_or_false_urgency", "pressure or a false deadline", -2.0),
         view.component("pressures_to_borrow_or_sell", "tells them to borrow or sell", -3.0),
-        view.component("refuses_options", "refuses what they ask for", -2.0),
+        // a refusal needs something refused: "telling them what they should do - I don't
+        // do that" describes a role when nothing was asked (a rated counselling session)
+        view.component("refuses_options", "refuses what they ask for", -2.0)
+            .filter(|_| bid || on_the_table || view.bid("asks_question") || BIDS.iter().any(|b| view.earlier(b))),
         view.component("ultimatum", "an ultimatum", -2.0),
         view.component("catch_up_demand", "asks them to make up a missed payment at once", -1.5),
         view.component("dismisses_or_blames", "blames them", -1.0),
@@ -245,23 +248,54 @@ const PAYING: &[&str] = &[
 
 /// Whether a collector's words are about money, paying or a debt: the money
 /// words of [`debt_talk`] less those that also name a time or a plan of any kind
-/// ("in a month", "what's your plan for the week?"), or a sum.
+/// ("in a month", "what's your plan for the week?"), a sum, or a monthly sum
+/// ("a monthly figure" - but "less than monthly you drank more than you intended"
+/// is how often, in a rated counselling session, stop 37).
 pub(crate) fn speaks_of_money(text: &str) -> bool {
-    const MORE: &[&str] = &[
-        "money",
-        "settlement",
-        "income",
-        "wage",
-        "salary",
-        "earn",
-        "cash",
+    const MORE: &[&str] =
+        &["money", "settlement", "income", "wage", "salary", "earn", "cash", "bill", "saving", "account", "lump"];
+    has_word_starting(text, PAYING)
+        || has_word_starting(text, MORE)
+        || names_fees(text)
+        || names_a_sum(text)
+        || names_a_monthly_sum(text)
+}
+
+/// "a monthly figure", "monthly plans": the word before a money noun.
+fn names_a_monthly_sum(text: &str) -> bool {
+    const SUMS: &[&str] = &[
+        "figure",
+        "amount",
+        "plan",
+        "plans",
+        "payment",
+        "payments",
+        "instalment",
+        "instalments",
+        "installment",
+        "installments",
+        "sum",
         "bill",
-        "saving",
-        "account",
-        "lump",
-        "monthly",
+        "bills",
+        "budget",
+        "outgoings",
+        "income",
+        "rent",
+        "repayment",
+        "repayments",
+        "cost",
+        "costs",
+        "fee",
+        "fees",
+        "charge",
+        "charges",
+        "direct",
+        "arrangement",
+        "arrangements",
     ];
-    has_word_starting(text, PAYING) || has_word_starting(text, MORE) || names_fees(text) || names_a_sum(text)
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.windows(2).any(|pair| pair[0] == "monthly" && SUMS.contains(&pair[1].as_str()))
 }
 
 /// Whether a debtor's words speak of paying or of what they owe ("I know I owe
