@@ -75,6 +75,57 @@ const OPENERS: &[&str] = &[
     "oh",
 ];
 
+/// Phrases that open a line without saying anything ("Well, to be honest, I drink
+/// when I'm down" - a rated counselling session, stop 37, was quoted back as "I'm so
+/// sorry to be honest you drink...").
+const OPENING_PHRASES: &[&[&str]] = &[
+    &["to", "be", "honest"],
+    &["to", "tell", "you", "the", "truth"],
+    &["truth", "be", "told"],
+    &["the", "truth", "is"],
+    &["if", "i'm", "honest"],
+    &["if", "i'm", "being", "honest"],
+    &["in", "all", "honesty"],
+];
+
+/// The words of a sentence after its openers, single words and phrases alike.
+fn past_openers(sentence: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = sentence.split_whitespace().collect();
+    loop {
+        let before = words.len();
+        words = words.into_iter().skip_while(|w| OPENERS.contains(&bare(w).as_str())).collect();
+        if let Some(phrase) =
+            OPENING_PHRASES.iter().find(|p| p.len() < words.len() && p.iter().zip(&words).all(|(p, w)| *p == bare(w)))
+        {
+            words.drain(..phrase.len());
+        }
+        if words.len() == before {
+            return words;
+        }
+    }
+}
+
+/// At most 14 words, cut where a clause ends rather than mid-phrase: "you drink
+/// sometimes when you're feeling down", not "...down and you find it more
+/// interesting and".
+fn clause(words: Vec<&str>) -> Vec<&str> {
+    const MOST: usize = 14;
+    const JOINS: &[&str] = &["and", "but", "because", "so", "though", "although", "or", "cause", "'cause"];
+    if words.len() <= MOST {
+        return words;
+    }
+    let ends_clause = |i: usize| words[i - 1].ends_with(',') || JOINS.contains(&bare(words[i]).as_str());
+    let cut = (5..=MOST).find(|&i| ends_clause(i)).unwrap_or(MOST);
+    let mut kept = words[..cut].to_vec();
+    while kept
+        .last()
+        .is_some_and(|w| JOINS.contains(&bare(w).as_str()) || ["the", "a", "to"].contains(&bare(w).as_str()))
+    {
+        kept.pop();
+    }
+    kept
+}
+
 /// A word without its punctuation, lower-cased.
 fn bare(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase()
@@ -102,12 +153,10 @@ fn sentence_told(line: &str, told_at: Option<usize>) -> &str {
 }
 
 /// "I lost my job in August." → "you lost your job in August"; at most 14 words,
-/// a leading "look," or "well," dropped.
+/// a leading "look," or "well, to be honest," dropped.
 fn turn_round(line: &str, told_at: Option<usize>) -> String {
-    let words: Vec<String> = sentence_told(line, told_at)
-        .split_whitespace()
-        .skip_while(|w| OPENERS.contains(&bare(w).as_str()))
-        .take(14)
+    let words: Vec<String> = clause(past_openers(sentence_told(line, told_at)))
+        .into_iter()
         .map(|word| {
             let swapped = match bare(word).as_str() {
                 "i" => "you",
@@ -172,6 +221,18 @@ mod tests {
         assert_eq!(
             fill_said(better, Some("I'm scared to even open my post."), None),
             "I'm sorry you're scared to even open your post."
+        );
+        assert_eq!(
+            fill_said(better, Some("Well, to be honest, I drink when I'm feeling down."), None),
+            "I'm sorry you drink when you're feeling down."
+        );
+        assert_eq!(
+            fill_said(
+                better,
+                Some("I drink sometimes when I'm feeling down and I find it more interesting and not so blur."),
+                None
+            ),
+            "I'm sorry you drink sometimes when you're feeling down."
         );
         assert_eq!(fill_said(better, None, None), "I'm sorry to hear that.");
         // The sentence the disclosure was heard in, not the first one.
