@@ -165,7 +165,14 @@ impl<'a> Normalized<'a> {
                 if is_filler(word) || repeat {
                     // Skip the word and the separator after it (", " or " ").
                     at += word_len;
+                    let comma_after = original[at..].starts_with(',');
                     at += separator_length(&original[at..]);
+                    // a filler set off by commas leaves none: "a lot of, um, strength"
+                    // reads "a lot of strength" (a rated counselling session, stop 37)
+                    if comma_after && text.ends_with(", ") && is_filler(word) {
+                        text.remove(text.len() - 2);
+                        offsets.remove(offsets.len() - 2);
+                    }
                     continue;
                 }
                 let before = previous_word.map(|(s, e)| &original[s..e]);
@@ -356,6 +363,8 @@ mod tests {
         assert_eq!(Normalized::new("the bank and its agents").text, "the bank and its agents");
         // Round 179: said twice with a filler between, the "its" kept still sees the "a".
         assert_eq!(Normalized::new("its um its a scary thing").text, "it's a scary thing");
+        // a filler between commas takes its commas with it
+        assert_eq!(Normalized::new("it takes a lot of, um, strength").text, "it takes a lot of strength");
     }
 
     #[test]
