@@ -89,6 +89,7 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
             "expresses_emotion",
             "fears_consequence",
             "hardship_disclosed",
+            "promise_to_pay",
             "proposes_amount",
             "vulnerability_disclosed"
         ]
