@@ -143,13 +143,25 @@ fn a_calibration_file_with_mistakes_is_located() {
     assert!(err.contains("turn 4 is not a line of `c1`"), "{err}");
 }
 
+/// The scorecard `score --format json` gives for one transcript file.
+fn scored(dir: &std::path::Path, path: &str) -> Value {
+    let output = run(dir, &["score", path, "--format", "json"], "");
+    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    cards[0].clone()
+}
+
+/// The scorecard for a transcript written to `dir` as `name`.
+fn scored_text(dir: &std::path::Path, name: &str, text: &str) -> Value {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    scored(dir, path.to_str().unwrap())
+}
+
 /// Empathy over a whole conversation, as `score` reports it for a transcript.
 fn session_scores(file: &str) -> Value {
     let dir = temp_dir("judgement-session");
     let path = format!("{}/tests/data/sessions/{file}", env!("CARGO_MANIFEST_DIR"));
-    let output = run(&dir, &["score", &path, "--format", "json"], "");
-    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-    cards[0]["scores"].clone()
+    scored(&dir, &path)["scores"].clone()
 }
 
 /// Whole sessions in the style of rated counselling conversations (the same client
@@ -237,11 +249,9 @@ fn a_conversation_that_collects_nothing_is_not_judged_under_collection_law() {
     let counselling = session_scores("listening-drink.txt");
     assert!(counselling["compliance"].is_null(), "{counselling}");
     let dir = temp_dir("judgement-collecting");
-    let call = dir.join("call.txt");
-    std::fs::write(&call, "Debtor: Hello?\nCollector: Hi, you owe $900 on the card. Can you pay today?\n").unwrap();
-    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
-    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-    assert!(cards[0]["scores"]["compliance"].as_f64().is_some_and(|c| c < 50.0), "{}", cards[0]["scores"]);
+    let card =
+        scored_text(&dir, "call.txt", "Debtor: Hello?\nCollector: Hi, you owe $900 on the card. Can you pay today?\n");
+    assert!(card["scores"]["compliance"].as_f64().is_some_and(|c| c < 50.0), "{}", card["scores"]);
 }
 
 /// A counselling session has no account to reach: scored as a call, every rated
@@ -252,24 +262,18 @@ fn a_conversation_that_collects_nothing_is_not_judged_under_collection_law() {
 #[test]
 fn only_a_collection_call_can_end_before_its_account_was_discussed() {
     let dir = temp_dir("judgement-incomplete");
-    let card = |name: &str, text: &str| {
-        let path = dir.join(name);
-        std::fs::write(&path, text).unwrap();
-        let output = run(&dir, &["score", path.to_str().unwrap(), "--format", "json"], "");
-        let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-        cards[0].clone()
-    };
     let path = format!("{}/tests/data/sessions/listening-drink.txt", env!("CARGO_MANIFEST_DIR"));
-    let session = card("session.txt", &std::fs::read_to_string(path).unwrap());
+    let session = scored_text(&dir, "session.txt", &std::fs::read_to_string(path).unwrap());
     assert_ne!(session["verdict"], "incomplete", "{}", session["headline"]);
     assert!(!session["headline"].as_str().unwrap().contains("account"), "{}", session["headline"]);
-    let opened = card(
+    let opened = scored_text(
+        &dir,
         "opened.txt",
         "Collector: Hi, is this Dana Reyes?\nDebtor: Yes, speaking.\nCollector: Lovely, how are you today?\n\
          Debtor: Fine thanks.\nCollector: Great weather we're having.\nDebtor: It is.\n",
     );
     assert_eq!(opened["verdict"], "incomplete", "{}", opened["headline"]);
-    let short = card("short.txt", "Collector: Hi there.\nDebtor: Hi.\n");
+    let short = scored_text(&dir, "short.txt", "Collector: Hi there.\nDebtor: Hi.\n");
     assert_eq!(short["verdict"], "incomplete", "{}", short["headline"]);
 }
 
@@ -280,13 +284,7 @@ fn only_a_collection_call_can_end_before_its_account_was_discussed() {
 #[test]
 fn an_affordability_question_after_an_income_is_negotiation() {
     let dir = temp_dir("judgement-income");
-    let negotiation = |name: &str, text: &str| {
-        let path = dir.join(name);
-        std::fs::write(&path, text).unwrap();
-        let output = run(&dir, &["score", path.to_str().unwrap(), "--format", "json"], "");
-        let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-        cards[0]["scores"]["negotiation"].clone()
-    };
+    let negotiation = |name: &str, text: &str| scored_text(&dir, name, text)["scores"]["negotiation"].clone();
     let income = negotiation(
         "income.txt",
         "Debtor: I get social security and that's it.\nCollector: Okay. Before we talk numbers, what's left after rent and groceries each month?\n",
@@ -306,10 +304,9 @@ fn an_affordability_question_after_an_income_is_negotiation() {
 fn a_conversation_without_money_has_no_negotiation_score() {
     let dir = temp_dir("judgement-no-money");
     let path = format!("{}/tests/data/sessions/listening-work.txt", env!("CARGO_MANIFEST_DIR"));
-    let output = run(&dir, &["score", &path, "--format", "json"], "");
-    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-    assert!(cards[0]["scores"]["negotiation"].is_null(), "{}", cards[0]["scores"]);
-    assert!(cards[0]["scores"]["empathy"].as_f64().is_some_and(|e| e > 55.0), "{}", cards[0]["scores"]);
+    let card = scored(&dir, &path);
+    assert!(card["scores"]["negotiation"].is_null(), "{}", card["scores"]);
+    assert!(card["scores"]["empathy"].as_f64().is_some_and(|e| e > 55.0), "{}", card["scores"]);
     // Round 229: a lecture ("just because everyone does it doesn't make it okay") was
     // graded as a negotiation blame, a widow's "she's got her own family" offered a
     // source of money, "what do you two talk about?" named a sum, and the core pack's
@@ -375,13 +372,8 @@ fn has_component(grade: &Value, what: &str) -> bool {
 
 /// The grade of one reply on an account with these facts (front-matter lines).
 fn reply_graded_with(name: &str, facts: &str, debtor: &str, collector: &str) -> Value {
-    let dir = temp_dir(name);
-    let call = dir.join("reply.txt");
     let text = format!("---\njurisdiction: US\n{facts}\n---\nDebtor: {debtor}\nCollector: {collector}\n");
-    std::fs::write(&call, text).unwrap();
-    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
-    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-    cards[0]["turns"][0].clone()
+    scored_text(&temp_dir(name), "reply.txt", &text)["turns"][0].clone()
 }
 
 /// Found by playing hardship-job-loss: "Would $40 a month work, or $25 if that's
@@ -433,20 +425,17 @@ fn an_introduction_that_answers_who_is_calling_is_no_negotiation() {
 #[test]
 fn an_introduction_with_long_names_is_plain_and_reflects_nothing() {
     let dir = temp_dir("judgement-names");
-    let call = dir.join("intro.txt");
-    std::fs::write(
-        &call,
+    let card = scored_text(
+        &dir,
+        "intro.txt",
         "---\njurisdiction: UK\ncreditor: Northern Energy\nagency: Ridgeline Recovery\nconsumer: Margaret Hughes\n---\n\
          Debtor: Hello? Margaret Hughes speaking.\n\
          Collector: Hello Margaret Hughes, it's Sam from Ridgeline Recovery, calling about the Northern Energy account.\n",
-    )
-    .unwrap();
-    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
-    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
+    );
     let findings: Vec<&str> =
-        cards[0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+        card["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
     assert!(!findings.contains(&"core.reading-grade"), "{findings:?}");
-    let turn = &cards[0]["turns"][0];
+    let turn = &card["turns"][0];
     assert!(turn["clarity"]["score"].as_f64().unwrap() > 60.0, "{turn}");
     assert!(turn.get("empathy").is_none_or(Value::is_null), "a greeting is not a reflection: {turn}");
 }
@@ -473,15 +462,12 @@ fn taking_the_figure_they_asked_about_answers_the_question() {
 #[test]
 fn owning_the_balance_agrees_to_no_arrangement() {
     let dir = temp_dir("judgement-balance-owned");
-    let call = dir.join("owned.txt");
     let text = "---\njurisdiction: US\nbalance: 1240.50\n---\n\
                 Collector: It's about your Summit Bank card, which has a balance of $1,240.50.\n\
                 Debtor: Okay. Yeah, I know. I know I owe it.\n\
                 Collector: Thanks for being upfront with me. What's been making it hard to keep up?\n";
-    std::fs::write(&call, text).unwrap();
-    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
-    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-    let turn = cards[0]["turns"].as_array().unwrap().last().unwrap().to_string();
+    let card = scored_text(&dir, "owned.txt", text);
+    let turn = card["turns"].as_array().unwrap().last().unwrap().to_string();
     assert!(!turn.contains("leaves the agreement vague"), "{turn}");
 }
 
@@ -621,14 +607,11 @@ fn a_question_after_i_dont_want_to_talk_costs_and_explaining_a_charge_is_no_dema
 #[test]
 fn taking_the_pressure_off_after_a_hardship_is_negotiation_credit() {
     let dir = temp_dir("judgement-pressure-off");
-    let call = dir.join("bereaved.txt");
     let text = "---\njurisdiction: UK\nbalance: 900\n---\n\
                 Debtor: My husband always dealt with the bills... he passed away in the spring. I'm struggling to cope.\n\
                 Collector: I'm so sorry about your husband. There's nothing you need to do today.\n";
-    std::fs::write(&call, text).unwrap();
-    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
-    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-    let turn = &cards[0]["turns"].as_array().unwrap().last().unwrap();
+    let card = scored_text(&dir, "bereaved.txt", text);
+    let turn = &card["turns"].as_array().unwrap().last().unwrap();
     assert!(has_component(&turn["negotiation"], "takes the pressure off"), "{turn}");
     assert!(!turn.to_string().contains("does not take up"), "{turn}");
     assert!(has_component(&turn["empathy"], "responds to what they feel"), "{turn}");
@@ -641,15 +624,12 @@ fn taking_the_pressure_off_after_a_hardship_is_negotiation_credit() {
 #[test]
 fn a_debtor_turn_in_several_lines_is_answered_as_one() {
     let dir = temp_dir("judgement-split-turn");
-    let call = dir.join("split.txt");
     let text = "---\njurisdiction: US\nbalance: 1240\n---\n\
                 Debtor: I got laid off in March.\n\
                 Debtor: Sorry. Anyway.\n\
                 Collector: What can you pay today?\n";
-    std::fs::write(&call, text).unwrap();
-    let output = run(&dir, &["score", call.to_str().unwrap(), "--format", "json"], "");
-    let cards: Value = serde_json::from_str(&stdout(&output)).expect("score --format json");
-    let empathy = &cards[0]["turns"][0]["empathy"];
+    let card = scored_text(&dir, "split.txt", text);
+    let empathy = &card["turns"][0]["empathy"];
     assert!(has_component(empathy, "leaves what they shared unanswered"), "{empathy}");
     assert!(empathy["score"].as_f64().unwrap() < 50.0, "{empathy}");
 }

@@ -138,12 +138,16 @@ impl TurnView<'_> {
     }
 }
 
+/// The runs of letters and digits in `text`, lower-cased ("bill's" is "bill", "s").
+pub(crate) fn alphanumeric_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
 /// "Hello?", "Yes?": answering the phone, not a question a reply must answer.
 pub(crate) fn is_greeting(text: &str) -> bool {
     const GREETINGS: &[&str] =
         &["hello", "hi", "hey", "hiya", "yes", "yeah", "yep", "speaking", "good", "morning", "afternoon", "evening"];
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words = alphanumeric_words(text);
     !words.is_empty() && words.len() <= 2 && words.iter().all(|w| GREETINGS.contains(&w.as_str()))
 }
 

@@ -293,9 +293,7 @@ fn names_a_monthly_sum(text: &str) -> bool {
         "arrangement",
         "arrangements",
     ];
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    words.windows(2).any(|pair| pair[0] == "monthly" && SUMS.contains(&pair[1].as_str()))
+    super::alphanumeric_words(text).windows(2).any(|pair| pair[0] == "monthly" && SUMS.contains(&pair[1].as_str()))
 }
 
 /// Whether a debtor's words speak of paying or of what they owe ("I know I owe
