@@ -297,6 +297,32 @@ fn an_affordability_question_after_an_income_is_negotiation() {
     assert!(habit.is_null(), "{habit}");
 }
 
+/// A plan for something other than money - "the quit plan", "what's the plan for
+/// the alcohol?" - asks for no payment, and "such a big deal" or "I'll do the same
+/// thing" strikes none (stop 38: a rated session on smoking and wine was graded on
+/// negotiation through all three); a payment plan still is one.
+#[test]
+fn a_plan_for_a_habit_is_no_negotiation() {
+    let dir = temp_dir("judgement-habit-plan");
+    let negotiation = |name: &str, text: &str| scored_text(&dir, name, text)["scores"]["negotiation"].clone();
+    let habit = negotiation(
+        "habit-plan.txt",
+        "Client: I had no idea it was such a big deal.
+Counsellor: So what's the plan for the alcohol?
+         Client: I guess I'll do the same thing and throw the bottles out.
+         Counsellor: Come back in a week and tell me how the quit plan is going.
+",
+    );
+    assert!(habit.is_null(), "{habit}");
+    let payment = negotiation(
+        "payment-plan.txt",
+        "Debtor: I had no idea it was such a big deal.
+Collector: So what's the plan for the balance? We could spread it out.
+",
+    );
+    assert!(!payment.is_null(), "a payment plan is still a negotiation: {payment}");
+}
+
 /// A conversation that never talks money gives negotiation nothing to judge: the
 /// client's "maybe I need to say something about the workload" hesitates, but over
 /// no payment (it once cost the listener points for not taking it up).

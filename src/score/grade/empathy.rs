@@ -17,6 +17,10 @@ const FEELING_BIDS: &[&str] = &["expresses_emotion", "blames_self"];
 /// Debtor bids that ask the collector to stop for now: a bad time, an end to the call.
 const NOT_NOW_BIDS: &[&str] = &["inconvenient_time", "wants_to_end_call"];
 
+/// Debtor bids that say they were wronged: only after one does "that's not okay"
+/// own a failing; after nothing of the kind it judges them.
+const WRONGED_BIDS: &[&str] = &["complains", "disputes_debt"];
+
 /// The most points words of feeling alone earn in one turn, and with a question
 /// about the person or something done for them.
 const WORDS_CAP: f64 = 1.5;
@@ -105,6 +109,7 @@ pub fn grade(view: &TurnView) -> Option<Grade> {
     .into_iter()
     .filter(|(id, _)| *id != "owns_failing" || !owns_nothing)
     .find_map(|(id, what)| view.component(id, what, 2.0))
+    .or_else(|| owns_what_wronged_them(view, owns_nothing))
     .or_else(|| lets_them_go(view))
     .or_else(|| view.component("gives_them_time", "gives them a moment", 1.5))
     .or_else(|| allays_fear(view))
@@ -209,6 +214,11 @@ fn asks_about_what_they_told(view: &TurnView) -> Option<Component> {
 /// Whether two spans of a turn share any words.
 fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
     a[0] < b[1] && b[0] < a[1]
+}
+
+/// "That isn't good enough" said to a complaint or a dispute owns the failing.
+fn owns_what_wronged_them(view: &TurnView, owns_nothing: bool) -> Option<Component> {
+    (!owns_nothing && view.any_bid(WRONGED_BIDS)).then(|| view.component("calls_it_wrong", "owns the failing", 2.0))?
 }
 
 /// Told it is a bad time, offering to call back is doing what they asked.
