@@ -241,7 +241,11 @@ impl ActDef {
             let question = reads_as_question(sentence);
             let instruction = IMPERATIVE_STARTS.iter().any(|w| starts_with_word(sentence, w));
             // The names are checked only for a sentence that would otherwise echo.
-            let echoes = !cancelled && !question && !instruction && says_back(sentence, ctx, reader);
+            let echoes = !cancelled
+                && !question
+                && !instruction
+                && !about_the_speaker(sentence)
+                && says_back(sentence, ctx, reader);
             echoes.then(|| ActFound {
                 level: ActLevel::Strong,
                 start: s + (sentence.len() - sentence.trim_start().len()),
@@ -360,6 +364,30 @@ fn opens_on_their_state(sentence: &str) -> bool {
 
 /// Sentences that tell rather than restate ("Don't be embarrassed...", "Let's...").
 const IMPERATIVE_STARTS: &[&str] = &["don't", "do", "please", "let's", "just", "make", "try", "stop", "now"];
+
+/// Words a speaker opens on to talk about themselves.
+const FIRST_PERSON: &[&str] = &["i", "i'm", "i've", "i'd", "i'll", "im", "ive", "my", "me", "mine", "myself"];
+/// Openers before a speaker's own subject, beyond [`LEAD_INS`] ("Personally I hate Christmas").
+const OWN_LEAD_INS: &[&str] = &["personally", "but", "like", "tbh", "lol"];
+
+/// Whether a sentence is about the speaker, not the person they answer: it opens
+/// on "I" or "my" and never says "you". Repeating their words to tell your own
+/// story ("Personally I hate Christmas and all the Christmas spirit crap", "I was
+/// like this at 16") says nothing of theirs back (EPITOME peer support, stop 38);
+/// "I can hear how tired you are" still can.
+fn about_the_speaker(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let lead_in = |w: &str| LEAD_INS.contains(&w) || OWN_LEAD_INS.contains(&w);
+    let Some(subject) = words.iter().find(|w| !lead_in(w)) else {
+        return false;
+    };
+    let says_you = words.iter().any(|w| w.starts_with("you") || w == "ur" || w == "u");
+    FIRST_PERSON.contains(&subject.as_str()) && !says_you
+}
 
 fn starts_with_word(sentence: &str, word: &str) -> bool {
     let first = sentence.trim_start().split(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
