@@ -10,10 +10,10 @@
 //!
 //! The bar (issue 14): every act precision >= 0.90 and recall >= 0.85, every
 //! pairwise dimension >= 0.90, violation recall >= 0.95 with no false alarm on a
-//! clean call. One figure falls short and is gated where it stands, so a change
-//! that makes it worse still fails: empathy pairs on the development set (0.78
-//! over the whole file; on the unseen check part only 1 of 8). See the README's
-//! "How well it judges".
+//! clean call - for both files, in full. The last figure to reach it was empathy
+//! pairs on the development set (29 of 32 over the whole file, 5 of 8 on the
+//! unseen check part); it stands one pair above the bar. See the README's "How
+//! well it judges".
 
 use crate::common::*;
 use serde_json::Value;
@@ -30,9 +30,9 @@ fn ratio(value: &Value) -> f64 {
     value.as_f64().unwrap_or(0.0)
 }
 
-/// Every act, every pair dimension and the violations meet `pairs_floor` (by
-/// dimension, else `pairs`) and the acts' and calls' bars; the failures, said plainly.
-fn below_the_bar(run: &Value, pairs: f64, pairs_floor: &[(&str, f64)]) -> Vec<String> {
+/// Every act, every pair dimension and the violations meet the bar; the failures,
+/// said plainly.
+fn below_the_bar(run: &Value) -> Vec<String> {
     let mut failures = Vec::new();
     let bids = run["bids"].as_array().unwrap();
     for act in run["acts"].as_array().unwrap().iter().chain(bids) {
@@ -47,9 +47,8 @@ fn below_the_bar(run: &Value, pairs: f64, pairs_floor: &[(&str, f64)]) -> Vec<St
     }
     for pair in run["pairs"].as_array().unwrap() {
         let dimension = pair["dimension"].as_str().unwrap();
-        let floor = pairs_floor.iter().find(|(d, _)| *d == dimension).map_or(pairs, |(_, f)| *f);
-        if ratio(&pair["accuracy"]) < floor {
-            failures.push(format!("pairs {dimension}: {:.2} < {floor:.2}", ratio(&pair["accuracy"])));
+        if ratio(&pair["accuracy"]) < 0.90 {
+            failures.push(format!("pairs {dimension}: {:.2} < 0.90", ratio(&pair["accuracy"])));
         }
     }
     let kinds = run["violations"].as_array().unwrap();
@@ -69,7 +68,7 @@ fn the_development_set_is_judged_to_the_bar() {
     let run = calibrate("judgement.yaml", "all");
     assert_eq!(run["acts"].as_array().unwrap().len(), 14);
     assert_eq!(run["clean_calls"], 17);
-    let failures = below_the_bar(&run, 0.90, &[("empathy", 0.87)]);
+    let failures = below_the_bar(&run);
     assert!(failures.is_empty(), "below the bar:\n{}", failures.join("\n"));
 }
 
@@ -94,7 +93,7 @@ fn the_projects_own_paraphrases_are_judged_to_the_bar() {
             "vulnerability_disclosed"
         ]
     );
-    let failures = below_the_bar(&run, 0.90, &[]);
+    let failures = below_the_bar(&run);
     assert!(failures.is_empty(), "below the bar:\n{}", failures.join("\n"));
 }
 
