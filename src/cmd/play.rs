@@ -108,14 +108,34 @@ fn trainee(args: &PlayArgs, data: &Path) -> Result<String> {
     }
     let mut terminal = Terminal::new(None)?;
     let prompt = format!("Who is playing? Your calls and progress are kept under this name [{login}]: ");
-    let name = match terminal.read(&prompt) {
-        Input::Line(line) if !line.trim().is_empty() => line.trim().to_string(),
-        _ => login,
-    };
+    let mut name = login.clone();
+    for _ in 0..2 {
+        match terminal.read(&prompt) {
+            Input::Line(line) if looks_like_a_name(&line) => {
+                name = line.trim().to_string();
+                break;
+            }
+            Input::Line(line) if !line.trim().is_empty() => {
+                println!("That reads like a line of the call, not a name. Your name, or Enter for {login}:");
+            }
+            _ => break,
+        }
+    }
     settings.trainee = Some(name.clone());
     settings.save(data)?;
     println!("Saved. `collectsim config --trainee NAME` changes it.");
     Ok(name)
+}
+
+/// A name, not the first line of a call typed at the name prompt ("Hello, this is
+/// Sam from Northway. Am I speaking with Margaret?" was once kept as a trainee's
+/// name, and every session after was filed under it).
+fn looks_like_a_name(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.chars().count() <= 40
+        && line.split_whitespace().count() <= 4
+        && !line.contains(['?', '!', ',', ':', ';'])
 }
 
 fn start(workspace: &Workspace, args: &PlayArgs, data: &Path, trainee: &str) -> Result<Call> {

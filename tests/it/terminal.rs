@@ -81,7 +81,8 @@ fn a_batch_shows_a_progress_bar_at_a_terminal_and_keeps_stdout_clean() {
 }
 
 /// At a terminal, with no --trainee and nothing remembered, the first call asks
-/// who is playing and keeps the answer; the next call does not ask again.
+/// who is playing and keeps the answer - a sentence typed there is asked again,
+/// not kept as a name; the next call does not ask again.
 #[test]
 fn the_first_call_asks_who_is_playing_once() {
     let dir = temp_dir("tty-who");
@@ -92,6 +93,10 @@ fn the_first_call_asks_who_is_playing_once() {
         spawn_command(command, Some(15_000)).expect("spawn in a pty")
     };
     let mut call = spawn();
+    call.exp_string("Who is playing?").unwrap();
+    // the call's first line typed too soon is no name: it is asked again
+    call.send_line("Hello, this is Sam from Northway. Am I speaking with Margaret?").unwrap();
+    call.exp_string("not a name").unwrap();
     call.exp_string("Who is playing?").unwrap();
     call.send_line("Dana Lee").unwrap();
     call.exp_string("You: ").unwrap();
