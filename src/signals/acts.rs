@@ -376,11 +376,7 @@ const OWN_LEAD_INS: &[&str] = &["personally", "but", "like", "tbh", "lol"];
 /// like this at 16") says nothing of theirs back (EPITOME peer support, stop 38);
 /// "I can hear how tired you are" still can.
 fn about_the_speaker(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = super::words::words_of(sentence);
     let lead_in = |w: &str| LEAD_INS.contains(&w) || OWN_LEAD_INS.contains(&w);
     let Some(subject) = words.iter().find(|w| !lead_in(w)) else {
         return false;
@@ -547,5 +543,15 @@ mod tests {
         assert!(!super::opens_on_their_state("You'll have to pay it."));
         assert!(!super::opens_on_their_state("The car is paid for."));
         assert!(super::is_time_word("March,") && !super::is_time_word("car"));
+    }
+
+    /// A helper's own story in the seeker's words says nothing of theirs back.
+    #[test]
+    fn a_sentence_about_the_speaker_is_not_about_them() {
+        assert!(about_the_speaker("Personally I hate Christmas and all the Christmas spirit crap."));
+        assert!(about_the_speaker("My mum went through the same thing."));
+        assert!(!about_the_speaker("I can hear how tired you are."));
+        assert!(!about_the_speaker("So you're on your own with the kids."));
+        assert!(!about_the_speaker("Christmas with two kids is a lot."));
     }
 }
