@@ -9,6 +9,7 @@ use super::acts::{ActDef, ActLevel, Context, CueHit, Reader};
 use super::lexicon::{Entry, Lexicon, RawAct};
 use super::normalize::Normalized;
 use super::scan::Scanner;
+use super::spans::KeptSpans;
 use super::words::WordSet;
 
 /// A signal, act or event found in an utterance, with the words that triggered it.
@@ -154,15 +155,12 @@ impl Detector {
         kept.sort_unstable_by_key(|&(entry, start, end)| (start, end, entry));
         let framed: Vec<bool> =
             kept.iter().map(|&(entry, start, _)| framed_by(matcher, &kept, entry, start, text)).collect();
+        let spans = KeptSpans::new(&kept);
         let held: Vec<bool> = kept
             .iter()
             .map(|&(entry, start, end)| {
-                let holders = &matcher.not_inside[entry];
-                let enders = &matcher.not_ending_in[entry];
-                (!holders.is_empty()
-                    && kept.iter().any(|&(other, from, to)| holders.contains(&other) && from <= start && end <= to))
-                    || (!enders.is_empty()
-                        && kept.iter().any(|&(other, from, to)| enders.contains(&other) && start <= from && to == end))
+                matcher.not_inside[entry].iter().any(|&holder| spans.covers(holder, start, end))
+                    || matcher.not_ending_in[entry].iter().any(|&ender| spans.ends(ender, start, end))
             })
             .collect();
         kept.into_iter()

@@ -11,6 +11,7 @@ mod normalize;
 mod party;
 mod scan;
 mod sentences;
+mod spans;
 pub mod words;
 
 pub use acts::{ActLevel, Context};
