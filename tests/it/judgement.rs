@@ -156,6 +156,12 @@ fn scored_text(dir: &std::path::Path, name: &str, text: &str) -> Value {
     scored(dir, path.to_str().unwrap())
 }
 
+/// The negotiation score (null when the call gives it nothing) of a transcript
+/// written to `dir` as `name`.
+fn negotiation_score(dir: &std::path::Path, name: &str, text: &str) -> Value {
+    scored_text(dir, name, text)["scores"]["negotiation"].clone()
+}
+
 /// Empathy over a whole conversation, as `score` reports it for a transcript.
 fn session_scores(file: &str) -> Value {
     let dir = temp_dir("judgement-session");
@@ -283,13 +289,14 @@ fn only_a_collection_call_can_end_before_its_account_was_discussed() {
 #[test]
 fn an_affordability_question_after_an_income_is_negotiation() {
     let dir = temp_dir("judgement-income");
-    let negotiation = |name: &str, text: &str| scored_text(&dir, name, text)["scores"]["negotiation"].clone();
-    let income = negotiation(
+    let income = negotiation_score(
+        &dir,
         "income.txt",
         "Debtor: I get social security and that's it.\nCollector: Okay. Before we talk numbers, what's left after rent and groceries each month?\n",
     );
     assert!(income.as_f64().is_some_and(|n| n > 50.0), "{income}");
-    let habit = negotiation(
+    let habit = negotiation_score(
+        &dir,
         "habit.txt",
         "Client: I want to cut down on the drinking.\nCounsellor: What might make that doable for you each week?\n",
     );
@@ -303,21 +310,18 @@ fn an_affordability_question_after_an_income_is_negotiation() {
 #[test]
 fn a_plan_for_a_habit_is_no_negotiation() {
     let dir = temp_dir("judgement-habit-plan");
-    let negotiation = |name: &str, text: &str| scored_text(&dir, name, text)["scores"]["negotiation"].clone();
-    let habit = negotiation(
+    let habit = negotiation_score(
+        &dir,
         "habit-plan.txt",
-        "Client: I had no idea it was such a big deal.
-Counsellor: So what's the plan for the alcohol?
-         Client: I guess I'll do the same thing and throw the bottles out.
-         Counsellor: Come back in a week and tell me how the quit plan is going.
-",
+        "Client: I had no idea it was such a big deal.\nCounsellor: So what's the plan for the alcohol?\n\
+         Client: I guess I'll do the same thing and throw the bottles out.\n\
+         Counsellor: Come back in a week and tell me how the quit plan is going.\n",
     );
     assert!(habit.is_null(), "{habit}");
-    let payment = negotiation(
+    let payment = negotiation_score(
+        &dir,
         "payment-plan.txt",
-        "Debtor: I had no idea it was such a big deal.
-Collector: So what's the plan for the balance? We could spread it out.
-",
+        "Debtor: I had no idea it was such a big deal.\nCollector: So what's the plan for the balance? We could spread it out.\n",
     );
     assert!(!payment.is_null(), "a payment plan is still a negotiation: {payment}");
 }
