@@ -155,7 +155,15 @@ impl Detector {
         kept.sort_unstable_by_key(|&(entry, start, end)| (start, end, entry));
         let framed: Vec<bool> =
             kept.iter().map(|&(entry, start, _)| framed_by(matcher, &kept, entry, start, text)).collect();
-        let spans = KeptSpans::new(&kept);
+        // only the entries some kept hit asks about are indexed: most turns have none
+        let mut asked: Vec<usize> = kept
+            .iter()
+            .flat_map(|&(entry, _, _)| matcher.not_inside[entry].iter().chain(&matcher.not_ending_in[entry]))
+            .copied()
+            .collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let spans = KeptSpans::new(kept.iter().filter(|(entry, _, _)| asked.binary_search(entry).is_ok()));
         let held: Vec<bool> = kept
             .iter()
             .map(|&(entry, start, end)| {

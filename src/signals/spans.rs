@@ -16,8 +16,8 @@ pub struct KeptSpans {
 }
 
 impl KeptSpans {
-    /// `kept` is (entry, start, end), sorted by start.
-    pub fn new(kept: &[(usize, usize, usize)]) -> Self {
+    /// `kept` is (entry, start, end), in order of start.
+    pub fn new<'k>(kept: impl IntoIterator<Item = &'k (usize, usize, usize)>) -> Self {
         let mut reach: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
         let mut ending: HashMap<(usize, usize), usize> = HashMap::new();
         for &(entry, start, end) in kept {
